@@ -1,0 +1,99 @@
+// Content model: everything the kiosk shows, loaded from the content folder.
+// Loading never throws and never fails as a whole: a broken file is reported
+// in the diagnostics and skipped, the rest still loads. The loaded Content is
+// immutable and shared (std::shared_ptr<const Content>), so a reload can build
+// a new one on a background thread and swap it in between frames.
+#pragma once
+#include "core/diagnostics.h"
+#include "core/document.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ck {
+
+struct KioskConfig {
+    std::string clinic_name = "CareKiosk";
+    std::vector<std::string> languages = {"en"};   // in the order offered
+    std::string default_language = "en";
+    int idle_timeout_seconds = 90;
+    std::vector<std::string> home_tiles;           // page ids; "faq" is the FAQ screen
+    int review_period_days = 365;
+};
+
+struct Page {
+    std::string id;            // file name without extension
+    std::string source;        // content-relative path, e.g. "en/pages/aftercare.md"
+    std::string title;         // required
+    std::string summary;
+    int order = 1000;
+    std::string icon;          // one of KnownIcons(), or "" (the UI draws a default)
+    std::string reviewed;      // "YYYY-MM-DD" or ""
+    std::string owner;
+    Document doc;
+};
+
+struct FaqEntry {
+    std::string id;
+    std::string question;
+    std::string answer_markdown;
+    std::vector<std::string> keywords;
+    Document answer;
+    int line = 0;              // line in faq.json, for diagnostics
+};
+
+struct LanguageContent {
+    std::string lang;                                        // "en", "es", "pt-BR" ...
+    std::vector<Page> pages;                                 // sorted by (order, title)
+    std::vector<FaqEntry> faq;                               // file order
+    std::map<std::string, std::vector<std::string>> synonyms; // lay word -> terms
+    std::map<std::string, std::string> ui;                   // ui.json strings (no defaults merged)
+
+    const Page* FindPage(const std::string& id) const;
+    const FaqEntry* FindFaq(const std::string& id) const;
+};
+
+// Decoded pixels, RGBA8, produced while loading (off the render path). The UI's
+// texture cache uploads each once.
+struct ImageData {
+    std::string key;           // content-relative path, e.g. "en/pages/needle-depth.png"
+    int width = 0;
+    int height = 0;
+    std::vector<unsigned char> rgba;
+};
+
+struct Content {
+    std::string root;                    // the content folder as given
+    KioskConfig config;
+    std::vector<LanguageContent> languages;   // in config.languages order; only folders that exist
+    std::map<std::string, std::shared_ptr<const ImageData>> images;
+
+    const LanguageContent* Language(const std::string& lang) const;   // nullptr if absent
+    // Page in `lang`, else in the default language (`*fell_back` set true).
+    const Page* FindPage(const std::string& lang, const std::string& id, bool* fell_back = nullptr) const;
+    const FaqEntry* FindFaq(const std::string& lang, const std::string& id, bool* fell_back = nullptr) const;
+    const ImageData* Image(const std::string& key) const;
+    // Home tiles for `lang`: config.home_tiles first, then the remaining pages by order.
+    std::vector<std::string> HomeTiles(const std::string& lang) const;
+    // True when there is nothing to show patients (missing/empty folder).
+    bool IsEmpty() const;
+};
+
+struct LoadResult {
+    std::shared_ptr<const Content> content;   // never null
+    Diagnostics diagnostics;
+};
+
+LoadResult LoadContent(const std::string& root);
+
+// The icon names the UI can draw.
+const std::vector<std::string>& KnownIcons();
+
+// UI string for `key` in `lang` (from ui.json), falling back to the default
+// language and then to built-in English. "{name}" placeholders are replaced by
+// FormatUiString.
+std::string UiString(const Content& content, const std::string& lang, const std::string& key);
+std::string FormatUiString(std::string text, const std::map<std::string, std::string>& args);
+
+} // namespace ck

@@ -1,0 +1,101 @@
+// Document model: what md4c's callbacks fill once per file, and what the UI
+// lays out and draws many times. Owns all of its strings; no pointers into
+// the source text survive parsing.
+//
+// Shape (blocks nest, spans are flat runs of text with one style each):
+//   Document
+//     Heading(level 1..6)          spans
+//     Paragraph                    spans
+//     List(ordered, start)         children: ListItem
+//       ListItem                   children: any block (nested lists, paragraphs ...)
+//     Quote                        children: any block
+//     CodeBlock                    spans (one span per line, Style_Code, text ends without '\n')
+//     Table                        children: TableRow (the first `header_rows` are headers)
+//       TableRow                   children: TableCell
+//         TableCell(align)         spans
+//     Image(src, alt)              an image on its own; inline images are hoisted
+//                                  out of their paragraph at their position
+//     Rule
+//     HtmlBlock                    raw HTML is never shown to patients; kept as
+//                                  text-free block so the dump stays honest
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ck {
+
+enum class BlockKind : uint8_t {
+    Paragraph,
+    Heading,
+    List,
+    ListItem,
+    Quote,
+    CodeBlock,
+    Table,
+    TableRow,
+    TableCell,
+    Image,
+    Rule,
+    HtmlBlock,
+};
+
+enum SpanStyle : uint8_t {
+    Style_None      = 0,
+    Style_Bold      = 1 << 0,
+    Style_Italic    = 1 << 1,
+    Style_Strike    = 1 << 2,
+    Style_Code      = 1 << 3,
+    Style_Link      = 1 << 4,   // Span::link indexes Document::links
+    Style_LineBreak = 1 << 5,   // a hard line break; text is "\n"
+};
+
+enum class CellAlign : uint8_t { Default, Left, Center, Right };
+
+struct Span {
+    std::string text;          // UTF-8, entities decoded, soft breaks turned into ' '
+    uint8_t style = Style_None;
+    int link = -1;             // index into Document::links when Style_Link
+};
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    uint8_t level = 0;         // Heading: 1..6
+    bool ordered = false;      // List
+    bool tight = true;         // List
+    unsigned start = 1;        // List: number of the first item when ordered
+    CellAlign align = CellAlign::Default; // TableCell
+    bool header = false;       // TableRow / TableCell in the header
+    std::vector<Span> spans;   // Paragraph, Heading, CodeBlock, TableCell
+    std::vector<Block> children;
+    std::string src;           // Image: path as written in the Markdown
+    std::string alt;           // Image: alternative text (plain)
+    std::string image_key;     // Image: content-relative key into Content::images ("" if unresolved)
+};
+
+enum class LinkKind : uint8_t {
+    Page,       // "aftercare" or "aftercare.md" (optionally "#anchor", ignored)
+    Faq,        // "faq#does-it-hurt" (or "faq" alone: the FAQ screen)
+    External,   // has a scheme (http:, mailto: ...) or "//": shown as plain text
+    Invalid,    // anything else (absolute paths, "..")
+};
+
+struct Link {
+    std::string href;          // as written
+    LinkKind kind = LinkKind::Invalid;
+    std::string target;        // page id for Page, FAQ id for Faq ("" = FAQ list)
+};
+
+struct Document {
+    std::vector<Block> blocks;
+    std::vector<Link> links;
+};
+
+LinkKind ClassifyLink(const std::string& href, std::string* target);
+
+// Every piece of visible text in reading order (alt text for images), with
+// blocks separated by '\n'. What a patient can read, and what search and
+// read-aloud use.
+std::string DocumentPlainText(const Document& doc);
+
+} // namespace ck

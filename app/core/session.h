@@ -1,0 +1,118 @@
+// Session: what one patient has done (where they are, what they typed, the
+// text size, theme and language they chose) and the idle timer that wipes it
+// for the next patient. Pure logic: time is passed in (seconds on any
+// monotonic clock), so tests drive it with a fake clock and the kiosk with
+// the real one or a script's clock.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ck {
+
+enum class Screen { Home, Page, Faq, Search };
+
+struct Route {
+    Screen screen = Screen::Home;
+    std::string id;            // Page: page id. Faq: expanded entry id ("" = none)
+    float scroll_y = 0.0f;     // remembered so Back returns to the same place
+    bool operator==(const Route& o) const { return screen == o.screen && id == o.id; }
+};
+
+// What the UI asks for; the app applies intents to the session. Widgets never
+// navigate or do IO themselves.
+enum class IntentKind {
+    OpenPage,        // text = page id
+    OpenFaq,         // text = entry id to expand ("" = the list)
+    ToggleFaqEntry,  // text = entry id (expand, or collapse when already open)
+    OpenSearch,
+    Back,
+    Home,
+    SetTextSize,     // value = step
+    ToggleContrast,
+    SetLanguage,     // text = language tag
+    SearchAppend,    // text = UTF-8 to append to the query
+    SearchBackspace, // delete the last character (UTF-8 aware)
+    SearchClear,
+    ContinueReading, // dismiss the idle warning
+    DismissAttract,
+};
+
+struct Intent {
+    IntentKind kind = IntentKind::Home;
+    std::string text;
+    int value = 0;
+};
+
+enum class IdleState {
+    Active,     // someone is using the kiosk
+    Warning,    // "Are you still reading?" with a countdown
+    Attract,    // after the reset and a longer quiet period: the attract screen
+};
+
+struct SessionSettings {
+    std::string default_language = "en";
+    double idle_timeout = 90.0;        // seconds without input before the warning
+    double warning_seconds = 30.0;     // countdown length (>= 20)
+    double attract_after = 300.0;      // seconds after a reset before the attract screen (0 = never)
+    int text_size_steps = 4;           // 0 .. steps-1
+    int default_text_size = 1;
+};
+
+class Session {
+public:
+    explicit Session(SessionSettings settings = SessionSettings(), double now = 0.0);
+
+    // Navigation
+    const Route& Current() const { return history_.back(); }
+    Route& Current() { return history_.back(); }
+    bool CanGoBack() const { return history_.size() > 1; }
+    void Navigate(const Route& route);
+    void Back();
+    void Home();
+
+    // Applies an intent, counts as input (resets the idle timer).
+    void Apply(const Intent& intent, double now);
+
+    // Input of any kind (touch, key). Returns true if the input should be
+    // swallowed because it only dismissed the attract screen.
+    bool NoteInput(double now);
+    // Advances idle logic; call every frame or timer wake-up.
+    void Tick(double now);
+    IdleState Idle() const { return idle_; }
+    double WarningSecondsLeft(double now) const;
+    // Seconds until Tick must run again to change state (for the event loop's
+    // wait timeout); a large number when nothing is pending.
+    double SecondsUntilNextEvent(double now) const;
+
+    // Wipes everything a patient did: Home, empty history and query, default
+    // text size, theme and language. Increments ResetCount().
+    void Reset(double now);
+    int ResetCount() const { return reset_count_; }
+
+    // Patient choices
+    const std::string& Language() const { return language_; }
+    int TextSize() const { return text_size_; }
+    bool HighContrast() const { return high_contrast_; }
+    const std::string& Query() const { return query_; }
+    const SessionSettings& Settings() const { return settings_; }
+    void SetSettings(const SessionSettings& settings) { settings_ = settings; }
+
+private:
+    SessionSettings settings_;
+    std::vector<Route> history_;
+    std::string language_;
+    std::string query_;
+    int text_size_ = 1;
+    bool high_contrast_ = false;
+    IdleState idle_ = IdleState::Active;
+    double last_input_ = 0.0;
+    double warning_started_ = 0.0;
+    double reset_at_ = -1.0;
+    int reset_count_ = 0;
+};
+
+const char* ScreenName(Screen screen);   // "home", "page", "faq", "search"
+// "home", "faq", "search", "page:aftercare" — the form `expect` uses in scripts.
+std::string RouteName(const Route& route);
+
+} // namespace ck

@@ -1,0 +1,42 @@
+// carekiosk: the kiosk itself, and the staff/test tools that share its core.
+#include "commands.h"
+#include <cstdio>
+#include <cstring>
+
+static void PrintUsage(FILE* out)
+{
+    std::fprintf(out,
+        "usage:\n"
+        "  carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]\n"
+        "  carekiosk screenshot --content DIR --size WxH --out FILE.png [--page ID | --screen home|faq|search]\n"
+        "  carekiosk dump --content DIR --page ID [--lang LANG]\n"
+        "  carekiosk dump FILE.md\n"
+        "  carekiosk search --content DIR [--lang LANG] [--json] [--stdin] [QUERY]\n"
+        "  carekiosk check --content DIR [--strict]\n");
+}
+
+int main(int argc, char** argv)
+{
+    ck::Args args(argv + 1, argv + argc);
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
+        PrintUsage(stdout);
+        return 0;
+    }
+    if (!args.empty() && args[0] == "--version") {
+        std::printf("carekiosk %s\n", CAREKIOSK_VERSION);
+        return 0;
+    }
+    if (args.empty() || args[0].rfind("--", 0) == 0)
+        return ck::RunKiosk(args);
+
+    const std::string command = args[0];
+    const ck::Args rest(args.begin() + 1, args.end());
+    if (command == "screenshot") return ck::RunScreenshot(rest);
+    if (command == "dump")       return ck::RunDump(rest);
+    if (command == "search")     return ck::RunSearch(rest);
+    if (command == "check")      return ck::RunCheck(rest);
+
+    std::fprintf(stderr, "carekiosk: unknown command '%s'\n", command.c_str());
+    PrintUsage(stderr);
+    return 2;
+}
