@@ -7,14 +7,16 @@
 //     Heading(level 1..6)          spans
 //     Paragraph                    spans
 //     List(ordered, start)         children: ListItem
-//       ListItem                   children: any block (nested lists, paragraphs ...)
+//       ListItem                   children: any block (nested lists, paragraphs ...);
+//                                  the text of a tight item is a Paragraph too
 //     Quote                        children: any block
 //     CodeBlock                    spans (one span per line, Style_Code, text ends without '\n')
-//     Table                        children: TableRow (the first `header_rows` are headers)
+//     Table                        children: TableRow (header rows first, `header` set)
 //       TableRow                   children: TableCell
 //         TableCell(align)         spans
 //     Image(src, alt)              an image on its own; inline images are hoisted
-//                                  out of their paragraph at their position
+//                                  out of their paragraph at their position (in a
+//                                  heading or table cell the alt text stands in)
 //     Rule
 //     HtmlBlock                    raw HTML is never shown to patients; kept as
 //                                  text-free block so the dump stays honest

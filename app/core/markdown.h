@@ -1,7 +1,14 @@
 // Markdown -> Document, with md4c (CommonMark + GFM tables and strikethrough).
+//
+// What patients see is only what Markdown means as text: raw HTML blocks
+// become text-free HtmlBlock blocks and inline raw HTML is dropped; images
+// inside a paragraph are hoisted out into Image blocks at their position
+// (in a heading or table cell, where no picture can stand, the alt text is
+// shown in its place); invalid UTF-8 becomes U+FFFD.
 #pragma once
 #include "core/diagnostics.h"
 #include "core/document.h"
+#include <string>
 #include <string_view>
 
 namespace ck {
@@ -17,5 +24,9 @@ struct MarkdownLimits {
 Document ParseMarkdown(std::string_view text, Diagnostics* diag = nullptr,
                        const std::string& file = std::string(), int first_line = 1,
                        const MarkdownLimits& limits = MarkdownLimits());
+
+// "&amp;", "&#233;", "&#x1F600;" -> UTF-8. Unknown names come back verbatim;
+// invalid or zero numeric references give U+FFFD (as CommonMark asks).
+std::string DecodeHtmlEntity(std::string_view entity);
 
 } // namespace ck
