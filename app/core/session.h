@@ -4,6 +4,7 @@
 // monotonic clock), so tests drive it with a fake clock and the kiosk with
 // the real one or a script's clock.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -43,8 +44,13 @@ struct Intent {
     int value = 0;
 };
 
+// Idle cycle:
+//   Active --(idle_timeout without input)--> Warning --(warning_seconds)--> reset,
+//   back to Active at Home --(attract_after without input)--> Attract.
+// A session nobody has touched since start-up or the last reset has nothing
+// to wipe, so it never warns; it only moves on to Attract.
 enum class IdleState {
-    Active,     // someone is using the kiosk
+    Active,     // someone is using the kiosk (or the Home screen waits for one)
     Warning,    // "Are you still reading?" with a countdown
     Attract,    // after the reset and a longer quiet period: the attract screen
 };
@@ -52,7 +58,7 @@ enum class IdleState {
 struct SessionSettings {
     std::string default_language = "en";
     double idle_timeout = 90.0;        // seconds without input before the warning
-    double warning_seconds = 30.0;     // countdown length (>= 20)
+    double warning_seconds = 30.0;     // countdown length (values below 20 count as 20)
     double attract_after = 300.0;      // seconds after a reset before the attract screen (0 = never)
     int text_size_steps = 4;           // 0 .. steps-1
     int default_text_size = 1;
@@ -74,15 +80,23 @@ public:
     void Apply(const Intent& intent, double now);
 
     // Input of any kind (touch, key). Returns true if the input should be
-    // swallowed because it only dismissed the attract screen.
+    // swallowed because it only dismissed the attract screen. Any input
+    // during the warning continues the session.
     bool NoteInput(double now);
-    // Advances idle logic; call every frame or timer wake-up.
+    // Advances idle logic; call every frame or timer wake-up. Transitions
+    // happen at their scheduled time, so a late Tick (a long sleep, a script's
+    // `advance`) runs every step that fell due in between.
     void Tick(double now);
     IdleState Idle() const { return idle_; }
+    // Countdown shown in the warning (0 .. warning length; 0 when not warning).
     double WarningSecondsLeft(double now) const;
-    // Seconds until Tick must run again to change state (for the event loop's
-    // wait timeout); a large number when nothing is pending.
+    // Seconds until Tick must run again (for the event loop's wait timeout):
+    // the next state change, or during the warning the next time the whole
+    // seconds of the countdown change. kNoEventPending when nothing is due.
     double SecondsUntilNextEvent(double now) const;
+    static constexpr double kNoEventPending = 1.0e9;
+    // True once someone has used the kiosk since start-up or the last reset.
+    bool Touched() const { return touched_; }
 
     // Wipes everything a patient did: Home, empty history and query, default
     // text size, theme and language. Increments ResetCount().
@@ -97,7 +111,13 @@ public:
     const SessionSettings& Settings() const { return settings_; }
     void SetSettings(const SessionSettings& settings) { settings_ = settings; }
 
+    static constexpr std::size_t kMaxQueryBytes = 200;   // longer input is cut at a code point
+
 private:
+    double IdleTimeout() const;
+    double WarningLength() const;
+    void ApplyNavigation(const Intent& intent);
+
     SessionSettings settings_;
     std::vector<Route> history_;
     std::string language_;
@@ -107,12 +127,15 @@ private:
     IdleState idle_ = IdleState::Active;
     double last_input_ = 0.0;
     double warning_started_ = 0.0;
-    double reset_at_ = -1.0;
+    double reset_at_ = -1.0;   // start of the quiet period counted for Attract
+    bool touched_ = false;
     int reset_count_ = 0;
 };
 
 const char* ScreenName(Screen screen);   // "home", "page", "faq", "search"
 // "home", "faq", "search", "page:aftercare" — the form `expect` uses in scripts.
 std::string RouteName(const Route& route);
+// What the patient sees: "attract", "idle-warning", or RouteName(Current()).
+std::string SessionScreenName(const Session& session);
 
 } // namespace ck
