@@ -1,0 +1,63 @@
+// Fonts: Noto Sans regular/bold/italic/bold-italic rasterised with ImGui's
+// FreeType builder at the sizes of one text-size step. 1.86 cannot rescale a
+// font at run time, so changing the text size rebuilds the atlas between
+// frames (never inside one). The glyph set is built from the text the content
+// and UI strings actually use.
+#pragma once
+#include <imgui.h>
+#include <string>
+
+namespace ck::ui {
+
+enum class FontRole {
+    Body, BodyBold, BodyItalic, BodyBoldItalic,
+    Code,            // code spans/blocks (DejaVu Sans Mono)
+    H1, H2, H3,      // headings (bold)
+    Small,           // captions, summaries, footers
+    Button,          // buttons and tiles (bold)
+    Title,           // the clinic name / screen title (bold, largest)
+    Count
+};
+
+struct FontSizes {   // pixels, for one text-size step
+    float body, h1, h2, h3, small, button, title;
+};
+
+// Sizes for step 0..TextSizeSteps()-1. Text scales with the screen's SHORTER
+// side (`screen_short_side` = min(width, height)): body text is 30 px at step 1
+// on a 1080 px side and the largest step at least 1.6x the default. Steps out
+// of range are clamped.
+FontSizes FontSizesFor(int step, float screen_short_side);
+FontSizes FontSizesFor(int step, float screen_width, float screen_height);
+int TextSizeSteps();
+int DefaultTextSizeStep();   // 1
+
+struct FontPaths {
+    std::string regular, bold, italic, bold_italic, mono;
+    // Finds Noto Sans (fonts-noto-core) and DejaVu Sans Mono; overridable
+    // with $CAREKIOSK_FONT_DIR. Returns false with `error` set if not found.
+    static bool Find(FontPaths* out, std::string* error);
+};
+
+class Fonts {
+public:
+    // Rebuilds the current ImGui context's font atlas for `sizes` and the
+    // characters in `text` (plus ASCII, Latin-1 and common punctuation). Must
+    // be called outside a frame; the caller re-uploads the atlas texture
+    // afterwards (ImGui_ImplOpenGL3_DestroyFontsTexture/CreateFontsTexture).
+    // Returns false with `error` set when a font file cannot be loaded; the
+    // atlas then holds ImGui's built-in font so the screen still shows text.
+    bool Build(const FontPaths& paths, const FontSizes& sizes, const std::string& text,
+               std::string* error = nullptr);
+    ImFont* Get(FontRole role) const { return fonts_[static_cast<int>(role)]; }
+    const FontSizes& Sizes() const { return sizes_; }
+    int Generation() const { return generation_; }   // bumps on every rebuild (layout caches key on it)
+
+private:
+    ImFont* fonts_[static_cast<int>(FontRole::Count)] = {};
+    FontSizes sizes_ = {};
+    int generation_ = 0;
+    ImVector<ImWchar> ranges_;   // must outlive the atlas build
+};
+
+} // namespace ck::ui
