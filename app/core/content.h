@@ -87,6 +87,14 @@ struct LoadResult {
 
 LoadResult LoadContent(const std::string& root);
 
+// Warnings for pages and questions of the default language that another
+// language lacks (patients of that language see the default one instead).
+void CheckTranslations(const Content& content, Diagnostics* diag);
+
+// Warnings for pages whose "reviewed" date is more than
+// config.review_period_days before `today` ("YYYY-MM-DD").
+void CheckReviewDates(const Content& content, const std::string& today, Diagnostics* diag);
+
 // The icon names the UI can draw.
 const std::vector<std::string>& KnownIcons();
 

@@ -1,0 +1,55 @@
+// carekiosk check --content DIR [--strict]: loads the content folder as the
+// kiosk would and prints every problem in compiler style, so staff (and CI)
+// can fix content before patients see it.
+#include "commands.h"
+#include "core/content.h"
+#include <cstdio>
+#include <ctime>
+
+namespace ck {
+
+static std::string Plural(int count, const char* one, const char* many)
+{
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+int RunCheck(const Args& args)
+{
+    ArgReader reader(args);
+    const std::string dir = reader.Value("--content", DefaultContentDir());
+    const bool strict = reader.Flag("--strict");
+    std::string problem = reader.Error();
+    if (problem.empty() && !reader.UnknownOption().empty())
+        problem = "unknown option " + reader.UnknownOption();
+    if (problem.empty() && !reader.Rest().empty())
+        problem = "unexpected argument " + reader.Rest().front();
+    if (!problem.empty()) {
+        std::fprintf(stderr, "carekiosk check: %s\nusage: carekiosk check --content DIR [--strict]\n",
+                     problem.c_str());
+        return 2;
+    }
+
+    LoadResult result = LoadContent(dir);
+    CheckTranslations(*result.content, &result.diagnostics);
+    const std::time_t now = std::time(nullptr);
+    char today[16] = {};
+    std::strftime(today, sizeof today, "%Y-%m-%d", std::localtime(&now));
+    CheckReviewDates(*result.content, today, &result.diagnostics);
+    for (const Diagnostic& d : result.diagnostics.Items())
+        std::printf("%s\n", FormatDiagnostic(d).c_str());
+
+    int pages = 0, questions = 0;
+    for (const LanguageContent& language : result.content->languages) {
+        pages += static_cast<int>(language.pages.size());
+        questions += static_cast<int>(language.faq.size());
+    }
+    const int errors = result.diagnostics.ErrorCount();
+    const int warnings = result.diagnostics.WarningCount();
+    std::printf("checked %s and %s in %s: %s, %s\n", Plural(pages, "page", "pages").c_str(),
+                Plural(questions, "question", "questions").c_str(),
+                Plural(static_cast<int>(result.content->languages.size()), "language", "languages").c_str(),
+                Plural(errors, "error", "errors").c_str(), Plural(warnings, "warning", "warnings").c_str());
+    return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+}
+
+} // namespace ck

@@ -1,0 +1,70 @@
+// stb_image is compiled here and only here, limited to PNG and JPEG. Its
+// functions are made static so they cannot clash with another copy of stb in
+// the process (Debian's libstb also exports them).
+#include "core/image_decode.h"
+#include <climits>
+#include <cstring>
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC
+#define STBI_ONLY_PNG
+#define STBI_ONLY_JPEG
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#endif
+#include <stb/stb_image.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+namespace ck {
+
+bool ReadImageSize(std::string_view bytes, int* width, int* height)
+{
+    if (bytes.empty() || bytes.size() > static_cast<size_t>(INT_MAX))
+        return false;
+    int channels = 0;
+    return stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
+                                 width, height, &channels) != 0;
+}
+
+std::shared_ptr<ImageData> DecodeImage(std::string_view bytes, const std::string& key,
+                                       const std::string& file, int line, Diagnostics* diag,
+                                       const ImageLimits& limits)
+{
+    auto fail = [&](const std::string& message) -> std::shared_ptr<ImageData> {
+        if (diag)
+            diag->Error(file, line, 0, "the picture \"" + key + "\" " + message);
+        return nullptr;
+    };
+
+    int width = 0, height = 0;
+    if (!ReadImageSize(bytes, &width, &height))
+        return fail("is not a PNG or JPEG file the kiosk can read");
+    if (width <= 0 || height <= 0)
+        return fail("has no pixels");
+    if (width > limits.max_side || height > limits.max_side
+        || static_cast<long long>(width) * height > limits.max_pixels)
+        return fail("is too large (" + std::to_string(width) + " x " + std::to_string(height)
+                    + " pixels); make it at most " + std::to_string(limits.max_side) + " pixels wide and high");
+
+    int decoded_w = 0, decoded_h = 0, channels = 0;
+    stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
+                                            static_cast<int>(bytes.size()), &decoded_w, &decoded_h, &channels, 4);
+    if (!pixels)   // stb's own reasons ("IDAT size") mean nothing to clinic staff
+        return fail("is damaged and cannot be shown; save it again as PNG or JPEG");
+    auto image = std::make_shared<ImageData>();
+    image->key = key;
+    image->width = decoded_w;
+    image->height = decoded_h;
+    const size_t size = static_cast<size_t>(decoded_w) * decoded_h * 4;
+    image->rgba.assign(pixels, pixels + size);
+    stbi_image_free(pixels);
+    return image;
+}
+
+} // namespace ck

@@ -1,0 +1,28 @@
+// PNG/JPEG bytes -> RGBA8 pixels, with stb_image. Runs while content loads,
+// never in a frame. The header is read first so a huge picture is refused
+// before any memory is spent on its pixels.
+#pragma once
+#include "core/content.h"
+#include "core/diagnostics.h"
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ck {
+
+struct ImageLimits {
+    int max_side = 4096;                  // pixels, either side
+    long long max_pixels = 16000000;      // 16 MP
+};
+
+// Width and height from the header alone; false when the bytes are not a PNG
+// or JPEG that stb_image understands.
+bool ReadImageSize(std::string_view bytes, int* width, int* height);
+
+// Decodes `bytes` into an image stored under `key`. On failure returns nullptr
+// and adds one error against `file`/`line` (the page that shows the picture).
+std::shared_ptr<ImageData> DecodeImage(std::string_view bytes, const std::string& key,
+                                       const std::string& file, int line, Diagnostics* diag,
+                                       const ImageLimits& limits = ImageLimits());
+
+} // namespace ck
