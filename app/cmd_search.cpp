@@ -1,0 +1,161 @@
+// carekiosk search: query the content's search index from the command line,
+// one query or one per stdin line (for benchmarks and engine comparisons).
+#include "commands.h"
+#include "core/content.h"
+#include "core/search.h"
+#include <nlohmann/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace ck {
+
+namespace {
+
+const char* const kUsage =
+    "usage: carekiosk search [--content DIR] [--lang L] [--json] [--stdin] [--max N]\n"
+    "                        [--cache-dir D | --no-cache] [--timing] [QUERY...]\n"
+    "  --stdin    read one query per line, print one result line (or JSON object) per query\n"
+    "  --timing   print the index state and per-query microseconds to stderr\n";
+
+int UsageError(const std::string& message)
+{
+    std::fprintf(stderr, "carekiosk search: %s\n%s", message.c_str(), kUsage);
+    return 2;
+}
+
+const char* KindName(HitKind kind)
+{
+    return kind == HitKind::Faq ? "faq" : "page";
+}
+
+nlohmann::json RangesJson(const std::vector<TextRange>& ranges)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const TextRange& range : ranges)
+        list.push_back({range.begin, range.end});
+    return list;
+}
+
+nlohmann::json ResultsJson(const std::string& query, const SearchResults& results, long long micros)
+{
+    nlohmann::json hits = nlohmann::json::array();
+    for (const SearchHit& hit : results.hits) {
+        hits.push_back({{"kind", KindName(hit.kind)}, {"id", hit.id}, {"title", hit.title},
+                        {"score", hit.score}, {"snippet", hit.snippet},
+                        {"title_highlights", RangesJson(hit.title_highlights)},
+                        {"snippet_highlights", RangesJson(hit.snippet_highlights)}});
+    }
+    return {{"query", query}, {"corrected_query", results.corrected_query}, {"no_answer", results.no_answer},
+            {"hits", hits}, {"suggestions", results.suggestions}, {"micros", micros}};
+}
+
+// Human-readable: a ranked list, or the suggestions when there is no answer.
+void PrintText(const SearchResults& results)
+{
+    if (!results.corrected_query.empty())
+        std::printf("showing results for: %s\n", results.corrected_query.c_str());
+    if (results.no_answer) {
+        std::printf("no answer; try:");
+        for (const std::string& id : results.suggestions)
+            std::printf(" %s", id.c_str());
+        std::printf("\n");
+    }
+    int rank = 1;
+    for (const SearchHit& hit : results.hits)
+        std::printf("%2d. %-4s %-24s %7.3f  %s\n", rank++, KindName(hit.kind), hit.id.c_str(), hit.score,
+                    hit.title.c_str());
+}
+
+// One line per query: query, top id ("none" when no answer), all ids.
+void PrintLine(const std::string& query, const SearchResults& results)
+{
+    std::string ids;
+    for (const SearchHit& hit : results.hits)
+        ids += (ids.empty() ? "" : ",") + hit.id;
+    std::printf("%s\t%s\t%s\n", query.c_str(), results.no_answer || results.hits.empty() ? "none" : results.hits[0].id.c_str(),
+                ids.c_str());
+}
+
+} // namespace
+
+int RunSearch(const Args& args)
+{
+    ArgReader reader(args);
+    const std::string content_dir = reader.Value("--content", DefaultContentDir());
+    std::string lang = reader.Value("--lang");
+    const std::string cache_dir = reader.Value("--cache-dir");
+    const std::string max_text = reader.Value("--max", "10");
+    const bool json = reader.Flag("--json");
+    const bool from_stdin = reader.Flag("--stdin");
+    const bool timing = reader.Flag("--timing");
+    const bool no_cache = reader.Flag("--no-cache");
+    if (!reader.Error().empty())
+        return UsageError(reader.Error());
+    if (!reader.UnknownOption().empty())
+        return UsageError("unknown option " + reader.UnknownOption());
+    std::string query;
+    for (const std::string& word : reader.Rest())
+        query += (query.empty() ? "" : " ") + word;
+    if (from_stdin == !query.empty())
+        return UsageError(from_stdin ? "give either --stdin or a query, not both" : "no query given");
+    const int max_results = std::atoi(max_text.c_str());
+    if (max_results < 1 || max_results > 1000)
+        return UsageError("--max needs a number from 1 to 1000");
+
+    const LoadResult loaded = LoadContent(content_dir);
+    if (loaded.content->IsEmpty()) {
+        std::fprintf(stderr, "carekiosk search: no content in %s\n", content_dir.c_str());
+        return 1;
+    }
+    if (lang.empty())
+        lang = loaded.content->config.default_language;
+    if (!loaded.content->Language(lang)) {
+        std::fprintf(stderr, "carekiosk search: the content has no language '%s'\n", lang.c_str());
+        return 1;
+    }
+
+    SearchOptions options;
+    options.cache_dir = cache_dir;
+    options.use_disk_cache = !no_cache;
+    Diagnostics diagnostics;
+    const std::unique_ptr<SearchIndex> index = SearchIndex::Open(*loaded.content, options, &diagnostics);
+    for (const Diagnostic& d : diagnostics.Items())
+        std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+    if (timing) {
+        for (const IndexInfo& info : index->Info())
+            std::fprintf(stderr, "index\t%s\t%s\t%.3f ms\t%lld bytes\t%d documents\t%s\n", info.lang.c_str(),
+                         IndexStateName(info.state), info.open_ms, info.size_bytes, info.documents,
+                         info.path.c_str());
+    }
+
+    auto run = [&](const std::string& text) {
+        const auto start = std::chrono::steady_clock::now();
+        const SearchResults results = index->Search(lang, text, max_results);
+        const long long micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                     std::chrono::steady_clock::now() - start).count();
+        if (timing)
+            std::fprintf(stderr, "query_us\t%lld\t%s\n", micros, text.c_str());
+        if (json)
+            std::printf("%s\n", ResultsJson(text, results, micros).dump().c_str());
+        else if (from_stdin)
+            PrintLine(text, results);
+        else
+            PrintText(results);
+    };
+    if (!from_stdin) {
+        run(query);
+        return 0;
+    }
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        run(line);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+} // namespace ck

@@ -1,0 +1,363 @@
+// SearchIndex::Open: builds each language's Xapian index, or opens the one
+// cached on disk when the indexed text has not changed.
+//
+// Cache layout: <cache_dir>/<lang>.<hash>/ is a Xapian glass database. The
+// hash covers the index format version, the language and every indexed
+// string, so changed content gets a new directory name. A new index is built
+// in <lang>.<hash>.tmp-<pid>-<n> and renamed into place (rename is atomic),
+// then every other <lang>.* entry is deleted.
+//
+// Index: FAQ question (weight 3) above keywords (2) above answer (1); page
+// title (4) above summary and id (2) above body (1), via TermGenerator
+// wdf_inc. Titles and questions are also indexed on their own under
+// kTitlePrefix, so a query can weigh the title field separately.
+#include "core/search_internal.h"
+#include <sodium.h>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+namespace ck {
+namespace fs = std::filesystem;
+using namespace search_detail;
+
+// ---------------------------------------------------------------------------
+// [SECTION] What gets indexed
+// ---------------------------------------------------------------------------
+
+namespace {
+
+struct IndexedDoc {
+    HitKind kind = HitKind::Faq;
+    std::string id;
+    std::string title;         // question or page title (weight 3/4)
+    std::string extra;         // keywords or summary (weight 2)
+    std::string body;          // answer or page text (weight 1)
+};
+
+constexpr Xapian::termcount kFaqQuestionWeight = 3;
+constexpr Xapian::termcount kPageTitleWeight = 4;
+constexpr Xapian::termcount kExtraWeight = 2;
+constexpr Xapian::termcount kBodyWeight = 1;
+constexpr int kSuggestionCount = 4;
+
+std::vector<IndexedDoc> CollectDocs(const LanguageContent& lang)
+{
+    std::vector<IndexedDoc> docs;
+    for (const FaqEntry& faq : lang.faq) {
+        IndexedDoc doc;
+        doc.kind = HitKind::Faq;
+        doc.id = faq.id;
+        doc.title = faq.question;
+        for (const std::string& keyword : faq.keywords)
+            doc.extra += keyword + "\n";
+        doc.body = DocumentPlainText(faq.answer);
+        docs.push_back(std::move(doc));
+    }
+    for (const Page& page : lang.pages) {
+        IndexedDoc doc;
+        doc.kind = HitKind::Page;
+        doc.id = page.id;
+        doc.title = page.title;
+        // The id names the page's topic ("benefits", "who-should-not") even
+        // where the title words differ.
+        doc.extra = page.summary + "\n" + page.id;
+        doc.body = DocumentPlainText(page.doc);
+        docs.push_back(std::move(doc));
+    }
+    return docs;
+}
+
+std::string HashDocs(const std::string& lang, const std::vector<IndexedDoc>& docs)
+{
+    static const int sodium_ready = sodium_init();   // idempotent and thread-safe
+    (void)sodium_ready;
+    crypto_generichash_state state;
+    unsigned char digest[16];
+    crypto_generichash_init(&state, nullptr, 0, sizeof(digest));
+    // Length-prefixed fields, so that moving text between fields changes the hash.
+    auto add = [&state](const std::string& text) {
+        const unsigned long long size = text.size();
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof(size));
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    };
+    add("carekiosk-search-" + std::to_string(kIndexFormatVersion));
+    add(lang);
+    for (const IndexedDoc& doc : docs) {
+        add(doc.kind == HitKind::Faq ? "faq" : "page");
+        add(doc.id);
+        add(doc.title);
+        add(doc.extra);
+        add(doc.body);
+    }
+    crypto_generichash_final(&state, digest, sizeof(digest));
+    char hex[sizeof(digest) * 2 + 1];
+    sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+    return hex;
+}
+
+void AddDocs(Xapian::WritableDatabase& db, const std::vector<IndexedDoc>& docs,
+             const Xapian::Stem& stemmer, bool with_spelling)
+{
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(stemmer);
+    if (with_spelling) {
+        generator.set_database(db);
+        generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    }
+    for (const IndexedDoc& item : docs) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        const bool faq = item.kind == HitKind::Faq;
+        const std::string title = FoldForSearch(item.title);
+        generator.index_text(title, faq ? kFaqQuestionWeight : kPageTitleWeight);
+        generator.increase_termpos();
+        generator.index_text(title, 1, kTitlePrefix);   // the title field on its own, for the title boost
+        generator.increase_termpos();
+        generator.index_text(FoldForSearch(item.extra), kExtraWeight);
+        generator.increase_termpos();
+        generator.index_text(FoldForSearch(item.body), kBodyWeight);
+        std::string data = faq ? "f" : "p";
+        data += kDataSep + item.id + kDataSep + item.title + kDataSep;
+        data += faq ? item.body : item.extra + "\n" + item.body;
+        doc.set_data(data);
+        db.add_document(doc);
+    }
+    db.set_metadata("carekiosk.docs", std::to_string(docs.size()));
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Disk cache
+// ---------------------------------------------------------------------------
+
+// Language tags become part of a file name: keep only safe characters.
+std::string SafeName(const std::string& lang)
+{
+    std::string name;
+    for (char c : lang)
+        name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+    return name.empty() ? "_" : name;
+}
+
+long long DirectorySize(const fs::path& dir)
+{
+    std::error_code error;
+    long long total = 0;
+    for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
+        if (it->is_regular_file(error))
+            total += static_cast<long long>(it->file_size(error));
+    return total;
+}
+
+// Opens `path` if it holds a complete index of `hash`; throws Xapian errors.
+bool OpenIfCurrent(const fs::path& path, const std::string& hash, size_t doc_count, Xapian::Database* db)
+{
+    std::error_code error;
+    if (!fs::is_directory(path, error))
+        return false;
+    Xapian::Database candidate(path.string(), Xapian::DB_BACKEND_GLASS);
+    if (candidate.get_metadata("carekiosk.hash") != hash || candidate.get_doccount() != doc_count)
+        return false;
+    if (doc_count > 0)
+        (void)candidate.get_document(candidate.get_lastdocid()).get_data();   // touch the data table
+    *db = candidate;
+    return true;
+}
+
+// Builds in a temporary directory beside `final_path`, then renames it in.
+void BuildOnDisk(const fs::path& final_path, const std::vector<IndexedDoc>& docs, const Xapian::Stem& stemmer,
+                 const std::string& hash)
+{
+    static std::atomic<int> counter{0};
+    const fs::path temp = final_path.string() + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
+    try {
+        Xapian::WritableDatabase db(temp.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        AddDocs(db, docs, stemmer, true);
+        db.set_metadata("carekiosk.hash", hash);
+        db.commit();
+        db.close();
+        std::error_code error;
+        if (fs::exists(final_path, error)) {
+            // A corrupt index of the same content: move it aside first, since
+            // rename() cannot replace a non-empty directory.
+            const fs::path aside = final_path.string() + ".old-" + std::to_string(getpid());
+            fs::remove_all(aside, error);
+            fs::rename(final_path, aside);
+            fs::remove_all(aside, error);
+        }
+        fs::rename(temp, final_path);
+    } catch (...) {
+        std::error_code error;
+        fs::remove_all(temp, error);
+        throw;
+    }
+}
+
+void RemoveStale(const fs::path& cache_dir, const std::string& lang_name, const fs::path& keep)
+{
+    std::error_code error;
+    const std::string prefix = lang_name + ".";
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(cache_dir, error), end; !error && it != end; it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) == 0 && it->path() != keep)
+            stale.push_back(it->path());
+    }
+    for (const fs::path& path : stale)
+        fs::remove_all(path, error);
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] One language
+// ---------------------------------------------------------------------------
+
+void AddSynonym(SearchIndex::LangIndex* index, const std::string& key, const std::string& value)
+{
+    std::string normal_key;
+    const std::vector<Word> key_words = SplitWords(key);
+    for (const Word& word : key_words)
+        normal_key += (normal_key.empty() ? "" : " ") + index->StemTerm(word.folded);
+    std::vector<std::string> alternative;
+    for (const Word& word : SplitWords(value))
+        alternative.push_back(word.folded);
+    if (normal_key.empty() || alternative.empty())
+        return;
+    index->synonyms[normal_key].push_back(std::move(alternative));
+    if (key_words.size() == 1)
+        index->lay_words.push_back(key_words[0].folded);
+    index->longest_synonym_key = std::max(index->longest_synonym_key, key_words.size());
+}
+
+std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang, const SearchOptions& options,
+                                                     Diagnostics* diagnostics)
+{
+    const auto start = std::chrono::steady_clock::now();
+    auto index = std::make_unique<SearchIndex::LangIndex>();
+    index->info.lang = lang.lang;
+    index->stemmer = StemmerFor(lang.lang, &index->has_stemmer);
+
+    const std::vector<IndexedDoc> docs = CollectDocs(lang);
+    const std::string hash = HashDocs(lang.lang, docs);
+    index->info.content_hash = hash;
+    index->info.documents = static_cast<int>(docs.size());
+    auto warn = [diagnostics](const std::string& file, const std::string& message) {
+        if (diagnostics)
+            diagnostics->Warning(file, 0, 0, message);
+    };
+
+    bool opened = false;
+    const std::string cache_dir = options.cache_dir.empty() ? DefaultSearchCacheDir() : options.cache_dir;
+    if (options.use_disk_cache && !cache_dir.empty()) {
+        const std::string lang_name = SafeName(lang.lang);
+        const fs::path final_path = fs::path(cache_dir) / (lang_name + "." + hash);
+        try {
+            opened = OpenIfCurrent(final_path, hash, docs.size(), &index->db);
+            if (opened)
+                index->info.state = IndexState::Cached;
+        } catch (const Xapian::Error& e) {
+            warn(final_path.string(), "the search cache could not be read and is rebuilt (" + e.get_msg() + ")");
+        }
+        if (!opened) {
+            try {
+                fs::create_directories(cache_dir);
+                BuildOnDisk(final_path, docs, index->stemmer, hash);
+                index->db = Xapian::Database(final_path.string(), Xapian::DB_BACKEND_GLASS);
+                index->info.state = IndexState::Rebuilt;
+                opened = true;
+            } catch (const Xapian::Error& e) {
+                warn(cache_dir, "the search cache could not be written; searching from memory (" + e.get_msg() + ")");
+            } catch (const std::exception& e) {
+                warn(cache_dir, std::string("the search cache could not be written; searching from memory (") +
+                                    e.what() + ")");
+            }
+        }
+        if (opened) {
+            index->info.path = final_path.string();
+            index->info.size_bytes = DirectorySize(final_path);
+            index->has_spelling = true;
+            RemoveStale(cache_dir, lang_name, final_path);
+        }
+    }
+    if (!opened) {
+        try {
+            Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
+            AddDocs(memory, docs, index->stemmer, false);   // the in-memory backend has no spelling table
+            memory.commit();
+            index->db = memory;
+        } catch (const Xapian::Error& e) {
+            warn(lang.lang, "search is not available for this language (" + e.get_msg() + ")");
+        }
+        index->info.state = IndexState::InMemory;
+    }
+
+    for (const auto& [key, values] : BuiltinSynonyms(lang.lang))
+        for (const std::string& value : values)
+            AddSynonym(index.get(), key, value);
+    for (const auto& [key, values] : lang.synonyms)
+        for (const std::string& value : values)
+            AddSynonym(index.get(), key, value);
+    for (const FaqEntry& faq : lang.faq)
+        if (static_cast<int>(index->suggestions.size()) < kSuggestionCount)
+            index->suggestions.push_back(faq.id);
+
+    index->info.open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return index;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] SearchIndex
+// ---------------------------------------------------------------------------
+
+std::string SearchIndex::LangIndex::StemTerm(const std::string& folded_word) const
+{
+    if (!has_stemmer)
+        return folded_word;
+    return "Z" + stemmer(folded_word);
+}
+
+SearchIndex::SearchIndex() = default;
+SearchIndex::~SearchIndex() = default;
+
+std::unique_ptr<SearchIndex> SearchIndex::Open(const Content& content, const SearchOptions& options,
+                                               Diagnostics* diagnostics)
+{
+    std::unique_ptr<SearchIndex> index(new SearchIndex());
+    for (const LanguageContent& lang : content.languages)
+        index->langs_.push_back(OpenLanguage(lang, options, diagnostics));
+    return index;
+}
+
+std::vector<IndexInfo> SearchIndex::Info() const
+{
+    std::vector<IndexInfo> infos;
+    for (const auto& lang : langs_)
+        infos.push_back(lang->info);
+    return infos;
+}
+
+const char* IndexStateName(IndexState state)
+{
+    switch (state) {
+    case IndexState::Cached: return "cached";
+    case IndexState::Rebuilt: return "rebuilt";
+    case IndexState::InMemory: return "memory";
+    }
+    return "memory";
+}
+
+std::string DefaultSearchCacheDir()
+{
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    if (xdg && xdg[0] == '/')
+        return std::string(xdg) + "/carekiosk";
+    const char* home = std::getenv("HOME");
+    if (home && home[0] == '/')
+        return std::string(home) + "/.cache/carekiosk";
+    return std::string();
+}
+
+} // namespace ck
