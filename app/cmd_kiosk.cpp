@@ -1,0 +1,74 @@
+// carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]: the kiosk itself.
+#include "commands.h"
+#include "kiosk_app.h"
+#include "platform.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace ck {
+
+static int KioskUsage(const std::string& problem)
+{
+    std::fprintf(stderr, "carekiosk: %s\nusage: carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]\n",
+                 problem.c_str());
+    return 2;
+}
+
+int RunKiosk(const Args& args)
+{
+    ArgReader reader(args);
+    const std::string content_dir = reader.Value("--content", DefaultContentDir());
+    const bool windowed = reader.Flag("--windowed");
+    const std::string size = reader.Value("--size");
+    const std::string script_path = reader.Value("--script");
+    if (!reader.Error().empty())
+        return KioskUsage(reader.Error());
+    if (!reader.UnknownOption().empty())
+        return KioskUsage("unknown option " + reader.UnknownOption());
+    if (!reader.Rest().empty())
+        return KioskUsage("unexpected argument '" + reader.Rest().front() + "'");
+    PlatformOptions options;
+    options.windowed = windowed;
+    if (!size.empty() && !ParseSize(size, &options.width, &options.height))
+        return KioskUsage("--size wants WIDTHxHEIGHT, e.g. 1080x1920 (got '" + size + "')");
+
+    InputScript script;
+    if (!script_path.empty()) {
+        std::ifstream in(script_path);
+        if (!in) {
+            std::fprintf(stderr, "carekiosk: cannot read script '%s'\n", script_path.c_str());
+            return 1;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        Diagnostics diagnostics;
+        script = ParseInputScript(text.str(), script_path, &diagnostics);
+        for (const Diagnostic& d : diagnostics.Items())
+            std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+        if (diagnostics.ErrorCount() > 0)
+            return 2;
+    }
+
+    std::shared_ptr<const Content> content = LoadKioskContent(content_dir);
+    if (!content)
+        return 1;
+
+    Platform platform;
+    std::string error;
+    if (!platform.Open(options, &error)) {
+        std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
+        return 1;
+    }
+    KioskApp app(platform, content);
+    if (!app.Init(&error)) {
+        std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
+        return 1;
+    }
+    if (!script_path.empty())
+        app.SetScript(std::move(script));
+    return app.Run();
+}
+
+} // namespace ck

@@ -1,0 +1,270 @@
+// KioskApp: the frame loop. See kiosk_app.h.
+#include "kiosk_app.h"
+
+#include <imgui.h>
+#include <algorithm>
+#include <cstdio>
+#include <sys/stat.h>
+
+namespace ck {
+
+namespace {
+
+constexpr int kSettleFrames = 3;          // frames drawn after the last event
+constexpr double kMaxSleepSeconds = 30.0; // wake now and then even when idle
+
+SessionSettings SettingsFor(const Content& content)
+{
+    SessionSettings settings;
+    settings.default_language = content.config.default_language;
+    settings.idle_timeout = content.config.idle_timeout_seconds;
+    settings.text_size_steps = ui::TextSizeSteps();
+    settings.default_text_size = ui::DefaultTextSizeStep();
+    return settings;
+}
+
+// Every string the screens can show, so the font atlas holds its glyphs.
+std::string GlyphText(const Content& content)
+{
+    std::string text = content.config.clinic_name;
+    for (const LanguageContent& lang : content.languages) {
+        for (const Page& page : lang.pages)
+            text += page.title + page.summary + page.owner + DocumentPlainText(page.doc);
+        for (const FaqEntry& entry : lang.faq)
+            text += entry.question + DocumentPlainText(entry.answer);
+        for (const auto& [key, value] : lang.ui)
+            text += value;
+    }
+    return text;
+}
+
+std::string RouteKey(const Session& session)
+{
+    const Route& route = session.Current();
+    std::string key = ScreenName(route.screen);
+    if (route.screen == Screen::Page)
+        key += ":" + route.id;
+    return key + "#" + std::to_string(session.ResetCount());
+}
+
+} // namespace
+
+std::shared_ptr<const Content> LoadKioskContent(const std::string& dir)
+{
+    struct stat info;
+    if (stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+        std::fprintf(stderr, "carekiosk: content folder '%s' not found (use --content DIR)\n", dir.c_str());
+        return nullptr;
+    }
+    LoadResult loaded = LoadContent(dir);
+    for (const Diagnostic& d : loaded.diagnostics.Items())
+        std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+    if (loaded.content->IsEmpty())
+        std::fprintf(stderr,
+                     "carekiosk: '%s' has no pages to show; patients see \"Information is being updated\".\n"
+                     "carekiosk: add kiosk.json and <language>/pages/*.md (see CONTENT.md), then run "
+                     "'carekiosk check --content %s'.\n",
+                     dir.c_str(), dir.c_str());
+    return loaded.content;
+}
+
+KioskApp::KioskApp(Platform& platform, std::shared_ptr<const Content> content)
+    : platform_(platform), content_(std::move(content)), session_(SettingsFor(*content_), platform.Now())
+{
+}
+
+bool KioskApp::Init(std::string* error)
+{
+    if (!ui::FontPaths::Find(&font_paths_, error))
+        return false;
+    glyph_text_ = GlyphText(*content_);
+    RebuildFontsIfNeeded();
+    route_key_ = RouteKey(session_);
+    settle_frames_ = kSettleFrames;
+    return true;
+}
+
+void KioskApp::SetContent(std::shared_ptr<const Content> content)
+{
+    content_ = std::move(content);
+    session_.SetSettings(SettingsFor(*content_));
+    textures_.Clear();
+    views_.Clear();
+    glyph_text_ = GlyphText(*content_);
+    fonts_stale_ = true;
+    settle_frames_ = kSettleFrames;
+}
+
+void KioskApp::Apply(const Intent& intent)
+{
+    session_.Apply(intent, platform_.Now());
+    FollowRouteChange();
+    settle_frames_ = kSettleFrames;
+}
+
+void KioskApp::RebuildFontsIfNeeded()
+{
+    const int short_side = std::min(platform_.Width(), platform_.Height());
+    if (!fonts_stale_ && font_step_ == session_.TextSize() && font_short_side_ == short_side)
+        return;
+    std::string error;
+    if (!fonts_.Build(font_paths_, ui::FontSizesFor(session_.TextSize(), float(short_side)), glyph_text_, &error))
+        std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
+    platform_.ReloadFontTexture();
+    font_step_ = session_.TextSize();
+    font_short_side_ = short_side;
+    fonts_stale_ = false;
+}
+
+// A different screen: forget the gesture and restore that screen's scroll.
+void KioskApp::FollowRouteChange()
+{
+    const std::string key = RouteKey(session_);
+    if (key == route_key_)
+        return;
+    route_key_ = key;
+    pointer_.Cancel();
+    pointer_.ResetScroll(session_.Current().scroll_y);
+}
+
+bool KioskApp::InputThisFrame() const
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseWheel != 0.0f || !io.InputQueueCharacters.empty())
+        return true;
+    for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); key++)
+        if (ImGui::IsKeyPressed(key, false))
+            return true;
+    return false;
+}
+
+void KioskApp::SetScript(InputScript script)
+{
+    script_ = std::make_unique<InputScriptPlayer>(std::move(script));
+}
+
+void KioskApp::RunScriptSteps(double now)
+{
+    const std::vector<ScriptStep> steps = script_->Poll(now);
+    if (!steps.empty())
+        settle_frames_ = kSettleFrames;
+    for (const ScriptStep& step : steps) {
+        switch (step.kind) {
+        case ScriptStep::Kind::Pointer:
+            script_pointer_.push_back(step.pointer);
+            break;
+        case ScriptStep::Kind::Text:
+            session_.Apply(Intent{IntentKind::SearchAppend, step.text, 0}, now);
+            break;
+        case ScriptStep::Kind::Key:
+            if (step.key == ScriptKey::Backspace)
+                session_.Apply(Intent{IntentKind::SearchBackspace, std::string(), 0}, now);
+            else
+                session_.NoteInput(now);   // Enter and Escape do nothing on a kiosk
+            break;
+        case ScriptStep::Kind::Advance:
+            clock_offset_ += step.seconds;
+            break;
+        case ScriptStep::Kind::Screenshot:
+            capture_path_ = step.text;
+            break;
+        case ScriptStep::Kind::Expect:
+            if (!ExpectationHolds(step.text, session_)) {
+                std::fprintf(stderr, "%s:%d: expected %s, the kiosk shows %s\n", script_->File().c_str(), step.line,
+                             step.text.c_str(), SessionScreenName(session_).c_str());
+                script_failures_++;
+            }
+            break;
+        case ScriptStep::Kind::Quit:
+            quit_ = true;
+            break;
+        }
+    }
+}
+
+void KioskApp::SaveScreenshot()
+{
+    std::vector<unsigned char> rgba;
+    if (!platform_.ReadPixels(&rgba) || !WritePng(capture_path_, platform_.Width(), platform_.Height(), rgba)) {
+        std::fprintf(stderr, "carekiosk: cannot write %s\n", capture_path_.c_str());
+        script_failures_++;
+    }
+    capture_path_.clear();
+}
+
+void KioskApp::DrawFrame()
+{
+    const double now = Now();
+    const bool capture = !capture_path_.empty();
+    if (script_ && !capture)   // the frame being captured shows the state the script asked for
+        RunScriptSteps(now);
+    session_.Tick(now);
+    FollowRouteChange();
+    RebuildFontsIfNeeded();
+
+    platform_.BeginFrame();
+    // Real touches and scripted ones take the same path; both on the app clock.
+    std::vector<PointerEvent> events = platform_.TakePointerEvents();
+    for (PointerEvent& event : events)
+        event.t += clock_offset_;
+    events.insert(events.end(), script_pointer_.begin(), script_pointer_.end());
+    script_pointer_.clear();
+    pointer_.Update(events, ImGui::GetIO().MouseWheel, platform_.Dpi(), now);
+    if ((!events.empty() || InputThisFrame()) && session_.NoteInput(now))
+        pointer_.Cancel();   // that touch only woke the kiosk
+    session_.Current().scroll_y = pointer_.ScrollOffset();
+
+    const ui::Theme& theme = session_.HighContrast() ? ui::HighContrastTheme() : ui::DefaultTheme();
+    ui::ApplyImGuiStyle(theme);
+    ui::ScreenEnv env;
+    env.content = content_.get();
+    env.session = &session_;
+    env.theme = &theme;
+    env.fonts = &fonts_;
+    env.textures = &textures_;
+    env.pointer = &pointer_.State();
+    env.width = ImGui::GetIO().DisplaySize.x;
+    env.height = ImGui::GetIO().DisplaySize.y;
+    env.dpi = platform_.Dpi();
+    env.now = now;
+    const std::vector<Intent> intents = ui::DrawScreen(env, views_, &report_);
+
+    pointer_.SetScrollLimit(views_.max_scroll);
+    if (views_.scroll_to >= 0.0f)
+        pointer_.ScrollTo(views_.scroll_to);
+    session_.Current().scroll_y = pointer_.ScrollOffset();
+    platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b);
+    if (capture)
+        SaveScreenshot();
+    platform_.Present();
+
+    for (const Intent& intent : intents)
+        session_.Apply(intent, now);
+    FollowRouteChange();
+    if (!intents.empty() || views_.scroll_to >= 0.0f)
+        settle_frames_ = kSettleFrames;
+}
+
+int KioskApp::Run()
+{
+    while (!platform_.ShouldClose() && !quit_) {
+        const bool busy = settle_frames_ > 0 || pointer_.Animating() || !capture_path_.empty();
+        bool events = false;
+        if (busy) {
+            events = platform_.PollEvents();
+        } else {
+            const double now = Now();
+            double wait = session_.SecondsUntilNextEvent(now);
+            if (script_ && !script_->Finished())
+                wait = std::min(wait, script_->SecondsUntilNext(now));
+            events = platform_.WaitEvents(std::clamp(wait, 0.005, kMaxSleepSeconds));
+        }
+        if (events)
+            settle_frames_ = kSettleFrames;
+        DrawFrame();
+        settle_frames_ = std::max(0, settle_frames_ - 1);
+    }
+    return script_failures_ > 0 ? 1 : 0;
+}
+
+} // namespace ck

@@ -1,0 +1,370 @@
+// Platform: GLFW window + GL context + ImGui backends, and PNG read-back for
+// screenshots. See platform.h.
+#include "platform.h"
+
+#include <glad/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#define STB_IMAGE_WRITE_STATIC
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include <stb/stb_image_write.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ck {
+
+// [SECTION] GLFW callbacks
+// Installed before ImGui's backend, which chains to them. They only count
+// events (so the loop knows to draw) and apply the kiosk's key policy.
+
+namespace {
+
+struct WindowState {
+    bool kiosk = true;          // close requests and quit keys ignored
+    bool quit = false;          // windowed: Escape / Ctrl+Q pressed
+    int events = 0;
+    bool left_down = false;
+    std::vector<PointerEvent> pointer;   // since the last TakePointerEvents
+};
+
+WindowState* StateOf(GLFWwindow* window)
+{
+    return static_cast<WindowState*>(glfwGetWindowUserPointer(window));
+}
+
+void OnAnyEvent(GLFWwindow* window)
+{
+    if (WindowState* state = StateOf(window))
+        state->events++;
+}
+
+void OnKey(GLFWwindow* window, int key, int, int action, int mods)
+{
+    OnAnyEvent(window);
+    WindowState* state = StateOf(window);
+    if (!state || state->kiosk || action != GLFW_PRESS)
+        return;
+    const bool ctrl_q = key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL);
+    const bool alt_f4 = key == GLFW_KEY_F4 && (mods & GLFW_MOD_ALT);
+    if (key == GLFW_KEY_ESCAPE || ctrl_q || alt_f4)
+        state->quit = true;
+}
+
+void OnClose(GLFWwindow* window)
+{
+    // A kiosk must survive Alt+F4 and window-manager close requests.
+    WindowState* state = StateOf(window);
+    if (!state || state->kiosk)
+        glfwSetWindowShouldClose(window, GLFW_FALSE);
+}
+
+void OnMouseButton(GLFWwindow* window, int button, int action, int)
+{
+    OnAnyEvent(window);
+    WindowState* state = StateOf(window);
+    if (!state || button != GLFW_MOUSE_BUTTON_LEFT || (action != GLFW_PRESS && action != GLFW_RELEASE))
+        return;
+    double x = 0.0, y = 0.0;
+    glfwGetCursorPos(window, &x, &y);
+    state->left_down = action == GLFW_PRESS;
+    const PointerEventKind kind = action == GLFW_PRESS ? PointerEventKind::Press : PointerEventKind::Release;
+    state->pointer.push_back(PointerEvent{kind, float(x), float(y), glfwGetTime()});
+}
+void OnScroll(GLFWwindow* window, double, double) { OnAnyEvent(window); }
+void OnChar(GLFWwindow* window, unsigned int) { OnAnyEvent(window); }
+void OnCursor(GLFWwindow* window, double x, double y)
+{
+    OnAnyEvent(window);
+    WindowState* state = StateOf(window);
+    if (state && state->left_down)
+        state->pointer.push_back(PointerEvent{PointerEventKind::Move, float(x), float(y), glfwGetTime()});
+}
+void OnFocus(GLFWwindow* window, int) { OnAnyEvent(window); }
+void OnSize(GLFWwindow* window, int, int) { OnAnyEvent(window); }
+void OnRefresh(GLFWwindow* window) { OnAnyEvent(window); }
+
+void OnGlfwError(int code, const char* message)
+{
+    std::fprintf(stderr, "carekiosk: GLFW error %d: %s\n", code, message);
+}
+
+} // namespace
+
+// [SECTION] Open / close
+
+Platform::~Platform()
+{
+    Close();
+}
+
+bool Platform::Open(const PlatformOptions& options, std::string* error)
+{
+    options_ = options;
+    glfwSetErrorCallback(OnGlfwError);
+    if (!glfwInit()) {
+        *error = "cannot open the display (is an X server running and $DISPLAY set?)";
+        return false;
+    }
+    glfw_ready_ = true;
+    if (!CreateWindow(options, error))
+        return false;
+
+    glfwMakeContextCurrent(window_);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        *error = "cannot load OpenGL 3.3 functions";
+        return false;
+    }
+    glfwSwapInterval(options.offscreen ? 0 : 1);
+    if (options.offscreen && !CreateFramebuffer(error))
+        return false;
+    MeasureDpi();
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // nothing a patient did may persist on disk
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    imgui_ready_ = true;
+    return true;
+}
+
+bool Platform::CreateWindow(const PlatformOptions& options, std::string* error)
+{
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);   // stay up when focus moves away
+    glfwWindowHint(GLFW_VISIBLE, options.offscreen ? GLFW_FALSE : GLFW_TRUE);
+
+    GLFWmonitor* monitor = nullptr;
+    int width = options.width, height = options.height;
+    if (!options.windowed && !options.offscreen) {
+        monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (mode && width == 0) {
+            width = mode->width;
+            height = mode->height;
+            glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+        }
+    }
+    if (width <= 0 || height <= 0) {
+        width = 1080;
+        height = 1920;
+    }
+    window_ = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
+    if (!window_) {
+        *error = "cannot create an OpenGL 3.3 window";
+        return false;
+    }
+
+    auto* state = new WindowState();
+    state->kiosk = !options.windowed && !options.offscreen;
+    glfwSetWindowUserPointer(window_, state);
+    glfwSetKeyCallback(window_, OnKey);
+    glfwSetWindowCloseCallback(window_, OnClose);
+    glfwSetMouseButtonCallback(window_, OnMouseButton);
+    glfwSetScrollCallback(window_, OnScroll);
+    glfwSetCharCallback(window_, OnChar);
+    glfwSetCursorPosCallback(window_, OnCursor);
+    glfwSetWindowFocusCallback(window_, OnFocus);
+    glfwSetFramebufferSizeCallback(window_, OnSize);
+    glfwSetWindowRefreshCallback(window_, OnRefresh);
+    if (!options.offscreen)
+        glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    return true;
+}
+
+bool Platform::CreateFramebuffer(std::string* error)
+{
+    glGenFramebuffers(1, &fbo_);
+    glGenRenderbuffers(1, &colour_rb_);
+    glBindRenderbuffer(GL_RENDERBUFFER, colour_rb_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, options_.width, options_.height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_rb_);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        *error = "cannot create an offscreen framebuffer of that size";
+        return false;
+    }
+    return true;
+}
+
+void Platform::MeasureDpi()
+{
+    dpi_ = 96.0f;
+    if (options_.offscreen)
+        return;   // screenshots are defined at 96 dpi so they are reproducible
+    GLFWmonitor* monitor = glfwGetWindowMonitor(window_);
+    if (!monitor)
+        monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    int width_mm = 0, height_mm = 0;
+    if (monitor)
+        glfwGetMonitorPhysicalSize(monitor, &width_mm, &height_mm);
+    if (!mode || width_mm <= 0)
+        return;
+    const float dpi = mode->width / (width_mm / 25.4f);
+    // Some drivers report nonsense sizes (projectors, virtual displays).
+    if (dpi >= 48.0f && dpi <= 600.0f)
+        dpi_ = dpi;
+}
+
+void Platform::Close()
+{
+    if (imgui_ready_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        imgui_ready_ = false;
+    }
+    if (window_) {
+        if (fbo_) glDeleteFramebuffers(1, &fbo_);
+        if (colour_rb_) glDeleteRenderbuffers(1, &colour_rb_);
+        fbo_ = colour_rb_ = 0;
+        delete StateOf(window_);
+        glfwDestroyWindow(window_);
+        window_ = nullptr;
+    }
+    if (glfw_ready_) {
+        glfwTerminate();
+        glfw_ready_ = false;
+    }
+}
+
+// [SECTION] Loop
+
+bool Platform::ShouldClose() const
+{
+    const WindowState* state = StateOf(window_);
+    return glfwWindowShouldClose(window_) || (state && state->quit);
+}
+
+bool Platform::WaitEvents(double timeout)
+{
+    if (timeout > 0.0)
+        glfwWaitEventsTimeout(timeout);
+    else
+        glfwPollEvents();
+    WindowState* state = StateOf(window_);
+    const bool seen = state->events > 0;
+    state->events = 0;
+    return seen;
+}
+
+bool Platform::PollEvents()
+{
+    return WaitEvents(0.0);
+}
+
+std::vector<PointerEvent> Platform::TakePointerEvents()
+{
+    std::vector<PointerEvent> events;
+    events.swap(StateOf(window_)->pointer);
+    return events;
+}
+
+void Platform::BeginFrame()
+{
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (options_.offscreen) {
+        // The hidden window may be clamped by the X screen; the FBO is not.
+        io.DisplaySize = ImVec2(float(options_.width), float(options_.height));
+        io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    }
+    ImGui::NewFrame();
+}
+
+void Platform::RenderFrame(float r, float g, float b)
+{
+    ImGui::Render();
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);   // 0 = the window
+    glViewport(0, 0, Width(), Height());
+    glClearColor(r, g, b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Platform::Present()
+{
+    if (options_.offscreen)
+        glFinish();
+    else
+        glfwSwapBuffers(window_);
+}
+
+void Platform::ReloadFontTexture()
+{
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+int Platform::Width() const
+{
+    if (options_.offscreen)
+        return options_.width;
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    return width;
+}
+
+int Platform::Height() const
+{
+    if (options_.offscreen)
+        return options_.height;
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    return height;
+}
+
+double Platform::Now() const
+{
+    return glfwGetTime();
+}
+
+// [SECTION] Read-back
+
+bool Platform::ReadPixels(std::vector<unsigned char>* rgba) const
+{
+    const int width = Width(), height = Height();
+    if (width <= 0 || height <= 0)
+        return false;
+    std::vector<unsigned char> bottom_up(size_t(width) * height * 4);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    if (!fbo_)
+        glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    while (glGetError() != GL_NO_ERROR) {
+    }   // only errors from the read-back itself count
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+    if (glGetError() != GL_NO_ERROR)
+        return false;
+    // GL's origin is the bottom-left corner; PNG rows go top to bottom.
+    rgba->resize(bottom_up.size());
+    const size_t row = size_t(width) * 4;
+    for (int y = 0; y < height; y++)
+        std::copy(bottom_up.begin() + row * (height - 1 - y), bottom_up.begin() + row * (height - y),
+                  rgba->begin() + row * y);
+    for (size_t i = 3; i < rgba->size(); i += 4)
+        (*rgba)[i] = 255;   // the screen is opaque whatever blending left in alpha
+    return true;
+}
+
+bool WritePng(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba)
+{
+    if (rgba.size() != size_t(width) * height * 4)
+        return false;
+    return stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4) != 0;
+}
+
+} // namespace ck

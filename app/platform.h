@@ -1,0 +1,77 @@
+// Platform: the GLFW window, its GL 3.3 core context and the ImGui backends.
+// Everything that knows about GLFW lives here so the app and screens only see
+// ImGui. Two uses: the kiosk (full-screen on the primary monitor, cursor
+// hidden, close requests ignored) and screenshots (a hidden window whose
+// frames go into an offscreen framebuffer that is read back as a PNG).
+#pragma once
+#include "core/script.h"
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace ck {
+
+struct PlatformOptions {
+    bool windowed = false;      // a normal window instead of full screen (development)
+    int width = 0;              // 0 = monitor size (full screen) or 1080x1920 (windowed)
+    int height = 0;
+    bool offscreen = false;     // screenshot: hidden window, frames drawn into an FBO
+    std::string title = "CareKiosk";
+};
+
+class Platform {
+public:
+    Platform() = default;
+    ~Platform();
+    Platform(const Platform&) = delete;
+    Platform& operator=(const Platform&) = delete;
+
+    // Creates the window, the GL context, the ImGui context and backends.
+    bool Open(const PlatformOptions& options, std::string* error);
+    void Close();
+
+    // The kiosk keeps running unless the window is closable (windowed mode)
+    // and someone closed it or pressed Escape / Ctrl+Q.
+    bool ShouldClose() const;
+    // Blocks until an event arrives or `timeout` seconds pass; returns true if
+    // any input or window event was seen since the last call.
+    bool WaitEvents(double timeout);
+    bool PollEvents();
+    // Left-button presses, moves while pressed, and releases since the last
+    // call, each with the position and time it happened (GLFW callbacks), so
+    // a gesture shorter than a frame keeps its shape.
+    std::vector<PointerEvent> TakePointerEvents();
+
+    void BeginFrame();                           // backends + ImGui::NewFrame()
+    void RenderFrame(float r, float g, float b); // clear to the colour, draw ImGui's frame
+    void Present();                              // swap (kiosk) or finish (offscreen)
+    // Re-creates the font atlas texture after Fonts::Build (outside a frame).
+    void ReloadFontTexture();
+
+    int Width() const;                          // the drawing area in pixels
+    int Height() const;
+    float Dpi() const { return dpi_; }          // physical pixels per inch (96 if unknown)
+    double Now() const;                         // monotonic seconds
+
+    // RGBA8 pixels of the frame just rendered, top row first. In a window,
+    // call between RenderFrame and Present.
+    bool ReadPixels(std::vector<unsigned char>* rgba) const;
+
+private:
+    bool CreateWindow(const PlatformOptions& options, std::string* error);
+    bool CreateFramebuffer(std::string* error);
+    void MeasureDpi();
+
+    GLFWwindow* window_ = nullptr;
+    PlatformOptions options_;
+    float dpi_ = 96.0f;
+    bool imgui_ready_ = false;
+    unsigned fbo_ = 0, colour_rb_ = 0;
+    bool glfw_ready_ = false;
+};
+
+// Writes RGBA8 pixels (top row first) as a PNG; false on failure.
+bool WritePng(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba);
+
+} // namespace ck

@@ -1,0 +1,822 @@
+// The kiosk's screens. See screens.h.
+//
+// Index
+//   [SECTION] Frame: metrics, text, touch targets
+//   [SECTION] Shared chrome: buttons, title bar, scroll indicator
+//   [SECTION] Home
+//   [SECTION] Page
+//   [SECTION] FAQ
+//   [SECTION] Updating, idle warning, attract
+//   [SECTION] Entry points
+//
+// Everything is drawn with the window's ImDrawList and hit-tested here rather
+// than with ImGui widgets: a touch kiosk needs taps that ignore drags and no
+// hover states, and the layout is simple boxes anyway.
+#include "ui/screens.h"
+
+#include "ui/icons.h"
+
+#include <imgui.h>
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace ck::ui {
+
+// [SECTION] Frame: metrics, text, touch targets
+
+float MinTargetPx(float dpi)
+{
+    if (!(dpi > 0.0f))
+        dpi = 96.0f;
+    return std::ceil(kMinTargetMm * dpi / 25.4f);
+}
+
+void ScreenViews::Clear()
+{
+    page_id.clear();
+    page_doc = Document();
+    page_body.reset();
+    faq_answers.clear();
+    faq_focus.clear();
+    max_scroll = 0.0f;
+    scroll_to = -1.0f;
+}
+
+namespace {
+
+constexpr float kMaxColumnEm = 34.0f;    // comfortable line length for body text
+
+ImU32 Col(Rgb c, float alpha = 1.0f)
+{
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
+}
+
+struct Rect {
+    float x0, y0, x1, y1;
+    bool Contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
+    float W() const { return x1 - x0; }
+    float H() const { return y1 - y0; }
+};
+
+struct Frame {
+    const ScreenEnv& env;
+    const Theme& theme;
+    ImDrawList* draw;
+    ScreenReport* report;
+    std::vector<Intent> intents;
+    // Metrics, all in pixels.
+    float em = 30.0f;          // body text size
+    float margin = 40.0f;      // screen edge to content
+    float gap = 16.0f;         // between neighbouring targets
+    float target = 57.0f;      // smallest touch target side
+    float button_h = 57.0f;
+    Rect column = {};          // the text column (centred when wide)
+    // Taps only count inside this band (the scrolling body, or everything).
+    float tap_min_y = 0.0f, tap_max_y = 1e9f;
+
+    ImFont* Font(FontRole role) const
+    {
+        ImFont* font = env.fonts ? env.fonts->Get(role) : nullptr;
+        return font ? font : ImGui::GetFont();
+    }
+    std::string Ui(const char* key) const { return UiString(*env.content, env.session->Language(), key); }
+    void Emit(IntentKind kind, std::string text = std::string(), int value = 0)
+    {
+        intents.push_back(Intent{kind, std::move(text), value});
+    }
+};
+
+void ComputeMetrics(Frame& f)
+{
+    const ScreenEnv& env = f.env;
+    f.em = env.fonts && env.fonts->Sizes().body > 0 ? env.fonts->Sizes().body : ImGui::GetFontSize();
+    f.target = MinTargetPx(env.dpi);
+    f.margin = std::max(std::round(env.width * 0.045f), std::round(f.em * 0.9f));
+    f.gap = std::max(std::round(f.em * 0.6f), std::round(f.target * 0.25f));
+    const float button_font = f.Font(FontRole::Button)->FontSize;
+    f.button_h = std::max(f.target, std::round(button_font * 2.2f));
+    const float width = std::min(env.width - 2 * f.margin, kMaxColumnEm * f.em);
+    const float x0 = std::round((env.width - width) * 0.5f);
+    f.column = Rect{x0, 0.0f, x0 + width, env.height};
+}
+
+ImVec2 MeasureText(const Frame& f, FontRole role, const std::string& text, float wrap)
+{
+    ImFont* font = f.Font(role);
+    return font->CalcTextSizeA(font->FontSize, 1e9f, wrap, text.c_str(), text.c_str() + text.size());
+}
+
+// Draws `text` at (x, y), wrapped at `wrap` px (0 = one line); returns its size.
+ImVec2 DrawText(Frame& f, FontRole role, float x, float y, ImU32 colour, const std::string& text, float wrap)
+{
+    ImFont* font = f.Font(role);
+    const ImVec2 size = MeasureText(f, role, text, wrap);
+    f.draw->AddText(font, font->FontSize, ImVec2(x, y), colour, text.c_str(), text.c_str() + text.size(), wrap);
+    if (f.report)
+        f.report->max_text_right = std::max(f.report->max_text_right, x + size.x);
+    return size;
+}
+
+void ReportTitle(Frame& f, float x, float y, ImVec2 size, Rgb colour)
+{
+    if (!f.report)
+        return;
+    f.report->title_rect[0] = x;
+    f.report->title_rect[1] = y;
+    f.report->title_rect[2] = x + size.x;
+    f.report->title_rect[3] = y + size.y;
+    f.report->title_colour = colour;
+}
+
+enum class Touch { None, Held, Tapped };
+
+// The touch behaviour of one target: held while a press that started inside
+// is still inside and not a drag; tapped when such a press is released.
+Touch Target(Frame& f, const Rect& r)
+{
+    if (f.report) {
+        const float side = std::min(r.W(), r.H());
+        f.report->min_target = f.report->targets == 0 ? side : std::min(f.report->min_target, side);
+        f.report->targets++;
+    }
+    const PointerState& p = *f.env.pointer;
+    auto in_band = [&](float y) { return y >= f.tap_min_y && y < f.tap_max_y; };
+    if (p.tapped && r.Contains(p.tap_x, p.tap_y) && in_band(p.tap_y))
+        return Touch::Tapped;
+    if (p.down && !p.dragging && r.Contains(p.press_x, p.press_y) && r.Contains(p.x, p.y) && in_band(p.press_y))
+        return Touch::Held;
+    return Touch::None;
+}
+
+// [SECTION] Shared chrome: buttons, title bar, scroll indicator
+
+enum class ButtonStyle { Primary, Secondary };
+
+// A button with an icon and/or a label ("" for none); returns true when tapped.
+bool Button(Frame& f, const Rect& r, const char* icon, const std::string& label, ButtonStyle style)
+{
+    const Theme& t = f.theme;
+    const Touch touch = Target(f, r);
+    const bool primary = style == ButtonStyle::Primary;
+    Rgb fill = primary ? t.accent : t.background;
+    Rgb ink = primary ? t.accent_text : t.text;
+    if (touch == Touch::Held) {
+        fill = t.surface_pressed;
+        ink = t.text;
+    }
+    const float rounding = r.H() * 0.3f;
+    f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), Col(fill), rounding);
+    if (!primary)
+        f.draw->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), Col(t.rule), rounding, 0, 2.0f);
+
+    const float icon_size = r.H() * 0.42f;
+    const float pad = (r.H() - icon_size) * 0.5f;
+    if (*icon == '\0') {
+        const ImVec2 size = MeasureText(f, FontRole::Button, label, 0.0f);
+        DrawText(f, FontRole::Button, std::round((r.x0 + r.x1 - size.x) * 0.5f), (r.y0 + r.y1 - size.y) * 0.5f,
+                 Col(ink), label, 0.0f);
+    } else if (label.empty()) {
+        DrawIcon(f.draw, icon, (r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, Col(ink), Col(fill));
+    } else {
+        DrawIcon(f.draw, icon, r.x0 + pad + icon_size * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, Col(ink),
+                 Col(fill));
+        const ImVec2 size = MeasureText(f, FontRole::Button, label, 0.0f);
+        DrawText(f, FontRole::Button, r.x0 + pad * 1.6f + icon_size, (r.y0 + r.y1 - size.y) * 0.5f, Col(ink),
+                 label, 0.0f);
+    }
+    return touch == Touch::Tapped;
+}
+
+float ButtonWidth(const Frame& f, const std::string& label)
+{
+    if (label.empty())
+        return f.button_h;
+    const float icon_size = f.button_h * 0.42f;
+    const float pad = (f.button_h - icon_size) * 0.5f;
+    return std::ceil(pad * 2.6f + icon_size + MeasureText(f, FontRole::Button, label, 0.0f).x);
+}
+
+std::string LanguageName(const std::string& tag)
+{
+    static const std::pair<const char*, const char*> names[] = {
+        {"en", "English"}, {"es", "Español"}, {"fr", "Français"}, {"de", "Deutsch"},
+        {"it", "Italiano"}, {"pt", "Português"}, {"pl", "Polski"}, {"nl", "Nederlands"},
+        {"vi", "Tiếng Việt"}, {"tl", "Tagalog"}, {"ro", "Română"}, {"tr", "Türkçe"},
+    };
+    const std::string base = tag.substr(0, tag.find('-'));
+    for (const auto& [code, name] : names)
+        if (base == code)
+            return name;
+    std::string upper = tag;
+    for (char& c : upper)
+        c = char(std::toupper(static_cast<unsigned char>(c)));
+    return upper;
+}
+
+// The right end of every top bar: language, text size, contrast. Returns the
+// x where those buttons begin.
+float SettingsButtons(Frame& f, float y, bool with_language)
+{
+    const Session& session = *f.env.session;
+    float x = f.env.width - f.margin;
+    const float h = f.button_h;
+
+    x -= h;
+    if (Button(f, Rect{x, y, x + h, y + h}, "contrast", "", ButtonStyle::Secondary))
+        f.Emit(IntentKind::ToggleContrast);
+    x -= f.gap + h;
+    if (Button(f, Rect{x, y, x + h, y + h}, "text-size", "", ButtonStyle::Secondary)) {
+        const int steps = std::max(1, session.Settings().text_size_steps);
+        f.Emit(IntentKind::SetTextSize, std::string(), (session.TextSize() + 1) % steps);
+    }
+    const auto& languages = f.env.content->config.languages;
+    if (with_language && languages.size() > 1) {
+        // One button offering the next language, named in that language.
+        auto it = std::find(languages.begin(), languages.end(), session.Language());
+        const size_t next = it == languages.end() ? 0 : (size_t(it - languages.begin()) + 1) % languages.size();
+        const std::string label = LanguageName(languages[next]);
+        const float w = ButtonWidth(f, label);
+        x -= f.gap + w;
+        if (Button(f, Rect{x, y, x + w, y + h}, "globe", label, ButtonStyle::Secondary))
+            f.Emit(IntentKind::SetLanguage, languages[next]);
+    }
+    return x;
+}
+
+// Title bar of Page and FAQ: Back and Home on the left, settings on the
+// right, the title between them when it fits on one line (landscape), else
+// beneath them. Returns the bar's bottom edge.
+float TitleBar(Frame& f, const std::string& title, const std::string& note)
+{
+    const Theme& t = f.theme;
+    const float y = f.gap;
+    const std::string back = f.Ui("back"), home = f.Ui("home");
+    const float settings_x = f.env.width - f.margin - 2 * f.button_h - f.gap;
+    // Narrow screens with big text: the labels go, the icons stay.
+    const bool labels = f.margin + ButtonWidth(f, back) + f.gap + ButtonWidth(f, home) + f.gap <= settings_x;
+    const float back_w = labels ? ButtonWidth(f, back) : f.button_h;
+    const float home_w = labels ? ButtonWidth(f, home) : f.button_h;
+    const float buttons_end = f.margin + back_w + f.gap + home_w;
+
+    // Place the title first so the band can be painted behind everything.
+    const float title_w = f.column.W();
+    const ImVec2 one_line = MeasureText(f, FontRole::Title, title, 0.0f);
+    const float inline_x = std::max(f.column.x0, buttons_end + f.gap * 2);
+    const bool inline_title = note.empty() && inline_x + one_line.x <= settings_x - f.gap * 2;
+    float title_x = f.column.x0, title_y = y + f.button_h + f.gap * 1.5f, wrap = title_w;
+    float bottom = 0.0f;
+    ImVec2 title_size;
+    if (inline_title) {
+        title_x = inline_x;
+        title_y = std::round(y + (f.button_h - one_line.y) * 0.5f);
+        wrap = 0.0f;
+        title_size = one_line;
+        bottom = y + f.button_h + f.gap;
+    } else {
+        title_size = MeasureText(f, FontRole::Title, title, title_w);
+        bottom = title_y + title_size.y;
+        if (!note.empty())
+            bottom += f.gap * 0.5f + MeasureText(f, FontRole::Small, note, title_w).y;
+        bottom += f.gap * 1.5f;
+    }
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), Col(t.surface));
+    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), Col(t.rule), 2.0f);
+
+    float x = f.margin;
+    if (Button(f, Rect{x, y, x + back_w, y + f.button_h}, "back", labels ? back : "", ButtonStyle::Primary))
+        f.Emit(IntentKind::Back);
+    x += back_w + f.gap;
+    if (Button(f, Rect{x, y, x + home_w, y + f.button_h}, "home", labels ? home : "", ButtonStyle::Secondary))
+        f.Emit(IntentKind::Home);
+    SettingsButtons(f, y, false);
+
+    const ImVec2 drawn = DrawText(f, FontRole::Title, title_x, title_y, Col(t.heading), title, wrap);
+    ReportTitle(f, title_x, title_y, drawn, t.heading);
+    if (!note.empty())
+        DrawText(f, FontRole::Small, f.column.x0, title_y + title_size.y + f.gap * 0.5f, Col(t.text_muted), note,
+                 title_w);
+    return bottom;
+}
+
+// A thin thumb at the right edge while the body can scroll, so patients see
+// there is more below.
+void ScrollIndicator(Frame& f, float top, float scroll, float max_scroll)
+{
+    if (max_scroll <= 1.0f)
+        return;
+    const float view = f.env.height - top;
+    const float total = view + max_scroll;
+    const float inset = f.gap * 0.5f;
+    const float track = view - 2 * inset;
+    const float thumb = std::max(f.target * 0.75f, track * view / total);
+    const float y = top + inset + (track - thumb) * (scroll / max_scroll);
+    const float w = std::max(4.0f, f.em * 0.22f);
+    const float x = f.env.width - inset - w;
+    f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb), Col(f.theme.text_muted, 0.45f), w * 0.5f);
+}
+
+// Scroll offset of the current route, clamped to what the body allows.
+float ClampedScroll(const Frame& f, float max_scroll)
+{
+    return std::clamp(f.env.session->Current().scroll_y, 0.0f, std::max(0.0f, max_scroll));
+}
+
+ViewContext MakeViewContext(const Frame& f)
+{
+    ViewContext ctx;
+    ctx.theme = &f.theme;
+    ctx.fonts = f.env.fonts;
+    ctx.textures = f.env.textures;
+    ctx.content = f.env.content;
+    return ctx;
+}
+
+// The tap for a DocumentView, when it falls inside the scrolling body.
+const float* BodyTap(const Frame& f, float* storage)
+{
+    const PointerState& p = *f.env.pointer;
+    if (!p.tapped || p.tap_y < f.tap_min_y || p.tap_y >= f.tap_max_y)
+        return nullptr;
+    storage[0] = p.tap_x;
+    storage[1] = p.tap_y;
+    return storage;
+}
+
+} // namespace
+
+// [SECTION] Home
+
+namespace {
+
+struct TileText {
+    std::string id, icon, title, summary;
+};
+
+std::vector<TileText> HomeTileTexts(const Frame& f)
+{
+    const Content& content = *f.env.content;
+    const std::string& lang = f.env.session->Language();
+    std::vector<TileText> tiles;
+    for (const std::string& id : content.HomeTiles(lang)) {
+        if (id == "faq") {
+            tiles.push_back(TileText{id, "question", f.Ui("faq_title"), std::string()});
+            continue;
+        }
+        if (const Page* page = content.FindPage(lang, id))
+            tiles.push_back(TileText{id, page->icon.empty() ? "info" : page->icon, page->title, page->summary});
+    }
+    return tiles;
+}
+
+// The home bar: clinic name on the left, settings on the right. Returns its bottom.
+float HomeBar(Frame& f)
+{
+    const Theme& t = f.theme;
+    const std::string& name = f.env.content->config.clinic_name;
+    // Settings are drawn first only to learn where they start; the band is
+    // painted under them via a channel split so the layering stays right.
+    f.draw->ChannelsSplit(2);
+    f.draw->ChannelsSetCurrent(1);
+    const float y = f.gap * 1.5f;
+    const float settings_x = SettingsButtons(f, y, true);
+    const float name_w = std::max(f.em * 6.0f, settings_x - f.gap - f.margin);
+    const ImVec2 size = MeasureText(f, FontRole::Title, name, name_w);
+    const float name_y = size.y <= f.button_h ? y + (f.button_h - size.y) * 0.5f : y;
+    const ImVec2 drawn = DrawText(f, FontRole::Title, f.margin, name_y, Col(t.heading), name, name_w);
+    ReportTitle(f, f.margin, name_y, drawn, t.heading);
+    const float bottom = std::max(y + f.button_h, name_y + size.y) + f.gap * 1.5f;
+    f.draw->ChannelsSetCurrent(0);
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), Col(t.surface));
+    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), Col(t.rule), 2.0f);
+    f.draw->ChannelsMerge();
+    return bottom;
+}
+
+void HomeScreen(Frame& f, ScreenViews& views)
+{
+    const Theme& t = f.theme;
+    const float top = HomeBar(f);
+    f.tap_min_y = top;
+    f.tap_max_y = f.env.height;
+
+    const std::vector<TileText> tiles = HomeTileTexts(f);
+    const float avail = f.env.width - 2 * f.margin;
+    const int columns = (avail >= 1200.0f && avail / f.em >= 40.0f) ? 2 : 1;
+    const float tile_w = std::floor((avail - (columns - 1) * f.gap) / columns);
+    const float pad = std::round(f.em * 0.9f);
+    const float icon_d = std::max(f.target, std::round(f.em * 2.6f));
+    const float text_x = pad + icon_d + pad;
+    const float text_w = tile_w - text_x - pad;
+    const float line_gap = std::round(f.em * 0.3f);
+
+    // Row heights: every tile in a row is as tall as the tallest.
+    std::vector<float> row_h((tiles.size() + columns - 1) / columns, f.target);
+    for (size_t i = 0; i < tiles.size(); i++) {
+        float h = MeasureText(f, FontRole::Button, tiles[i].title, text_w).y;
+        if (!tiles[i].summary.empty())
+            h += line_gap + MeasureText(f, FontRole::Small, tiles[i].summary, text_w).y;
+        float& row = row_h[i / columns];
+        row = std::max(row, std::max(icon_d, h) + 2 * pad);
+    }
+    // Spare height (portrait) makes the tiles larger rather than leaving a
+    // blank lower half; never more than half again their natural size.
+    float natural = 0.0f;
+    for (float h : row_h)
+        natural += h;
+    const float room = f.env.height - top - f.gap * 1.5f - f.margin - f.gap * (row_h.size() - 1);
+    if (natural > 0.0f && room > natural) {
+        const float grow = std::min(1.5f, room / natural);
+        for (float& h : row_h)
+            h = std::floor(h * grow);
+    }
+    float total = f.gap * 1.5f + f.margin;
+    for (float h : row_h)
+        total += h + f.gap;
+    views.max_scroll = std::max(0.0f, total - (f.env.height - top));
+    const float scroll = ClampedScroll(f, views.max_scroll);
+
+    f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
+    float y = top + f.gap * 1.5f - scroll;
+    for (size_t row = 0; row < row_h.size(); row++) {
+        for (int c = 0; c < columns; c++) {
+            const size_t i = row * columns + c;
+            if (i >= tiles.size())
+                break;
+            const TileText& tile = tiles[i];
+            ImGui::PushID(tile.id.c_str());
+            const float x = f.margin + c * (tile_w + f.gap);
+            const Rect r{x, y, x + tile_w, y + row_h[row]};
+            const Touch touch = Target(f, r);
+            if (touch == Touch::Tapped) {
+                if (tile.id == "faq")
+                    f.Emit(IntentKind::OpenFaq);
+                else
+                    f.Emit(IntentKind::OpenPage, tile.id);
+            }
+            const Rgb fill = touch == Touch::Held ? t.surface_pressed : t.surface;
+            f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), Col(fill), f.em * 0.6f);
+            const float icon_cy = std::round((r.y0 + r.y1) * 0.5f);
+            f.draw->AddCircleFilled(ImVec2(x + pad + icon_d * 0.5f, icon_cy), icon_d * 0.5f, Col(t.accent), 48);
+            DrawIcon(f.draw, tile.icon, x + pad + icon_d * 0.5f, icon_cy, icon_d * 0.54f, Col(t.accent_text),
+                     Col(t.accent));
+            float text_h = MeasureText(f, FontRole::Button, tile.title, text_w).y;
+            if (!tile.summary.empty())
+                text_h += line_gap + MeasureText(f, FontRole::Small, tile.summary, text_w).y;
+            float ty = std::round(r.y0 + (r.H() - text_h) * 0.5f);
+            ty += DrawText(f, FontRole::Button, x + text_x, ty, Col(t.heading), tile.title, text_w).y;
+            if (!tile.summary.empty())
+                DrawText(f, FontRole::Small, x + text_x, ty + line_gap, Col(t.text_muted), tile.summary, text_w);
+            ImGui::PopID();
+        }
+        y += row_h[row] + f.gap;
+    }
+    f.draw->PopClipRect();
+    ScrollIndicator(f, top, scroll, views.max_scroll);
+}
+
+// [SECTION] Page
+
+std::string PlainSpans(const std::vector<Span>& spans)
+{
+    std::string text;
+    for (const Span& span : spans)
+        text += span.text;
+    return text;
+}
+
+bool SameWords(const std::string& a, const std::string& b)
+{
+    auto trim = [](const std::string& s) {
+        const size_t begin = s.find_first_not_of(" \t");
+        const size_t end = s.find_last_not_of(" \t");
+        return begin == std::string::npos ? std::string() : s.substr(begin, end - begin + 1);
+    };
+    const std::string x = trim(a), y = trim(b);
+    if (x.size() != y.size())
+        return false;
+    for (size_t i = 0; i < x.size(); i++)
+        if (std::tolower(static_cast<unsigned char>(x[i])) != std::tolower(static_cast<unsigned char>(y[i])))
+            return false;
+    return true;
+}
+
+// The page body as shown: the title bar already shows the title, so a
+// leading "# Title" that repeats it is dropped.
+void PreparePageBody(ScreenViews& views, const Page& page)
+{
+    if (views.page_body && views.page_id == page.source)
+        return;
+    views.page_id = page.source;
+    views.page_doc = page.doc;
+    auto& blocks = views.page_doc.blocks;
+    if (!blocks.empty() && blocks.front().kind == BlockKind::Heading && blocks.front().level == 1 &&
+        SameWords(PlainSpans(blocks.front().spans), page.title))
+        blocks.erase(blocks.begin());
+    views.page_body = std::make_unique<DocumentView>();
+}
+
+std::string ReviewFooter(const Frame& f, const Page& page)
+{
+    if (page.reviewed.empty())
+        return std::string();
+    if (page.owner.empty())
+        return FormatUiString(f.Ui("reviewed_on"), {{"date", page.reviewed}});
+    return FormatUiString(f.Ui("reviewed_by"), {{"owner", page.owner}, {"date", page.reviewed}});
+}
+
+void PageScreen(Frame& f, ScreenViews& views)
+{
+    const Theme& t = f.theme;
+    bool fell_back = false;
+    const Page* page = f.env.content->FindPage(f.env.session->Language(), f.env.session->Current().id, &fell_back);
+    if (!page) {
+        // A link to a page that has gone away: say so calmly, keep the way back.
+        const float top = TitleBar(f, f.Ui("updating"), std::string());
+        DrawText(f, FontRole::Body, f.column.x0, top + f.gap * 2, Col(t.text), f.Ui("updating_detail"), f.column.W());
+        views.max_scroll = 0.0f;
+        return;
+    }
+    PreparePageBody(views, *page);
+    const float top = TitleBar(f, page->title, fell_back ? f.Ui("fallback_note") : std::string());
+    f.tap_min_y = top;
+    f.tap_max_y = f.env.height;
+
+    const ViewContext ctx = MakeViewContext(f);
+    const float width = f.column.W();
+    const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
+    const std::string footer = ReviewFooter(f, *page);
+    const float footer_h = footer.empty() ? 0.0f : f.gap * 2 + MeasureText(f, FontRole::Small, footer, width).y;
+    const float pad_top = f.gap * 1.5f;
+    const float total = pad_top + doc_h + footer_h + f.margin * 1.5f;
+    views.max_scroll = std::max(0.0f, total - (f.env.height - top));
+    const float scroll = ClampedScroll(f, views.max_scroll);
+
+    f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
+    const float origin_y = top + pad_top - scroll;
+    float tap[2];
+    views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
+    if (f.report)
+        f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());
+    if (!footer.empty()) {
+        const float y = origin_y + doc_h + f.gap;
+        f.draw->AddLine(ImVec2(f.column.x0, y), ImVec2(f.column.x1, y), Col(t.rule), 1.0f);
+        DrawText(f, FontRole::Small, f.column.x0, y + f.gap, Col(t.text_muted), footer, width);
+    }
+    f.draw->PopClipRect();
+    ScrollIndicator(f, top, scroll, views.max_scroll);
+}
+
+// [SECTION] FAQ
+
+const LanguageContent* FaqLanguage(const Frame& f)
+{
+    const Content& content = *f.env.content;
+    const LanguageContent* lang = content.Language(f.env.session->Language());
+    if (!lang || lang->faq.empty())
+        lang = content.Language(content.config.default_language);
+    return lang;
+}
+
+void FaqScreen(Frame& f, ScreenViews& views)
+{
+    const Theme& t = f.theme;
+    const float top = TitleBar(f, f.Ui("faq_title"), std::string());
+    f.tap_min_y = top;
+    f.tap_max_y = f.env.height;
+    const LanguageContent* lang = FaqLanguage(f);
+    if (!lang)
+        return;
+    const std::string& open_id = f.env.session->Current().id;
+
+    const ViewContext ctx = MakeViewContext(f);
+    const float pad = std::round(f.em * 0.9f);
+    const float chevron = std::round(f.button_h * 0.4f);
+    const float question_w = f.column.W() - 2 * pad - chevron - f.gap;
+    const float answer_w = f.column.W() - 2 * pad;
+
+    // Lay out every card first: heights decide scrolling and culling.
+    struct Card { float y, row_h, answer_h; };
+    std::vector<Card> cards;
+    float y = f.gap * 1.5f;
+    for (const FaqEntry& entry : lang->faq) {
+        Card card{y, 0.0f, 0.0f};
+        card.row_h = std::max(f.target, MeasureText(f, FontRole::Button, entry.question, question_w).y + 2 * pad);
+        if (entry.id == open_id)
+            card.answer_h = views.faq_answers[entry.id].Layout(entry.answer, answer_w, ctx) + pad;
+        cards.push_back(card);
+        y += card.row_h + card.answer_h + f.gap;
+    }
+    const float total = y + f.margin;
+    views.max_scroll = std::max(0.0f, total - (f.env.height - top));
+    const float scroll = ClampedScroll(f, views.max_scroll);
+
+    // Arriving at an entry (a link, or a tap on a row): bring it into view once.
+    if (open_id != views.faq_focus) {
+        views.faq_focus = open_id;
+        for (size_t i = 0; i < cards.size() && !open_id.empty(); i++)
+            if (lang->faq[i].id == open_id) {
+                const float view_h = f.env.height - top;
+                const float card_top = cards[i].y - f.gap;
+                const float card_bottom = cards[i].y + cards[i].row_h + cards[i].answer_h + f.gap;
+                if (card_top < scroll || card_bottom > scroll + view_h)
+                    views.scroll_to = std::min(card_top, std::max(0.0f, card_bottom - view_h));
+            }
+    }
+
+    f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
+    for (size_t i = 0; i < cards.size(); i++) {
+        const FaqEntry& entry = lang->faq[i];
+        const Card& card = cards[i];
+        const float cy = top + card.y - scroll;
+        if (cy > f.env.height || cy + card.row_h + card.answer_h < top)
+            continue;
+        ImGui::PushID(entry.id.c_str());
+        const bool open = card.answer_h > 0.0f;
+        const Rect row{f.column.x0, cy, f.column.x1, cy + card.row_h};
+        const Touch touch = Target(f, row);
+        if (touch == Touch::Tapped)
+            f.Emit(IntentKind::ToggleFaqEntry, entry.id);
+        const float rounding = f.em * 0.6f;
+        f.draw->AddRectFilled(ImVec2(row.x0, cy), ImVec2(row.x1, cy + card.row_h + card.answer_h), Col(t.surface),
+                              rounding);
+        if (touch == Touch::Held)
+            f.draw->AddRectFilled(ImVec2(row.x0, row.y0), ImVec2(row.x1, row.y1), Col(t.surface_pressed), rounding,
+                                  open ? ImDrawFlags_RoundCornersTop : ImDrawFlags_RoundCornersAll);
+        const ImVec2 q = MeasureText(f, FontRole::Button, entry.question, question_w);
+        DrawText(f, FontRole::Button, row.x0 + pad, cy + (card.row_h - q.y) * 0.5f, Col(t.heading), entry.question,
+                 question_w);
+        DrawIcon(f.draw, open ? "chevron-up" : "chevron-down", row.x1 - pad - chevron * 0.5f,
+                 cy + card.row_h * 0.5f, chevron, Col(t.accent), Col(t.surface));
+        if (open) {
+            DocumentView& answer = views.faq_answers[entry.id];
+            float tap[2];
+            const float ax = row.x0 + pad, ay = row.y1;
+            f.draw->AddLine(ImVec2(ax, ay), ImVec2(row.x1 - pad, ay), Col(t.rule), 1.0f);
+            answer.Draw(f.draw, ax, ay + pad * 0.5f, std::max(top, ay), f.env.height, ctx, BodyTap(f, tap),
+                        &f.intents);
+            if (f.report)
+                f.report->max_text_right = std::max(f.report->max_text_right, ax + answer.MaxRight());
+        }
+        ImGui::PopID();
+    }
+    f.draw->PopClipRect();
+    ScrollIndicator(f, top, scroll, views.max_scroll);
+}
+
+} // namespace
+
+// [SECTION] Updating, idle warning, attract
+
+namespace {
+
+// Draws lines centred as a block on the screen's centre line.
+ImVec2 CentredText(Frame& f, FontRole role, float y, ImU32 colour, const std::string& text, float max_w)
+{
+    const ImVec2 one_line = MeasureText(f, role, text, 0.0f);
+    const float w = std::min(one_line.x, max_w);
+    const float x = std::round((f.env.width - w) * 0.5f);
+    const ImVec2 size = DrawText(f, role, x, y, colour, text, max_w);
+    return ImVec2(x, size.y);
+}
+
+void UpdatingScreen(Frame& f)
+{
+    // Nothing to show patients. Calm, no error words; the console says what
+    // staff must fix.
+    const Theme& t = f.theme;
+    const float max_w = f.column.W();
+    const float icon = std::max(f.target, f.em * 3.0f);
+    float y = std::round(f.env.height * 0.36f);
+    DrawIcon(f.draw, "info", f.env.width * 0.5f, y, icon, Col(t.accent), Col(t.background));
+    y += icon * 0.5f + f.gap * 2;
+    const std::string title = f.Ui("updating");
+    const ImVec2 title_at = CentredText(f, FontRole::Title, y, Col(t.heading), title, max_w);
+    ReportTitle(f, title_at.x, y, MeasureText(f, FontRole::Title, title, max_w), t.heading);
+    y += title_at.y + f.gap;
+    CentredText(f, FontRole::Body, y, Col(t.text_muted), f.Ui("updating_detail"), max_w);
+}
+
+void IdleWarning(Frame& f)
+{
+    const Theme& t = f.theme;
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, f.env.height), Col(t.overlay, 0.7f));
+    const float w = std::min(f.env.width - 2 * f.margin, f.em * 24.0f);
+    const float x = std::round((f.env.width - w) * 0.5f);
+    const float pad = f.em * 1.2f;
+    const std::string title = f.Ui("still_reading");
+    const int seconds = int(std::ceil(f.env.session->WarningSecondsLeft(f.env.now)));
+    const std::string countdown = FormatUiString(f.Ui("idle_countdown"), {{"seconds", std::to_string(seconds)}});
+    const float inner = w - 2 * pad;
+    const ImVec2 title_size = MeasureText(f, FontRole::H2, title, inner);
+    const ImVec2 count_size = MeasureText(f, FontRole::Body, countdown, inner);
+    const float h = pad * 2 + title_size.y + f.gap + count_size.y + f.gap * 2 + f.button_h;
+    const float y = std::round((f.env.height - h) * 0.5f);
+    f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), Col(t.background), f.em * 0.8f);
+    float cy = y + pad;
+    cy += DrawText(f, FontRole::H2, x + pad, cy, Col(t.heading), title, inner).y + f.gap;
+    cy += DrawText(f, FontRole::Body, x + pad, cy, Col(t.text), countdown, inner).y + f.gap * 2;
+    if (Button(f, Rect{x + pad, cy, x + w - pad, cy + f.button_h}, "", f.Ui("continue"), ButtonStyle::Primary))
+        f.Emit(IntentKind::ContinueReading);
+}
+
+void AttractScreen(Frame& f)
+{
+    const Theme& t = f.theme;
+    const float icon = std::max(f.target * 2, f.em * 5.0f);
+    float y = std::round(f.env.height * 0.34f);
+    f.draw->AddCircleFilled(ImVec2(f.env.width * 0.5f, y), icon * 0.75f, Col(t.accent), 64);
+    DrawIcon(f.draw, "sparkle", f.env.width * 0.5f, y, icon * 0.8f, Col(t.accent_text), Col(t.accent));
+    y += icon * 0.75f + f.gap * 2.5f;
+    const std::string name = f.env.content->config.clinic_name;
+    const ImVec2 at = CentredText(f, FontRole::Title, y, Col(t.heading), name, f.column.W());
+    ReportTitle(f, at.x, y, MeasureText(f, FontRole::Title, name, f.column.W()), t.heading);
+    y += at.y + f.gap * 1.5f;
+    CentredText(f, FontRole::H2, y, Col(t.text), f.Ui("touch_to_start"), f.column.W());
+    if (Target(f, Rect{0, 0, f.env.width, f.env.height}) == Touch::Tapped)
+        f.Emit(IntentKind::DismissAttract);
+}
+
+} // namespace
+
+// [SECTION] Entry points
+
+std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, ScreenReport* report)
+{
+    const Session& session = *env_in.session;
+    const Theme& theme = session.HighContrast() ? HighContrastTheme() : DefaultTheme();
+    const IdleState idle = session.Idle();
+    const bool empty = env_in.content->IsEmpty();
+
+    // Under the idle warning the screen shows but does not take taps.
+    ScreenEnv env = env_in;
+    const PointerState no_touch;
+    if (idle == IdleState::Warning)
+        env.pointer = &no_touch;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(env.width, env.height));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse |
+                                   ImGuiWindowFlags_NoBackground;
+    ImGui::Begin("##screen", nullptr, flags);
+
+    Frame f{env, theme, ImGui::GetWindowDrawList(), report, {}};
+    if (report) {
+        *report = ScreenReport();
+        report->background = theme.background;
+        report->screen = empty ? "updating" : idle == IdleState::Attract ? "attract" : RouteName(session.Current());
+    }
+    ComputeMetrics(f);
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(env.width, env.height), Col(theme.background));
+    views.scroll_to = -1.0f;
+
+    if (empty) {
+        views.max_scroll = 0.0f;
+        UpdatingScreen(f);
+    } else if (idle == IdleState::Attract) {
+        views.max_scroll = 0.0f;
+        AttractScreen(f);
+    } else {
+        switch (session.Current().screen) {
+        case Screen::Page: PageScreen(f, views); break;
+        case Screen::Faq: FaqScreen(f, views); break;
+        case Screen::Home:
+        case Screen::Search: HomeScreen(f, views); break;
+        }
+        if (idle == IdleState::Warning) {
+            Frame overlay{env_in, theme, f.draw, nullptr, {}};
+            ComputeMetrics(overlay);
+            IdleWarning(overlay);
+            for (Intent& intent : overlay.intents)
+                f.intents.push_back(std::move(intent));
+        }
+    }
+    ImGui::End();
+    return std::move(f.intents);
+}
+
+void ApplyImGuiStyle(const Theme& theme)
+{
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0.0f;
+    style.WindowRounding = 0.0f;
+    style.FrameBorderSize = 0.0f;
+    auto v4 = [](Rgb c) { return ImVec4(c.r, c.g, c.b, 1.0f); };
+    ImVec4* colours = style.Colors;
+    colours[ImGuiCol_WindowBg] = v4(theme.background);
+    colours[ImGuiCol_Text] = v4(theme.text);
+    // No hover anywhere: a finger has no hover, and a stuck hover looks broken.
+    colours[ImGuiCol_Button] = colours[ImGuiCol_ButtonHovered] = v4(theme.surface);
+    colours[ImGuiCol_ButtonActive] = v4(theme.surface_pressed);
+    colours[ImGuiCol_Header] = colours[ImGuiCol_HeaderHovered] = v4(theme.surface);
+    colours[ImGuiCol_HeaderActive] = v4(theme.surface_pressed);
+    colours[ImGuiCol_FrameBg] = colours[ImGuiCol_FrameBgHovered] = v4(theme.surface);
+    colours[ImGuiCol_FrameBgActive] = v4(theme.surface_pressed);
+    colours[ImGuiCol_ScrollbarGrab] = colours[ImGuiCol_ScrollbarGrabHovered] = v4(theme.text_muted);
+    colours[ImGuiCol_ScrollbarGrabActive] = v4(theme.text);
+}
+
+} // namespace ck::ui
