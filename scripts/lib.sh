@@ -9,7 +9,7 @@ CAREKIOSK_BUILD_PACKAGES=(
     libimgui-dev libglfw3-dev libgl-dev python3-glad libstb-dev
     libmd4c-dev libmd4c-html0-dev nlohmann-json3-dev libyaml-cpp-dev
     libxapian-dev libsodium-dev libfreetype-dev
-    fonts-noto-core fonts-dejavu-core
+    fonts-noto-core fonts-noto-cjk fonts-dejavu-core libfontconfig-dev
     xvfb xauth x11-utils libgl1-mesa-dri
 )
 # Only for the tests.

@@ -2,12 +2,15 @@
 // ImGui's atlas with the FreeType rasteriser.
 #include "ui/fonts.h"
 
+#include "ui/font_coverage.h"
+
 #include <imgui_freetype.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <sys/stat.h>
 
 namespace ck::ui {
@@ -90,6 +93,81 @@ bool FontPaths::Find(FontPaths* out, std::string* error)
 // one atlas is never mistaken for valid against another.
 static std::atomic<int> g_next_generation{1};
 
+// What the UI may draw beyond the content's own text.
+static const ImWchar kBaseRanges[] = {
+    0x0020, 0x00FF,   // ASCII + Latin-1 Supplement
+    0x2013, 0x2026,   // dashes, quotes, bullet, ellipsis
+    0xFFFD, 0xFFFD,   // replacement character
+    0,
+};
+
+void* Fonts::FileData(const std::string& path, int* size)
+{
+    FontFile& file = files_[path];
+    if (file.bytes.empty()) {
+        // One read of the whole file: a CJK collection is ~20 MB.
+        std::ifstream in(path, std::ios::binary | std::ios::ate);
+        const std::streamoff length = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+        if (length > 0) {
+            file.bytes.resize(static_cast<size_t>(length));
+            in.seekg(0);
+            if (!in.read(reinterpret_cast<char*>(file.bytes.data()), length))
+                file.bytes.clear();
+        }
+        if (file.bytes.empty()) {
+            files_.erase(path);
+            return nullptr;
+        }
+    }
+    file.used = true;
+    *size = static_cast<int>(file.bytes.size());
+    return file.bytes.data();
+}
+
+namespace {
+
+struct RoleSpec { FontRole role; const std::string* path; float size; };
+
+// Every visible character the atlas should hold: the base ranges plus `text`.
+std::vector<char32_t> NeededCharacters(const std::string& text)
+{
+    std::vector<char32_t> needed = DistinctCharacters(text);
+    for (const ImWchar* range = kBaseRanges; range[0]; range += 2)
+        for (char32_t c = range[0]; c <= range[1]; c++)
+            if (!IsInvisibleCharacter(c))
+                needed.push_back(c);
+    std::sort(needed.begin(), needed.end());
+    needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+    return needed;
+}
+
+// Adds a font whose bytes the caller keeps. ImGui 1.86 copies the whole file
+// when FontDataOwnedByAtlas is false (11 roles x a 20 MB CJK collection =
+// 220 MB and a second of memcpy), so hand the bytes over as "owned" and take
+// ownership back on the stored config: the atlas then neither copies nor
+// frees them.
+ImFont* AddSharedFont(ImFontAtlas* atlas, void* data, int size, float pixels, ImFontConfig config,
+                      const ImWchar* ranges)
+{
+    config.FontDataOwnedByAtlas = true;
+    ImFont* font = atlas->AddFontFromMemoryTTF(data, size, pixels, &config, ranges);
+    if (!atlas->ConfigData.empty() && atlas->ConfigData.back().FontData == data)
+        atlas->ConfigData.back().FontDataOwnedByAtlas = false;
+    return font;
+}
+
+std::vector<ImWchar> RangesFor(const std::vector<char32_t>& characters)
+{
+    ImFontGlyphRangesBuilder builder;
+    for (char32_t c : characters)
+        builder.AddChar(static_cast<ImWchar>(c));   // plans hold BMP characters only
+    ImVector<ImWchar> ranges;
+    builder.BuildRanges(&ranges);
+    return std::vector<ImWchar>(ranges.begin(), ranges.end());
+}
+
+} // namespace
+
 bool Fonts::Build(const FontPaths& paths, const FontSizes& sizes, const std::string& text, std::string* error)
 {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
@@ -98,22 +176,17 @@ bool Fonts::Build(const FontPaths& paths, const FontSizes& sizes, const std::str
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     // Tall-and-narrow instead of rounding the height up to a power of two.
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    for (auto& [path, file] : files_)
+        file.used = false;
 
     // Only the characters the content uses, plus what the UI may need: a
     // full Unicode range at 11 sizes would not fit in any texture.
-    static const ImWchar kBaseRanges[] = {
-        0x0020, 0x00FF,   // ASCII + Latin-1 Supplement
-        0x2013, 0x2026,   // dashes, quotes, bullet, ellipsis
-        0xFFFD, 0xFFFD,   // replacement character
-        0,
-    };
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(kBaseRanges);
     builder.AddText(text.c_str(), text.c_str() + text.size());
     ranges_.clear();
     builder.BuildRanges(&ranges_);
 
-    struct RoleSpec { FontRole role; const std::string* path; float size; };
     const float code_size = std::round(sizes.body * 0.92f);   // mono looks larger at equal size
     const RoleSpec specs[] = {
         {FontRole::Body, &paths.regular, sizes.body},
@@ -129,14 +202,21 @@ bool Fonts::Build(const FontPaths& paths, const FontSizes& sizes, const std::str
         {FontRole::Title, &paths.bold, sizes.title},
     };
 
+    // One fallback plan per primary file (bold roles get bold fallbacks, the
+    // code role monospaced ones), made before any font is added so the
+    // glyph-range arrays never move while the atlas points at them.
+    std::map<std::string, FallbackPlan> plans;
+    for (const RoleSpec& spec : specs)
+        plans[*spec.path];
+    PlanFallbackFonts(NeededCharacters(text), &plans);
+    missing_ = plans[paths.regular].uncovered;
+
     bool ok = true;
     ImFontConfig config;
     config.OversampleH = 1;   // FreeType renders at the final size; no oversampling needed
     config.OversampleV = 1;
     for (const RoleSpec& spec : specs) {
-        ImFont* font = IsFile(*spec.path)
-            ? atlas->AddFontFromFileTTF(spec.path->c_str(), spec.size, &config, ranges_.Data)
-            : nullptr;
+        ImFont* font = AddRole(*spec.path, spec.size, plans[*spec.path], fallback_ranges_[*spec.path], config);
         if (!font) {
             if (error && ok)
                 *error = "cannot load font " + *spec.path;
@@ -159,10 +239,59 @@ bool Fonts::Build(const FontPaths& paths, const FontSizes& sizes, const std::str
             *error = "font atlas build failed";
         ok = false;
     }
+    for (auto it = files_.begin(); it != files_.end();)   // drop files this atlas no longer uses
+        it = it->second.used ? std::next(it) : files_.erase(it);
     ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontRole::Body)];
+    atlas_width_ = atlas->TexWidth;
+    atlas_height_ = atlas->TexHeight;
     sizes_ = sizes;
     generation_ = g_next_generation.fetch_add(1);
     return ok;
+}
+
+// Fills each primary file's plan, the glyph ranges of every fallback face and
+// the list of fallback families.
+void Fonts::PlanFallbackFonts(const std::vector<char32_t>& needed, std::map<std::string, FallbackPlan>* plans)
+{
+    fallback_ranges_.clear();
+    fallback_families_.clear();
+    for (auto& [path, plan] : *plans) {
+        if (!IsFile(path))
+            continue;   // reported when the role is added
+        plan = PlanFallbacks(path, needed);
+        for (const FallbackFace& face : plan.faces) {
+            fallback_ranges_[path].push_back(RangesFor(face.characters));
+            auto& families = fallback_families_;
+            if (std::find(families.begin(), families.end(), face.family) == families.end())
+                families.push_back(face.family);
+        }
+    }
+}
+
+// Adds the primary font of one role, then merges each fallback face of `plan`
+// at the same size for only the characters it supplies (`ranges`, one per
+// face). A fallback that cannot be read is skipped (its characters show as
+// '?'); a primary that cannot be read fails the role.
+ImFont* Fonts::AddRole(const std::string& path, float size, const FallbackPlan& plan,
+                       const std::vector<std::vector<ImWchar>>& ranges, ImFontConfig config)
+{
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    int data_size = 0;
+    void* data = IsFile(path) ? FileData(path, &data_size) : nullptr;
+    if (!data)
+        return nullptr;
+    ImFont* font = AddSharedFont(atlas, data, data_size, size, config, ranges_.Data);
+    if (!font)
+        return nullptr;
+    config.MergeMode = true;
+    for (size_t i = 0; i < plan.faces.size() && i < ranges.size(); i++) {
+        void* face_data = FileData(plan.faces[i].path, &data_size);
+        if (!face_data)
+            continue;
+        config.FontNo = static_cast<unsigned>(plan.faces[i].face_index);
+        AddSharedFont(atlas, face_data, data_size, size, config, ranges[i].data());
+    }
+    return font;
 }
 
 } // namespace ck::ui

@@ -2,12 +2,18 @@
 // FreeType builder at the sizes of one text-size step. 1.86 cannot rescale a
 // font at run time, so changing the text size rebuilds the atlas between
 // frames (never inside one). The glyph set is built from the text the content
-// and UI strings actually use.
+// and UI strings actually use; characters the primary fonts lack (CJK, ...)
+// come from installed fallback fonts found through fontconfig (see
+// font_coverage.h), merged into every role for just those characters.
 #pragma once
 #include <imgui.h>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace ck::ui {
+
+struct FallbackPlan;
 
 enum class FontRole {
     Body, BodyBold, BodyItalic, BodyBoldItalic,
@@ -53,11 +59,37 @@ public:
     const FontSizes& Sizes() const { return sizes_; }
     int Generation() const { return generation_; }   // bumps on every rebuild (layout caches key on it)
 
+    // What the last Build did, for `check`, the staff panel and tests:
+    // the fallback families merged (e.g. "Noto Sans CJK SC"), the visible
+    // characters of `text` that no font drew (sorted), and the atlas size.
+    const std::vector<std::string>& FallbackFamilies() const { return fallback_families_; }
+    const std::vector<char32_t>& MissingCharacters() const { return missing_; }
+    int AtlasWidth() const { return atlas_width_; }
+    int AtlasHeight() const { return atlas_height_; }
+
 private:
+    struct FontFile {
+        std::vector<unsigned char> bytes;
+        bool used = false;
+    };
+    void* FileData(const std::string& path, int* size);
+    void PlanFallbackFonts(const std::vector<char32_t>& needed, std::map<std::string, FallbackPlan>* plans);
+    ImFont* AddRole(const std::string& path, float size, const FallbackPlan& plan,
+                    const std::vector<std::vector<ImWchar>>& ranges, ImFontConfig config);
+
     ImFont* fonts_[static_cast<int>(FontRole::Count)] = {};
     FontSizes sizes_ = {};
     int generation_ = 0;
     ImVector<ImWchar> ranges_;   // must outlive the atlas build
+    // Font files read once and shared by every role; the atlas points into
+    // them (FontDataOwnedByAtlas = false), so they live as long as this object
+    // and across rebuilds that still use them (a CJK collection is ~20 MB).
+    std::map<std::string, FontFile> files_;
+    // Glyph ranges of each merged face, per primary file; outlive the build.
+    std::map<std::string, std::vector<std::vector<ImWchar>>> fallback_ranges_;
+    std::vector<std::string> fallback_families_;
+    std::vector<char32_t> missing_;
+    int atlas_width_ = 0, atlas_height_ = 0;
 };
 
 } // namespace ck::ui

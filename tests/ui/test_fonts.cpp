@@ -1,0 +1,261 @@
+// Fallback fonts per script: the atlas draws Greek, Cyrillic, Vietnamese and
+// Chinese sample text in every role, reports what nothing installed can draw,
+// flags right-to-left text, and stays within a texture budget for CJK content.
+// Headless ImGui context, real installed fonts; skips when they are missing.
+#include "core/utf8.h"
+#include "ui/font_coverage.h"
+#include "ui/fonts.h"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+using namespace ck;
+using namespace ck::ui;
+
+namespace {
+
+const char* const kGreek = "Καλημέρα σας. Η θεραπεία είναι ήπια για το δέρμα.";
+const char* const kCyrillic = "Здравствуйте! Ёжик, щётка, объём — мягкая процедура для кожи.";
+const char* const kVietnamese = "Xin chào! Lăn kim là liệu pháp nhẹ nhàng: ửng đỏ, ặ ậ ệ ộ ợ ự Đ.";
+const char* const kChinese = "你好！微针治疗是一种温和的皮肤护理方法，请每天使用防晒霜。";
+
+std::string AllSamples()
+{
+    return std::string(kGreek) + kCyrillic + kVietnamese + kChinese;
+}
+
+std::string Utf8Of(char32_t c)
+{
+    std::string text;
+    AppendUtf8(text, c);
+    return text;
+}
+
+std::string ReadFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+struct Atlas {
+    ImGuiContext* context = nullptr;
+    FontPaths paths;
+    Fonts fonts;
+    bool have_fonts = false;
+    bool built = false;
+    std::string why;
+
+    Atlas()
+    {
+        context = ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        have_fonts = FontPaths::Find(&paths, &why);
+    }
+    ~Atlas() { ImGui::DestroyContext(context); }
+    bool Build(const std::string& text, int step = 1)
+    {
+        built = have_fonts && fonts.Build(paths, FontSizesFor(step, 1080.0f), text, &why);
+        return built;
+    }
+};
+
+// CJK needs fonts-noto-cjk (or another CJK font); without one the CJK checks
+// cannot say anything useful.
+bool HaveCjkFont()
+{
+    return UncoveredCharacters(kChinese).empty();
+}
+
+#define SKIP_WITHOUT_FONTS(atlas)                                                  \
+    if (!(atlas).have_fonts) {                                                     \
+        WARN("skipped: Noto Sans fonts not available (" << (atlas).why << ")");    \
+        return;                                                                    \
+    }
+
+#define SKIP_WITHOUT_CJK()                                                         \
+    if (!HaveCjkFont()) {                                                          \
+        WARN("skipped: no installed font covers Chinese (install fonts-noto-cjk)"); \
+        return;                                                                    \
+    }
+
+std::vector<char32_t> GlyphlessCharacters(const ImFont* font, const std::string& text)
+{
+    std::vector<char32_t> missing;
+    for (char32_t c : DistinctCharacters(text))
+        if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+            missing.push_back(c);
+    return missing;
+}
+
+std::string Labels(const std::vector<char32_t>& characters)
+{
+    std::string labels;
+    for (char32_t c : characters)
+        labels += CodepointLabel(c) + " ";
+    return labels;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// Character classes
+// ---------------------------------------------------------------------------
+
+TEST_CASE("ContainsRightToLeft finds Hebrew and Arabic, not Latin or CJK", "[fonts]")
+{
+    CHECK(ContainsRightToLeft("Hello שלום"));
+    CHECK(ContainsRightToLeft("مرحبا"));
+    CHECK(ContainsRightToLeft(Utf8Of(0xFEFC)));   // Arabic presentation form (lam-alef)
+    CHECK_FALSE(ContainsRightToLeft("Hello, world: café, ñ"));
+    CHECK_FALSE(ContainsRightToLeft(kChinese));
+    CHECK_FALSE(ContainsRightToLeft(AllSamples()));
+    CHECK_FALSE(ContainsRightToLeft(""));
+}
+
+TEST_CASE("DistinctCharacters is sorted, unique and drops invisible characters", "[fonts]")
+{
+    const std::vector<char32_t> characters = DistinctCharacters("ba\tab\n\xE2\x80\x8B" "a");   // + zero-width space
+    CHECK(characters == std::vector<char32_t>{U'a', U'b'});
+    CHECK(CodepointLabel(0xE000) == "U+E000");
+    CHECK(CodepointLabel(0x1F600) == "U+1F600");
+}
+
+// ---------------------------------------------------------------------------
+// Coverage report
+// ---------------------------------------------------------------------------
+
+TEST_CASE("UncoveredCharacters reports private-use and non-BMP characters only", "[fonts]")
+{
+    Atlas atlas;
+    SKIP_WITHOUT_FONTS(atlas);
+    SKIP_WITHOUT_CJK();
+    CHECK(UncoveredCharacters(AllSamples()).empty());
+    CHECK(UncoveredCharacters("Plain English, café.").empty());
+
+    const std::string text = "Text " + Utf8Of(0xE000) + " more " + Utf8Of(0x1F600) + Utf8Of(0xE000) + " 你好";
+    CHECK(UncoveredCharacters(text) == std::vector<char32_t>{0xE000, 0x1F600});
+}
+
+// ---------------------------------------------------------------------------
+// Fallback plan
+// ---------------------------------------------------------------------------
+
+TEST_CASE("PlanFallbacks needs nothing for Latin, Greek, Cyrillic or Vietnamese", "[fonts]")
+{
+    Atlas atlas;
+    SKIP_WITHOUT_FONTS(atlas);
+    // Noto Sans covers these scripts itself: no fallback, no fontconfig cost.
+    for (const char* sample : {kGreek, kCyrillic, kVietnamese}) {
+        INFO(sample);
+        const FallbackPlan plan = PlanFallbacks(atlas.paths.regular, DistinctCharacters(sample));
+        CHECK(plan.error.empty());
+        CHECK(plan.faces.empty());
+        CHECK(plan.uncovered.empty());
+    }
+}
+
+TEST_CASE("PlanFallbacks picks a Noto CJK face in the region the text suggests", "[fonts]")
+{
+    Atlas atlas;
+    SKIP_WITHOUT_FONTS(atlas);
+    SKIP_WITHOUT_CJK();
+    const FallbackPlan chinese = PlanFallbacks(atlas.paths.regular, DistinctCharacters(kChinese));
+    REQUIRE(chinese.faces.size() == 1);
+    CHECK(chinese.uncovered.empty());
+    CHECK(chinese.faces[0].characters == DistinctCharacters("你好！微针治疗是一种温和的皮肤护理方法，请每天使用防晒霜。"));
+    const std::string family = chinese.faces[0].family;
+    if (family.rfind("Noto Sans CJK", 0) != 0) {
+        WARN("region check skipped: CJK fallback is " << family << ", not Noto Sans CJK");
+        return;
+    }
+    CHECK(family == "Noto Sans CJK SC");
+
+    const FallbackPlan japanese = PlanFallbacks(atlas.paths.regular, DistinctCharacters("こんにちは、治療"));
+    REQUIRE(japanese.faces.size() == 1);
+    CHECK(japanese.faces[0].family == "Noto Sans CJK JP");
+
+    // Bold roles get the bold CJK file, not the regular one synthesised.
+    const FallbackPlan bold = PlanFallbacks(atlas.paths.bold, DistinctCharacters(kChinese));
+    REQUIRE(bold.faces.size() == 1);
+    CHECK(bold.faces[0].path != chinese.faces[0].path);
+}
+
+// ---------------------------------------------------------------------------
+// Atlas
+// ---------------------------------------------------------------------------
+
+TEST_CASE("every role draws every character of the Greek, Cyrillic, Vietnamese and Chinese samples", "[fonts]")
+{
+    Atlas atlas;
+    SKIP_WITHOUT_FONTS(atlas);
+    SKIP_WITHOUT_CJK();
+    REQUIRE(atlas.Build(AllSamples()));
+    CHECK(atlas.fonts.MissingCharacters().empty());
+    const auto& families = atlas.fonts.FallbackFamilies();
+    CHECK(std::any_of(families.begin(), families.end(),
+                      [](const std::string& family) { return family.find("CJK") != std::string::npos; }));
+    for (int role = 0; role < static_cast<int>(FontRole::Count); role++) {
+        INFO("role " << role);
+        const ImFont* font = atlas.fonts.Get(static_cast<FontRole>(role));
+        REQUIRE(font);
+        CHECK(Labels(GlyphlessCharacters(font, AllSamples())).empty());
+    }
+}
+
+TEST_CASE("CJK glyphs enter the atlas only when the text uses them", "[fonts]")
+{
+    Atlas atlas;
+    SKIP_WITHOUT_FONTS(atlas);
+    SKIP_WITHOUT_CJK();
+    REQUIRE(atlas.Build("Plain English text."));
+    // (DejaVu Sans Mono lacks two leader dots of the base ranges; Noto Sans
+    // lends them to the code role, which is fine.)
+    for (const std::string& family : atlas.fonts.FallbackFamilies())
+        CHECK(family.find("CJK") == std::string::npos);
+    const ImFont* body = atlas.fonts.Get(FontRole::Body);
+    CHECK(body->FindGlyphNoFallback(0x4F60) == nullptr);   // 你
+    CHECK(body->FindGlyphNoFallback(0x7684) == nullptr);   // 的, a very common character
+
+    REQUIRE(atlas.Build("Plain English text. 你好"));
+    body = atlas.fonts.Get(FontRole::Body);
+    CHECK(body->FindGlyphNoFallback(0x4F60) != nullptr);
+    CHECK(body->FindGlyphNoFallback(0x7684) == nullptr);
+}
+
+TEST_CASE("characters no font has are reported by the atlas and do not fail the build", "[fonts]")
+{
+    Atlas atlas;
+    SKIP_WITHOUT_FONTS(atlas);
+    REQUIRE(atlas.Build("Private use: " + Utf8Of(0xE000) + " and Greek: Καλημέρα"));
+    CHECK(atlas.fonts.MissingCharacters() == std::vector<char32_t>{0xE000});
+    CHECK(atlas.fonts.Get(FontRole::Body)->FindGlyphNoFallback(0xE000) == nullptr);
+    CHECK(atlas.fonts.Get(FontRole::Body)->FindGlyphNoFallback(0x03BB) != nullptr);   // λ
+}
+
+// Budget: a 2048 x 2048 single-channel texture (4 MiB) at the default step.
+// GL 3.3 hardware guarantees far more (all current GPUs take 8192+), but a
+// kiosk runs on small boards and re-uploads the atlas on every text-size
+// change; the scripts page (about 200 distinct characters, a quarter of them
+// Han) must fit with room for a much larger FAQ.
+TEST_CASE("atlas for the CJK test content stays within 2048 x 2048 at the default step", "[fonts]")
+{
+    Atlas atlas;
+    SKIP_WITHOUT_FONTS(atlas);
+    SKIP_WITHOUT_CJK();
+    const std::string dir = std::string(CAREKIOSK_TEST_DATA) + "/content/scripts";
+    const std::string text = ReadFile(dir + "/kiosk.json") + ReadFile(dir + "/en/pages/alphabets.md");
+    REQUIRE(text.find("你好") != std::string::npos);
+    REQUIRE(atlas.Build(text, DefaultTextSizeStep()));
+    CHECK(atlas.fonts.MissingCharacters().empty());
+    INFO("atlas " << atlas.fonts.AtlasWidth() << " x " << atlas.fonts.AtlasHeight());
+    CHECK(atlas.fonts.AtlasWidth() <= 2048);
+    CHECK(atlas.fonts.AtlasHeight() <= 2048);
+    CHECK(atlas.fonts.AtlasWidth() == ImGui::GetIO().Fonts->TexWidth);
+    CHECK(atlas.fonts.AtlasHeight() == ImGui::GetIO().Fonts->TexHeight);
+}
