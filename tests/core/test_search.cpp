@@ -174,9 +174,9 @@ TEST_CASE("Spanish patient queries find the right answer")
     const auto index = SearchIndex::Open(*BundledContent(), {cache.path.string(), true}, nullptr);
     const QuerySetScore score = RunQuerySet(*index, "es", CAREKIOSK_TEST_DATA "/search/queries_es.tsv");
     REQUIRE(score.on_topic >= 40);
+    REQUIRE(score.off_topic >= 20);
     CHECK(score.on_topic_right >= 0.90 * score.on_topic);
-    // Only 8 off-topic queries: one miss is 12.5%.
-    CHECK(score.off_topic_right >= 0.85 * score.off_topic);
+    CHECK(score.off_topic_right >= 0.90 * score.off_topic);
 }
 
 TEST_CASE("The query set also passes when the index lives in memory (fuzzy typo fallback)")
