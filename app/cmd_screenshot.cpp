@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "kiosk_app.h"
 #include "platform.h"
+#include "ui/keyboard.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,7 +33,8 @@ constexpr int kFramesToSettle = 4;   // layout, texture uploads and ImGui's own 
 
 const char* kUsage =
     "usage: carekiosk screenshot [--content DIR] --size WxH --out FILE.png\n"
-    "                            [--page ID | --screen home|faq] [--expand FAQ_ID]\n"
+    "                            [--page ID | --screen home|faq|search] [--expand FAQ_ID]\n"
+    "                            [--query TEXT] [--cache-dir DIR]\n"
     "                            [--lang LANG] [--text-size STEP] [--contrast] [--report FILE.json]\n"
     "       carekiosk screenshot --check FILE.png --report FILE.json\n";
 
@@ -44,6 +46,7 @@ int Usage(const std::string& problem)
 
 struct ShotOptions {
     std::string content_dir, out, report, page, screen = "home", expand, lang;
+    std::string query, cache_dir;   // --query: typed on the search screen's keyboard
     int width = 0, height = 0;
     int text_size = -1;
     bool contrast = false;
@@ -65,6 +68,9 @@ std::vector<Intent> SetUpIntents(const ShotOptions& o)
         intents.push_back(Intent{IntentKind::OpenFaq, o.expand, 0});
     else if (o.screen == "search")
         intents.push_back(Intent{IntentKind::OpenSearch, std::string(), 0});
+    if (o.screen == "search")
+        for (const Intent& key : ui::TypeIntents(o.query))
+            intents.push_back(key);
     return intents;
 }
 
@@ -213,6 +219,10 @@ int Shoot(const ShotOptions& o)
     }
     for (const Intent& intent : SetUpIntents(o))
         app.Apply(intent);
+    SearchOptions search_options;
+    search_options.cache_dir = o.cache_dir;
+    app.StartSearchIndex(search_options);
+    app.WaitForSearchIndex();   // a screenshot shows the results, never "Preparing search"
     for (int i = 0; i < kFramesToSettle; i++)
         app.DrawFrame();
 
@@ -242,6 +252,8 @@ int RunScreenshot(const Args& args)
     o.page = reader.Value("--page");
     o.screen = reader.Value("--screen", "home");
     o.expand = reader.Value("--expand");
+    o.query = reader.Value("--query");
+    o.cache_dir = reader.Value("--cache-dir");
     o.lang = reader.Value("--lang");
     const std::string text_size = reader.Value("--text-size");
     o.contrast = reader.Flag("--contrast");
@@ -263,6 +275,10 @@ int RunScreenshot(const Args& args)
         return Usage("--out FILE.png is required");
     if (o.screen != "home" && o.screen != "faq" && o.screen != "search")
         return Usage("--screen must be home, faq or search");
+    if (!o.query.empty() && args.end() == std::find(args.begin(), args.end(), "--screen"))
+        o.screen = "search";   // --query alone means the search screen
+    if (!o.query.empty() && (o.screen != "search" || !o.page.empty()))
+        return Usage("--query goes with --screen search");
     if (!o.page.empty() && args.end() != std::find(args.begin(), args.end(), "--screen"))
         return Usage("give either --page or --screen, not both");
     if (!text_size.empty()) {

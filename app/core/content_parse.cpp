@@ -675,6 +675,7 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     ReadInt(r, root, "idle_timeout_seconds", 15, 3600, &config.idle_timeout_seconds);
     ReadInt(r, root, "review_period_days", 1, 3650, &config.review_period_days);
     ReadStringList(r, root, "home_tiles", &config.home_tiles);
+    r.String(root, "", "staff_pin_hash", &config.staff_pin_hash);   // written by `carekiosk set-pin`
     return config;
 }
 
@@ -1067,6 +1068,8 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"space", "space"},
         {"clear", "Clear"},
         {"search_hint", "Type your question"},
+        {"search_suggested", "Popular questions"},
+        {"search_preparing", "Preparing search…"},
         {"reviewed_by", "Reviewed by {owner} on {date}"},
         {"reviewed_on", "Reviewed on {date}"},
         {"fallback_note", "This is not yet available in your language."},

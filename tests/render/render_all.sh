@@ -113,7 +113,7 @@ expect home
 drag 540 260 540 200 200
 wait 300
 expect home
-tap 540 250
+tap 540 400
 wait 300
 expect page:benefits
 drag 540 1500 540 600 200
@@ -136,6 +136,19 @@ fi
 # A narrow window in between.
 shot "narrow-home" 800x1000 --screen home
 shot "narrow-faq-open" 800x1000 --screen faq --expand "$first_faq"
+
+# Search: a misspelt query (results under "Showing results for"), an
+# off-topic one ("No answer found" and suggestions), an empty query, and
+# Spanish with its keyboard (ñ and accented vowels).
+for orientation in portrait:1080x1920 landscape:1920x1080; do
+    o=${orientation%%:*}
+    size=${orientation#*:}
+    shot "$o-search-typo" "$size" --query "sunscren" --cache-dir "$out/search-cache"
+    shot "$o-search-offtopic" "$size" --query "parking ticket" --cache-dir "$out/search-cache"
+    shot "$o-search-empty" "$size" --screen search --cache-dir "$out/search-cache"
+    shot "$o-search-es" "$size" --lang es --query "protector solar" --cache-dir "$out/search-cache"
+done
+shot "portrait-search-largest" 1080x1920 --query "sunscren" --text-size 3 --contrast --cache-dir "$out/search-cache"
 
 if [ "$failures" -gt 0 ]; then
     echo "$failures render check(s) failed; images in $out"

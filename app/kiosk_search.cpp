@@ -1,0 +1,82 @@
+// KioskSearch. See kiosk_search.h.
+#include "kiosk_search.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace ck {
+
+KioskSearch::~KioskSearch()
+{
+    if (opening_.valid())
+        opening_.wait();
+}
+
+void KioskSearch::StartOpen(std::shared_ptr<const Content> content, SearchOptions options)
+{
+    if (opening_.valid())
+        opening_.wait();
+    discard_opening_ = false;
+    opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options)]() {
+        Diagnostics diagnostics;
+        std::shared_ptr<const SearchIndex> index = SearchIndex::Open(*content, options, &diagnostics);
+        for (const Diagnostic& d : diagnostics.Items())
+            std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+        return index;
+    });
+}
+
+void KioskSearch::WaitUntilOpen()
+{
+    if (opening_.valid())
+        opening_.wait();
+    AdoptFinishedOpen();
+}
+
+void KioskSearch::SetIndex(std::shared_ptr<const SearchIndex> index)
+{
+    index_ = std::move(index);
+    discard_opening_ = opening_.valid();
+    cache_.clear();
+    view_ = ui::SearchView();
+}
+
+bool KioskSearch::AdoptFinishedOpen()
+{
+    if (!opening_.valid() || opening_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;
+    std::shared_ptr<const SearchIndex> index = opening_.get();
+    if (discard_opening_) {
+        discard_opening_ = false;
+        return false;
+    }
+    SetIndex(std::move(index));
+    return true;
+}
+
+bool KioskSearch::Update(const std::string& lang, const std::string& query)
+{
+    const bool adopted = AdoptFinishedOpen();
+    if (!index_)
+        return adopted;
+    if (view_.ready && view_.lang == lang && view_.query == query)
+        return adopted;
+    view_.ready = true;
+    view_.lang = lang;
+    view_.query = query;
+
+    const std::string key = lang + '\n' + query;
+    for (auto it = cache_.begin(); it != cache_.end(); ++it)
+        if (it->first == key) {
+            cache_.splice(cache_.begin(), cache_, it);
+            view_.results = it->second;
+            return true;
+        }
+    view_.results = index_->Search(lang, query, kMaxResults);
+    cache_.emplace_front(key, view_.results);
+    if (cache_.size() > kCachedQueries)
+        cache_.pop_back();
+    return true;
+}
+
+} // namespace ck

@@ -1,0 +1,58 @@
+// KioskSearch: the kiosk's side of search. Owns the SearchIndex (opened on a
+// background thread at start-up so the first frame never waits for it, or
+// handed over after a content reload), runs the Session's query between
+// frames when the (language, query) pair changes, and keeps recent results
+// so Backspace and retyping cost nothing. The search screen only draws the
+// ui::SearchView this fills.
+#pragma once
+#include "core/content.h"
+#include "core/search.h"
+#include "ui/search_screen.h"
+#include <future>
+#include <list>
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace ck {
+
+class KioskSearch {
+public:
+    KioskSearch() = default;
+    KioskSearch(const KioskSearch&) = delete;
+    KioskSearch& operator=(const KioskSearch&) = delete;
+    ~KioskSearch();   // waits for an open still in progress
+
+    // Starts opening the index of `content` on a background thread.
+    void StartOpen(std::shared_ptr<const Content> content, SearchOptions options);
+    // Blocks until the open started by StartOpen has finished (screenshots).
+    void WaitUntilOpen();
+    // Uses `index` from now on (a reload's rebuilt index); an open still in
+    // progress is discarded when it finishes. Cached results are dropped.
+    void SetIndex(std::shared_ptr<const SearchIndex> index);
+    // True while the background open runs (the frame loop polls for it).
+    bool Opening() const { return opening_.valid(); }
+    // The index in use (null until the open finishes); the staff panel reads Info().
+    std::shared_ptr<const SearchIndex> Index() const { return index_; }
+
+    // Between frames: adopts a finished background open, then answers
+    // (lang, query) if that is not what the view already holds. Returns true
+    // when the view changed (redraw; new results start at the top).
+    bool Update(const std::string& lang, const std::string& query);
+    const ui::SearchView& View() const { return view_; }
+
+    static constexpr int kMaxResults = 8;
+    static constexpr size_t kCachedQueries = 64;
+
+private:
+    bool AdoptFinishedOpen();
+
+    std::future<std::shared_ptr<const SearchIndex>> opening_;
+    bool discard_opening_ = false;
+    std::shared_ptr<const SearchIndex> index_;
+    // Most recent first; a handful of entries, so a list is fast enough.
+    std::list<std::pair<std::string, SearchResults>> cache_;
+    ui::SearchView view_;
+};
+
+} // namespace ck
