@@ -187,6 +187,12 @@ bool LineParser::Number(size_t index, const char* what, double* value)
         Error(token.column, std::string(what) + " must not be negative");
         return false;
     }
+    // Far beyond any screen or sensible pause; bigger values overflow the
+    // float coordinates and the per-frame expansion of a drag.
+    if (*value > 1.0e7) {
+        Error(token.column, std::string(what) + " is too large (at most 10000000)");
+        return false;
+    }
     return true;
 }
 
@@ -211,6 +217,32 @@ bool LineParser::ParseType(const Token& command_token, ScriptCommand* out)
 
 bool LineParser::ParseExpect(ScriptCommand* out)
 {
+    // State checks: "expect text-size 1", "expect contrast off", "expect
+    // language en" (two words), "expect scrolled", "expect top",
+    // "expect query-empty" (one word). Kept as one string for ExpectationHolds.
+    const std::string what = args_.empty() ? std::string() : std::string(args_[0].text);
+    if (what == "text-size" || what == "contrast" || what == "language") {
+        if (!CheckCount("expect " + what, 2, what == "text-size" ? "STEP" : what == "contrast" ? "on or off" : "TAG"))
+            return false;
+        const std::string value(args_[1].text);
+        double step = 0.0;
+        if (what == "text-size" && !Number(1, "the text size", &step))
+            return false;
+        if (what == "text-size" && step != std::floor(step)) {
+            Error(args_[1].column, "the text size is a whole step number, not '" + value + "'");
+            return false;
+        }
+        if (what == "contrast" && value != "on" && value != "off") {
+            Error(args_[1].column, "contrast is 'on' or 'off', not '" + value + "'");
+            return false;
+        }
+        out->text = what + " " + value;
+        return true;
+    }
+    if (what == "scrolled" || what == "top" || what == "query-empty") {
+        out->text = what;
+        return CheckCount("expect " + what, 1, "no value");
+    }
     if (!CheckCount("expect", 1, "SCREEN"))
         return false;
     const std::string screen(args_[0].text);
@@ -261,6 +293,10 @@ bool LineParser::Parse(ScriptCommand* out)
         out->y1 = static_cast<float>(b);
         out->x2 = static_cast<float>(c);
         out->y2 = static_cast<float>(d);
+        if (e > 600000.0) {   // one move per frame: a longer drag would be millions of events
+            Error(args_[4].column, "the duration is too long (at most 600000 ms)");
+            return false;
+        }
         out->seconds = e / 1000.0;
         return true;
     }
@@ -378,6 +414,24 @@ const char* ScriptKeyName(ScriptKey key)
 
 bool ExpectationHolds(const std::string& screen, const Session& session)
 {
+    const size_t space = screen.find(' ');
+    if (space != std::string::npos) {
+        const std::string what = screen.substr(0, space), value = screen.substr(space + 1);
+        if (what == "text-size")
+            return std::to_string(session.TextSize()) == value;
+        if (what == "contrast")
+            return session.HighContrast() == (value == "on");
+        if (what == "language")
+            return session.Language() == value;
+        return false;
+    }
+    // Half a pixel: the offset is a float that a drag moves in whole pixels.
+    if (screen == "scrolled")
+        return session.Current().scroll_y > 0.5f;
+    if (screen == "top")
+        return session.Current().scroll_y <= 0.5f;
+    if (screen == "query-empty")
+        return session.Query().empty();
     if (screen == "attract")
         return session.Idle() == IdleState::Attract;
     if (screen == "idle-warning")

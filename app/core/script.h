@@ -12,6 +12,8 @@
 //   advance SECONDS               move the kiosk clock forward (idle tests)
 //   screenshot FILE.png           save the next frame
 //   expect SCREEN                 home | faq | faq:ID | search | page:ID | idle-warning | attract
+//   expect STATE                  scrolled | top (the current screen's scroll offset),
+//                                 query-empty, text-size STEP, contrast on|off, language TAG
 //   quit
 // Parsing never throws: problems become diagnostics (file:line:column) and
 // the bad line is skipped.
@@ -56,7 +58,8 @@ const char* ScriptKeyName(ScriptKey key);                // "backspace", "enter"
 
 // Whether the session shows `screen` (an `expect` argument). Route names
 // match during the idle warning too (it is an overlay), not on the attract
-// screen; "faq:ID" also needs entry ID expanded.
+// screen; "faq:ID" also needs entry ID expanded. State checks come as the
+// parser joined them: "scrolled", "text-size 1", "contrast off" ...
 bool ExpectationHolds(const std::string& screen, const Session& session);
 
 // ---------------------------------------------------------------------------

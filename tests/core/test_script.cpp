@@ -250,6 +250,59 @@ TEST_CASE("expectations match what the session shows")
     CHECK_FALSE(ExpectationHolds("idle-warning", session));
 }
 
+TEST_CASE("state expectations: scroll, query, text size, contrast, language")
+{
+    Diagnostics diag;
+    const InputScript script = ParseInputScript("expect scrolled\nexpect top\nexpect query-empty\n"
+                                                "expect text-size 2\nexpect contrast on\nexpect language es\n",
+                                                "states.txt", &diag);
+    CHECK(diag.ErrorCount() == 0);
+    REQUIRE(script.commands.size() == 6);
+    CHECK(script.commands[3].text == "text-size 2");
+    CHECK(script.commands[4].text == "contrast on");
+    CHECK(script.commands[5].text == "language es");
+
+    for (const char* bad : {"expect text-size", "expect text-size big", "expect text-size 1.5", "expect contrast maybe",
+                            "expect language", "expect scrolled 3", "expect top top"}) {
+        Diagnostics errors;
+        CHECK(ParseInputScript(bad, "bad.txt", &errors).commands.empty());
+        CHECK(errors.ErrorCount() == 1);
+    }
+
+    SessionSettings settings;
+    Session session(settings, 0.0);
+    CHECK(ExpectationHolds("top", session));
+    CHECK_FALSE(ExpectationHolds("scrolled", session));
+    CHECK(ExpectationHolds("query-empty", session));
+    CHECK(ExpectationHolds("text-size 1", session));
+    CHECK_FALSE(ExpectationHolds("text-size 2", session));
+    CHECK(ExpectationHolds("contrast off", session));
+    CHECK_FALSE(ExpectationHolds("contrast on", session));
+    CHECK(ExpectationHolds("language en", session));
+    CHECK_FALSE(ExpectationHolds("language es", session));
+
+    session.Apply(Intent{IntentKind::OpenPage, "aftercare", 0}, 1.0);
+    session.Current().scroll_y = 240.0f;
+    session.Apply(Intent{IntentKind::SetTextSize, std::string(), 3}, 1.0);
+    session.Apply(Intent{IntentKind::ToggleContrast, std::string(), 0}, 1.0);
+    session.Apply(Intent{IntentKind::SetLanguage, "es", 0}, 1.0);
+    session.Apply(Intent{IntentKind::SearchAppend, "acne", 0}, 1.0);
+    CHECK(ExpectationHolds("scrolled", session));
+    CHECK_FALSE(ExpectationHolds("top", session));
+    CHECK_FALSE(ExpectationHolds("query-empty", session));
+    CHECK(ExpectationHolds("text-size 3", session));
+    CHECK(ExpectationHolds("contrast on", session));
+    CHECK(ExpectationHolds("language es", session));
+
+    session.Reset(2.0);
+    CHECK(ExpectationHolds("home", session));
+    CHECK(ExpectationHolds("top", session));
+    CHECK(ExpectationHolds("query-empty", session));
+    CHECK(ExpectationHolds("text-size 1", session));
+    CHECK(ExpectationHolds("contrast off", session));
+    CHECK(ExpectationHolds("language en", session));
+}
+
 // ---------------------------------------------------------------------------
 // Player
 // ---------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+// Outputs for end-to-end tests and measurements of a kiosk run. Both are off
+// unless asked for on the command line, and neither changes what the patient
+// sees.
+//
+//   --status-file FILE   StatusFile: a few "key value" lines describing what
+//                        the kiosk shows, rewritten (atomically, by rename)
+//                        only when they change. Lets a test that drives the
+//                        real window with X events see where it went.
+//   --frame-stats FILE   FrameStats: per-frame main-thread CPU time, kept in
+//                        memory and written once when the kiosk exits.
+#pragma once
+#include "core/session.h"
+#include <string>
+#include <vector>
+
+namespace ck {
+
+// What StatusFile writes, e.g.
+//   screen page:benefits      (SessionScreenName: also idle-warning, attract)
+//   scroll 412                (whole pixels from the top of the current screen)
+//   text-size 1
+//   contrast off
+//   language en
+std::string StatusText(const Session& session);
+
+class StatusFile {
+public:
+    explicit StatusFile(std::string path) : path_(std::move(path)) {}
+    // Rewrites the file when `text` differs from what was written last.
+    // Writes go to FILE.tmp first, so a reader never sees half a file.
+    void Update(const std::string& text);
+
+private:
+    std::string path_;
+    std::string written_;
+    bool failed_ = false;   // report a write failure once, not every frame
+};
+
+// Thread CPU time (CLOCK_THREAD_CPUTIME_ID) of the parts of a frame, so the
+// app's own work can be told apart from the GL driver's. Under Xvfb the GL
+// driver is a software rasteriser whose cost says nothing about the kiosk.
+//
+//   build  = input, idle logic, layout and ImGui draw lists (DrawScreen)
+//   submit = ImGui::Render and the GL calls that hand the lists to the driver
+//   present = wall time of swap / glFinish (not CPU: it mostly waits)
+class FrameStats {
+public:
+    explicit FrameStats(std::string path);
+    ~FrameStats();   // writes the file
+    FrameStats(const FrameStats&) = delete;
+    FrameStats& operator=(const FrameStats&) = delete;
+
+    void BeginFrame();
+    void EndBuild();
+    void EndSubmit();
+    void EndFrame(const std::string& screen, float scroll);
+
+private:
+    struct Row {
+        double t = 0.0;              // wall seconds since the first frame began
+        double build_cpu = 0.0;      // seconds
+        double submit_cpu = 0.0;
+        double present_wall = 0.0;
+        std::string screen;
+        float scroll = 0.0f;
+    };
+    void Write() const;
+
+    std::string path_;
+    std::vector<Row> rows_;
+    Row current_;
+    double frame_cpu_start_ = 0.0, build_cpu_end_ = 0.0, submit_cpu_end_ = 0.0;
+    double submit_wall_end_ = 0.0;
+    double first_wall_ = -1.0;
+    double first_present_unix_ = 0.0;   // CLOCK_REALTIME when the first frame was on screen
+    double first_present_cpu_ = 0.0;    // process CPU seconds (all threads) by then
+};
+
+} // namespace ck
