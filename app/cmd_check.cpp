@@ -3,6 +3,7 @@
 // can fix content before patients see it.
 #include "commands.h"
 #include "core/content.h"
+#include "ui/content_check.h"
 #include <cstdio>
 #include <ctime>
 
@@ -30,11 +31,8 @@ int RunCheck(const Args& args)
     }
 
     LoadResult result = LoadContent(dir);
-    CheckTranslations(*result.content, &result.diagnostics);
-    const std::time_t now = std::time(nullptr);
-    char today[16] = {};
-    std::strftime(today, sizeof today, "%Y-%m-%d", std::localtime(&now));
-    CheckReviewDates(*result.content, today, &result.diagnostics);
+    // Translations, review dates, characters no font can draw, right-to-left text.
+    ui::CheckContentCompleteness(*result.content, ui::TodayDate(), &result.diagnostics);
     for (const Diagnostic& d : result.diagnostics.Items())
         std::printf("%s\n", FormatDiagnostic(d).c_str());
 

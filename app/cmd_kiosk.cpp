@@ -11,7 +11,8 @@ namespace ck {
 
 static int KioskUsage(const std::string& problem)
 {
-    std::fprintf(stderr, "carekiosk: %s\nusage: carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]\n",
+    std::fprintf(stderr, "carekiosk: %s\nusage: carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]\n"
+                 "       [--status-file FILE] [--frame-stats FILE] [--cache-dir DIR]\n",
                  problem.c_str());
     return 2;
 }
@@ -23,6 +24,9 @@ int RunKiosk(const Args& args)
     const bool windowed = reader.Flag("--windowed");
     const std::string size = reader.Value("--size");
     const std::string script_path = reader.Value("--script");
+    const std::string cache_dir = reader.Value("--cache-dir");   // search index cache; "" = the default
+    const std::string status_path = reader.Value("--status-file");   // for tests: kiosk_probes.h
+    const std::string stats_path = reader.Value("--frame-stats");    // for measurements
     if (!reader.Error().empty())
         return KioskUsage(reader.Error());
     if (!reader.UnknownOption().empty())
@@ -51,7 +55,8 @@ int RunKiosk(const Args& args)
             return 2;
     }
 
-    std::shared_ptr<const Content> content = LoadKioskContent(content_dir);
+    Diagnostics startup_diagnostics;   // shown again in the staff panel
+    std::shared_ptr<const Content> content = LoadKioskContent(content_dir, &startup_diagnostics);
     if (!content)
         return 1;
 
@@ -66,8 +71,14 @@ int RunKiosk(const Args& args)
         std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
         return 1;
     }
+    SearchOptions search_options;
+    search_options.cache_dir = cache_dir;
+    app.StartSearchIndex(search_options);   // in the background: the first frame does not wait
+    app.StartLiveReload(content_dir, search_options, std::move(startup_diagnostics));
     if (!script_path.empty())
         app.SetScript(std::move(script));
+    app.SetProbes(status_path.empty() ? nullptr : std::make_unique<StatusFile>(status_path),
+                  stats_path.empty() ? nullptr : std::make_unique<FrameStats>(stats_path));
     return app.Run();
 }
 

@@ -13,6 +13,7 @@ int RunScreenshot(const Args& args);   // carekiosk screenshot --content DIR --s
 int RunDump(const Args& args);         // carekiosk dump --content DIR --page ID [--lang L] | dump FILE.md
 int RunSearch(const Args& args);       // carekiosk search --content DIR [--lang L] [--json] [--stdin] [QUERY]
 int RunCheck(const Args& args);        // carekiosk check --content DIR [--strict]
+int RunSetPin(const Args& args);       // carekiosk set-pin --content DIR [--clear] (PIN twice on stdin)
 
 // Small shared argument reader: options are "--name value" or "--flag".
 class ArgReader {

@@ -1,6 +1,9 @@
 // KioskApp: the frame loop. See kiosk_app.h.
 #include "kiosk_app.h"
 
+#include "ui/font_coverage.h"
+#include "ui/keyboard.h"
+
 #include <imgui.h>
 #include <algorithm>
 #include <cstdio>
@@ -49,7 +52,7 @@ std::string RouteKey(const Session& session)
 
 } // namespace
 
-std::shared_ptr<const Content> LoadKioskContent(const std::string& dir)
+std::shared_ptr<const Content> LoadKioskContent(const std::string& dir, Diagnostics* diagnostics)
 {
     struct stat info;
     if (stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
@@ -59,6 +62,8 @@ std::shared_ptr<const Content> LoadKioskContent(const std::string& dir)
     LoadResult loaded = LoadContent(dir);
     for (const Diagnostic& d : loaded.diagnostics.Items())
         std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+    if (diagnostics)
+        diagnostics->Append(loaded.diagnostics);
     if (loaded.content->IsEmpty())
         std::fprintf(stderr,
                      "carekiosk: '%s' has no pages to show; patients see \"Information is being updated\".\n"
@@ -90,8 +95,11 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content)
     session_.SetSettings(SettingsFor(*content_));
     textures_.Clear();
     views_.Clear();
-    glyph_text_ = GlyphText(*content_);
-    fonts_stale_ = true;
+    // Rebuilding the atlas costs a visible pause: only when new characters came.
+    std::string glyphs = GlyphText(*content_);
+    if (ui::DistinctCharacters(glyphs) != ui::DistinctCharacters(glyph_text_))
+        fonts_stale_ = true;
+    glyph_text_ = std::move(glyphs);
     settle_frames_ = kSettleFrames;
 }
 
@@ -143,6 +151,12 @@ void KioskApp::SetScript(InputScript script)
     script_ = std::make_unique<InputScriptPlayer>(std::move(script));
 }
 
+void KioskApp::SetProbes(std::unique_ptr<StatusFile> status, std::unique_ptr<FrameStats> stats)
+{
+    status_file_ = std::move(status);
+    frame_stats_ = std::move(stats);
+}
+
 void KioskApp::RunScriptSteps(double now)
 {
     const std::vector<ScriptStep> steps = script_->Poll(now);
@@ -154,7 +168,9 @@ void KioskApp::RunScriptSteps(double now)
             script_pointer_.push_back(step.pointer);
             break;
         case ScriptStep::Kind::Text:
-            session_.Apply(Intent{IntentKind::SearchAppend, step.text, 0}, now);
+            // The intents the on-screen keyboard gives, one key at a time.
+            for (const Intent& intent : ui::TypeIntents(step.text))
+                session_.Apply(intent, now);
             break;
         case ScriptStep::Kind::Key:
             if (step.key == ScriptKey::Backspace)
@@ -169,6 +185,7 @@ void KioskApp::RunScriptSteps(double now)
             capture_path_ = step.text;
             break;
         case ScriptStep::Kind::Expect:
+            session_.Tick(now);   // right after an `advance`, the idle timers must have run
             if (!ExpectationHolds(step.text, session_)) {
                 std::fprintf(stderr, "%s:%d: expected %s, the kiosk shows %s\n", script_->File().c_str(), step.line,
                              step.text.c_str(), SessionScreenName(session_).c_str());
@@ -192,10 +209,26 @@ void KioskApp::SaveScreenshot()
     capture_path_.clear();
 }
 
+// The query runs here, between input and drawing, and only when it changed:
+// a Xapian lookup reads the index, which the screens never do.
+void KioskApp::UpdateSearch()
+{
+    if (session_.Current().screen != Screen::Search)
+        return;
+    if (search_.Update(session_.Language(), session_.Query())) {
+        pointer_.ResetScroll(0.0f);   // new results start at the top
+        session_.Current().scroll_y = 0.0f;
+        settle_frames_ = kSettleFrames;
+    }
+}
+
 void KioskApp::DrawFrame()
 {
+    if (frame_stats_)
+        frame_stats_->BeginFrame();
     const double now = Now();
     const bool capture = !capture_path_.empty();
+    TakeReload();
     if (script_ && !capture)   // the frame being captured shows the state the script asked for
         RunScriptSteps(now);
     session_.Tick(now);
@@ -210,9 +243,15 @@ void KioskApp::DrawFrame()
     events.insert(events.end(), script_pointer_.begin(), script_pointer_.end());
     script_pointer_.clear();
     pointer_.Update(events, ImGui::GetIO().MouseWheel, platform_.Dpi(), now);
-    if ((!events.empty() || InputThisFrame()) && session_.NoteInput(now))
-        pointer_.Cancel();   // that touch only woke the kiosk
+    // A touch that wakes the attract screen or ends the idle warning does only
+    // that: it must not also act on the screen that appears beneath it.
+    const bool was_warning = session_.Idle() == IdleState::Warning;
+    if ((!events.empty() || InputThisFrame()) && (session_.NoteInput(now) || was_warning))
+        pointer_.Cancel();
+    if (FeedStaffGesture(events, now))
+        pointer_.Cancel();   // the touch was part of the hidden staff gesture
     session_.Current().scroll_y = pointer_.ScrollOffset();
+    UpdateSearch();
 
     const ui::Theme& theme = session_.HighContrast() ? ui::HighContrastTheme() : ui::DefaultTheme();
     ui::ApplyImGuiStyle(theme);
@@ -222,27 +261,39 @@ void KioskApp::DrawFrame()
     env.theme = &theme;
     env.fonts = &fonts_;
     env.textures = &textures_;
-    env.pointer = &pointer_.State();
+    const ui::PointerState no_touch;
+    env.pointer = StaffOpen() ? &no_touch : &pointer_.State();   // the staff overlay covers the screen
     env.width = ImGui::GetIO().DisplaySize.x;
     env.height = ImGui::GetIO().DisplaySize.y;
     env.dpi = platform_.Dpi();
     env.now = now;
+    env.search = &search_.View();
     const std::vector<Intent> intents = ui::DrawScreen(env, views_, &report_);
 
     pointer_.SetScrollLimit(views_.max_scroll);
     if (views_.scroll_to >= 0.0f)
         pointer_.ScrollTo(views_.scroll_to);
+    RestoreReadingPlace();
     session_.Current().scroll_y = pointer_.ScrollOffset();
+    DrawStaff(theme, now);
+    if (frame_stats_)
+        frame_stats_->EndBuild();
     platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b);
+    if (frame_stats_)
+        frame_stats_->EndSubmit();
     if (capture)
         SaveScreenshot();
     platform_.Present();
+    if (frame_stats_)
+        frame_stats_->EndFrame(SessionScreenName(session_), session_.Current().scroll_y);
 
     for (const Intent& intent : intents)
         session_.Apply(intent, now);
     FollowRouteChange();
     if (!intents.empty() || views_.scroll_to >= 0.0f)
         settle_frames_ = kSettleFrames;
+    if (status_file_)
+        status_file_->Update(StatusText(session_));
 }
 
 int KioskApp::Run()
@@ -257,6 +308,10 @@ int KioskApp::Run()
             double wait = session_.SecondsUntilNextEvent(now);
             if (script_ && !script_->Finished())
                 wait = std::min(wait, script_->SecondsUntilNext(now));
+            if (StaffOpen())
+                wait = std::min(wait, 0.5);   // the lockout countdown and reload state change on their own
+            if (search_.Opening() && session_.Current().screen == Screen::Search)
+                wait = std::min(wait, 0.05);   // show the results as soon as the index opens
             events = platform_.WaitEvents(std::clamp(wait, 0.005, kMaxSleepSeconds));
         }
         if (events)

@@ -12,7 +12,8 @@ static void PrintUsage(FILE* out)
         "  carekiosk dump --content DIR --page ID [--lang LANG]\n"
         "  carekiosk dump FILE.md\n"
         "  carekiosk search --content DIR [--lang LANG] [--json] [--stdin] [QUERY]\n"
-        "  carekiosk check --content DIR [--strict]\n");
+        "  carekiosk check --content DIR [--strict]\n"
+        "  carekiosk set-pin --content DIR [--clear]\n");
 }
 
 int main(int argc, char** argv)
@@ -35,6 +36,7 @@ int main(int argc, char** argv)
     if (command == "dump")       return ck::RunDump(rest);
     if (command == "search")     return ck::RunSearch(rest);
     if (command == "check")      return ck::RunCheck(rest);
+    if (command == "set-pin")    return ck::RunSetPin(rest);
 
     std::fprintf(stderr, "carekiosk: unknown command '%s'\n", command.c_str());
     PrintUsage(stderr);

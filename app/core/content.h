@@ -20,6 +20,7 @@ struct KioskConfig {
     int idle_timeout_seconds = 90;
     std::vector<std::string> home_tiles;           // page ids; "faq" is the FAQ screen
     int review_period_days = 365;
+    std::string staff_pin_hash;                    // libsodium crypto_pwhash_str; "" = no staff PIN set
 };
 
 struct Page {

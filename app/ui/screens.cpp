@@ -15,6 +15,7 @@
 #include "ui/screens.h"
 
 #include "ui/icons.h"
+#include "ui/search_screen.h"
 
 #include <imgui.h>
 #include <algorithm>
@@ -343,6 +344,26 @@ const float* BodyTap(const Frame& f, float* storage)
     return storage;
 }
 
+// The search parts (ui/search_screen.h) draw with this frame's metrics
+// across [x0, x1] and add their intents to the frame's.
+SearchDraw SearchDrawFor(Frame& f, float x0, float x1)
+{
+    SearchDraw d;
+    d.env = &f.env;
+    d.theme = &f.theme;
+    d.draw = f.draw;
+    d.report = f.report;
+    d.intents = &f.intents;
+    d.em = f.em;
+    d.margin = f.margin;
+    d.gap = f.gap;
+    d.target = f.target;
+    d.button_h = f.button_h;
+    d.column_x0 = x0;
+    d.column_x1 = x1;
+    return d;
+}
+
 } // namespace
 
 // [SECTION] Home
@@ -396,7 +417,8 @@ float HomeBar(Frame& f)
 void HomeScreen(Frame& f, ScreenViews& views)
 {
     const Theme& t = f.theme;
-    const float top = HomeBar(f);
+    SearchDraw search = SearchDrawFor(f, f.margin, f.env.width - f.margin);
+    const float top = DrawSearchEntry(search, HomeBar(f));
     f.tap_min_y = top;
     f.tap_max_y = f.env.height;
 
@@ -581,7 +603,8 @@ const LanguageContent* FaqLanguage(const Frame& f)
 void FaqScreen(Frame& f, ScreenViews& views)
 {
     const Theme& t = f.theme;
-    const float top = TitleBar(f, f.Ui("faq_title"), std::string());
+    SearchDraw search = SearchDrawFor(f, f.column.x0, f.column.x1);
+    const float top = DrawSearchEntry(search, TitleBar(f, f.Ui("faq_title"), std::string()));
     f.tap_min_y = top;
     f.tap_max_y = f.env.height;
     const LanguageContent* lang = FaqLanguage(f);
@@ -666,6 +689,18 @@ void FaqScreen(Frame& f, ScreenViews& views)
 
 } // namespace
 
+// [SECTION] Search (drawn by ui/search_screen.cpp under the shared title bar)
+
+namespace {
+
+void SearchScreen(Frame& f, ScreenViews& views)
+{
+    SearchDraw search = SearchDrawFor(f, f.column.x0, f.column.x1);
+    DrawSearchScreen(search, TitleBar(f, f.Ui("search"), std::string()), views);
+}
+
+} // namespace
+
 // [SECTION] Updating, idle warning, attract
 
 namespace {
@@ -713,6 +748,8 @@ void IdleWarning(Frame& f)
     const float h = pad * 2 + title_size.y + f.gap + count_size.y + f.gap * 2 + f.button_h;
     const float y = std::round((f.env.height - h) * 0.5f);
     f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), Col(t.background), f.em * 0.8f);
+    // In high contrast the card and the dimmed page are both near black: an edge keeps the card apart.
+    f.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), Col(t.rule), f.em * 0.8f, 0, 3.0f);
     float cy = y + pad;
     cy += DrawText(f, FontRole::H2, x + pad, cy, Col(t.heading), title, inner).y + f.gap;
     cy += DrawText(f, FontRole::Body, x + pad, cy, Col(t.text), countdown, inner).y + f.gap * 2;
@@ -782,8 +819,8 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
         switch (session.Current().screen) {
         case Screen::Page: PageScreen(f, views); break;
         case Screen::Faq: FaqScreen(f, views); break;
-        case Screen::Home:
-        case Screen::Search: HomeScreen(f, views); break;
+        case Screen::Search: SearchScreen(f, views); break;
+        case Screen::Home: HomeScreen(f, views); break;
         }
         if (idle == IdleState::Warning) {
             Frame overlay{env_in, theme, f.draw, nullptr, {}};

@@ -35,6 +35,8 @@ struct ScreenReport {
     int targets = 0;
 };
 
+struct SearchView;   // ui/search_screen.h
+
 // What every screen reads. Pointers are borrowed for one frame.
 struct ScreenEnv {
     const Content* content = nullptr;
@@ -46,6 +48,7 @@ struct ScreenEnv {
     float width = 0.0f, height = 0.0f;   // viewport in pixels
     float dpi = 96.0f;
     double now = 0.0;
+    const SearchView* search = nullptr;  // the app's results for the query; null = not ready
 };
 
 // View state that outlives a frame: cached document layouts and the height

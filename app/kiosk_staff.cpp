@@ -1,0 +1,256 @@
+// KioskApp, part two: live reload of the content folder and the staff
+// overlay (hidden gesture -> PIN pad -> staff panel). See kiosk_app.h.
+//
+// [SECTION] Live reload
+// [SECTION] Staff overlay
+#include "kiosk_app.h"
+
+#include "core/search.h"
+#include "ui/content_check.h"
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <cstdio>
+#include <ctime>
+
+namespace ck {
+
+namespace {
+
+// What the reload worker hands over besides the content.
+struct ReloadExtra {
+    std::shared_ptr<const SearchIndex> index;
+    Diagnostics checks;   // translations, review dates, fonts: as `check` prints them
+};
+
+std::string ClockTime()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32] = {};
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
+    return text;
+}
+
+std::string Counted(int count, const char* one, const char* many)
+{
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+} // namespace
+
+// [SECTION] Live reload
+
+void KioskApp::StartLiveReload(const std::string& content_dir, const SearchOptions& options, Diagnostics startup)
+{
+    content_dir_ = content_dir;
+    const float corner = ui::MinTargetPx(platform_.Dpi()) * (kStaffCornerMm / ui::kMinTargetMm);
+    staff_gesture_ = StaffGesture(corner, corner * 0.3f);
+    ui::CheckContentCompleteness(*content_, ui::TodayDate(), &startup);
+    content_diagnostics_ = std::move(startup);
+    last_reload_ = "none since start-up (" + ClockTime() + ")";
+    // Runs on the worker: the index is opened (or rebuilt) there, never in a frame.
+    PostLoadHook post_load = [options](const Content& content, Diagnostics* diagnostics) -> std::shared_ptr<void> {
+        auto extra = std::make_shared<ReloadExtra>();
+        extra->index = SearchIndex::Open(content, options, diagnostics);
+        ui::CheckContentCompleteness(content, ui::TodayDate(), &extra->checks);
+        return extra;
+    };
+    reloader_ = std::make_unique<ContentReloader>(content_dir, content_, std::move(post_load),
+                                                  [] { glfwPostEmptyEvent(); });
+    if (!reloader_->Watching())
+        std::fprintf(stderr, "carekiosk: not watching %s for changes: %s\n", content_dir.c_str(),
+                     reloader_->WatchProblem().c_str());
+}
+
+// Between frames: swap in a finished reload, keeping the patient's place.
+void KioskApp::TakeReload()
+{
+    if (!reloader_)
+        return;
+    std::optional<ContentUpdate> update = reloader_->TakeUpdate();
+    if (!update)
+        return;
+    for (const Diagnostic& d : update->diagnostics.Items())
+        std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+    const std::string result = Counted(update->diagnostics.ErrorCount(), "error", "errors") + ", "
+                               + Counted(update->diagnostics.WarningCount(), "warning", "warnings");
+    std::fprintf(stderr, "carekiosk: content reloaded in %.0f ms: %s\n", update->load_ms, result.c_str());
+    last_reload_ = ClockTime() + ": " + result + " (" + std::to_string(int(update->load_ms)) + " ms)"
+                   + (update->kept_previous ? "; the folder was empty or missing, nothing changed" : "");
+    content_diagnostics_ = update->diagnostics;
+    if (auto extra = std::static_pointer_cast<ReloadExtra>(update->extra)) {
+        content_diagnostics_.Append(extra->checks);
+        if (extra->index)
+            SetSearchIndex(extra->index);
+    }
+    if (update->kept_previous) {
+        RefreshStaffInfo();
+        return;
+    }
+
+    // Remember the heading the reader is under, so the new layout can put
+    // them back there even if text above it changed length.
+    reading_heading_ = -1;
+    const Route& route = session_.Current();
+    if (route.screen == Screen::Page && views_.page_body) {
+        for (int i = 0;; i++) {
+            const float offset = views_.page_body->HeadingOffset(i);
+            if (offset < 0.0f || offset > route.scroll_y)
+                break;
+            reading_heading_ = i;
+            reading_delta_ = route.scroll_y - offset;
+        }
+    }
+    SetContent(update->content);
+    if (route.screen == Screen::Page && !content_->FindPage(session_.Language(), route.id)) {
+        session_.Home();   // their page was removed
+        reading_heading_ = -1;
+    }
+    FollowRouteChange();
+    RefreshStaffInfo();
+}
+
+// After the first layout of the reloaded page: scroll back to the heading.
+void KioskApp::RestoreReadingPlace()
+{
+    if (reading_heading_ < 0 || !views_.page_body)
+        return;
+    const float offset = views_.page_body->HeadingOffset(reading_heading_);
+    if (offset >= 0.0f)
+        pointer_.ScrollTo(offset + reading_delta_);
+    reading_heading_ = -1;
+}
+
+// [SECTION] Staff overlay
+
+// Returns true when this frame's touches belong to the gesture (the patient
+// screen must not also act on them).
+bool KioskApp::FeedStaffGesture(const std::vector<PointerEvent>& events, double /*now*/)
+{
+    staff_just_opened_ = false;
+    if (staff_.mode != ui::StaffMode::Closed) {
+        // The overlay closes with the patient session (idle warning or reset).
+        if (session_.Idle() != IdleState::Active || session_.ResetCount() != staff_reset_count_) {
+            staff_.mode = ui::StaffMode::Closed;
+            staff_.digits.clear();
+        }
+        return false;
+    }
+    bool consumed = false;
+    bool opened = false;
+    for (const PointerEvent& event : events) {
+        const bool was_armed = staff_gesture_.Armed(event.t);
+        if (staff_gesture_.Feed(event))
+            opened = true;
+        if (was_armed || staff_gesture_.Armed(event.t))
+            consumed = true;
+    }
+    if (!opened)
+        return consumed;
+    const std::string& hash = content_->config.staff_pin_hash;
+    staff_.mode = hash.empty() ? ui::StaffMode::NoPin : ui::StaffMode::Pad;
+    staff_.digits.clear();
+    staff_.message.clear();
+    staff_reset_count_ = session_.ResetCount();
+    staff_just_opened_ = true;
+    RefreshStaffInfo();
+    return true;
+}
+
+void KioskApp::RefreshStaffInfo()
+{
+    ui::StaffInfo& info = staff_info_;
+    info.content_dir = content_dir_;
+    info.version = CAREKIOSK_VERSION;
+    info.last_reload = last_reload_;
+    info.watch_state = !reloader_ ? "off" : reloader_->Watching() ? "watching the folder for changes"
+                                                                  : "not watching: " + reloader_->WatchProblem();
+    info.reload_busy = reloader_ && reloader_->Busy();
+    info.counts.clear();
+    for (const LanguageContent& lang : content_->languages)
+        info.counts.push_back(lang.lang + ": " + Counted(int(lang.pages.size()), "page", "pages") + ", "
+                              + Counted(int(lang.faq.size()), "FAQ entry", "FAQ entries"));
+    info.search_index.clear();
+    search_.Update(session_.Language(), session_.Query());   // adopts the start-up index once it has opened
+    if (const std::shared_ptr<const SearchIndex> index = search_.Index()) {
+        for (const IndexInfo& i : index->Info()) {
+            char line[160];
+            std::snprintf(line, sizeof line, "%s: %s, %.0f KB, %.0f ms, %d documents", i.lang.c_str(),
+                          IndexStateName(i.state), double(i.size_bytes) / 1024.0, i.open_ms, i.documents);
+            info.search_index.push_back(line);
+        }
+    } else {
+        info.search_index.push_back("still opening");
+    }
+    info.diagnostics = content_diagnostics_.Items();
+    info.errors = content_diagnostics_.ErrorCount();
+    info.warnings = content_diagnostics_.WarningCount();
+    info.overdue_reviews = 0;
+    Diagnostics reviews;
+    CheckReviewDates(*content_, ui::TodayDate(), &reviews);
+    info.overdue_reviews = int(reviews.Items().size());
+}
+
+void KioskApp::DrawStaff(const ui::Theme& theme, double now)
+{
+    if (!StaffOpen())
+        return;
+    if (reloader_ && staff_info_.reload_busy != reloader_->Busy())
+        RefreshStaffInfo();
+    const ui::PointerState no_touch;
+    ui::StaffEnv env;
+    env.info = &staff_info_;
+    env.theme = &theme;
+    env.fonts = &fonts_;
+    env.pointer = staff_just_opened_ ? &no_touch : &pointer_.State();
+    env.width = ImGui::GetIO().DisplaySize.x;
+    env.height = ImGui::GetIO().DisplaySize.y;
+    env.dpi = platform_.Dpi();
+    env.now = now;
+    const std::vector<ui::StaffAction> actions = ui::DrawStaffOverlay(env, staff_);
+    if (!actions.empty())
+        settle_frames_ = 3;
+    for (ui::StaffAction action : actions) {
+        switch (action) {
+        case ui::StaffAction::SubmitPin: {
+            const PinResult result = TryStaffPin(staff_.digits, content_->config.staff_pin_hash, &staff_.lockout, now);
+            staff_.digits.clear();
+            // An audit trail of staff access in the kiosk's log (never the digits).
+            static const char* const kResultNames[] = {"accepted", "wrong", "refused: the pad is locked", "no PIN set"};
+            std::fprintf(stderr, "carekiosk: staff PIN %s\n", kResultNames[int(result)]);
+            if (result == PinResult::Accepted) {
+                staff_.mode = ui::StaffMode::Panel;
+                staff_.first_line = 0;
+                RefreshStaffInfo();
+            } else if (result == PinResult::Wrong) {
+                staff_.message = "Wrong PIN. Please try again.";
+            } else if (result == PinResult::NoPinSet) {
+                staff_.mode = ui::StaffMode::NoPin;
+            }
+            break;
+        }
+        case ui::StaffAction::ReloadNow:
+            if (reloader_) {
+                reloader_->ReloadNow();
+                staff_info_.reload_busy = true;
+            }
+            break;
+        case ui::StaffAction::PreviewAsPatient:
+            staff_.mode = ui::StaffMode::Closed;
+            session_.Home();
+            FollowRouteChange();
+            break;
+        case ui::StaffAction::ExitKiosk:
+            std::fprintf(stderr, "carekiosk: exit requested from the staff panel\n");
+            quit_ = true;
+            break;
+        case ui::StaffAction::Close:
+            staff_.mode = ui::StaffMode::Closed;
+            staff_.digits.clear();
+            break;
+        }
+    }
+}
+
+} // namespace ck
