@@ -150,6 +150,30 @@ for orientation in portrait:1080x1920 landscape:1920x1080; do
 done
 shot "portrait-search-largest" 1080x1920 --query "sunscren" --text-size 3 --contrast --cache-dir "$out/search-cache"
 
+# Every bundled language: its home screen and one page in its own words.
+for lang_path in "$content"/*/pages; do
+    lang=$(basename "$(dirname "$lang_path")")
+    shot "portrait-home-$lang" 1080x1920 --screen home --lang "$lang"
+    shot "landscape-page-aftercare-$lang" 1920x1080 --page aftercare --lang "$lang"
+done
+
+# Greek, Cyrillic, Vietnamese and Chinese on one page: glyphs, not boxes
+# (the unit tests in tests/ui/test_fonts.cpp check every code point has one).
+scripts_content="$(dirname "$0")/../data/content/scripts"
+content_saved=$content
+content=$scripts_content
+shot "portrait-page-alphabets" 1080x1920 --page alphabets
+content=$content_saved
+
+# A page missing in Spanish falls back to English with a note in Spanish.
+fallback="$out/fallback-content"
+rm -rf "$fallback"
+cp -r "$content" "$fallback"
+rm -f "$fallback"/es/pages/risks.*
+content=$fallback
+shot "portrait-page-risks-es-fallback" 1080x1920 --page risks --lang es
+content=$content_saved
+
 if [ "$failures" -gt 0 ]; then
     echo "$failures render check(s) failed; images in $out"
     exit 1
