@@ -82,3 +82,12 @@ stop_xvfb() {
         unset XVFB_PID
     fi
 }
+
+# The core unit tests (no UI) built with ASan + UBSan in build-asan/ and run
+# so that any sanitizer report, leak included, fails.
+run_sanitizer_tests() {
+    configure_and_build "$CAREKIOSK_ROOT/build-asan" -DCAREKIOSK_SANITIZE=ON -DCAREKIOSK_BUILD_UI=OFF
+    XDG_CACHE_HOME="$CAREKIOSK_ROOT/build-asan/test-cache" \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        ctest --test-dir "$CAREKIOSK_ROOT/build-asan" --output-on-failure -j"$(nproc)" --timeout 900
+}

@@ -20,6 +20,10 @@
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+// Declarations only: the resizer itself comes from Debian's libstb.
+#include <stb/stb_image_resize.h>
+#include <algorithm>
+#include <cmath>
 
 namespace ck {
 
@@ -62,7 +66,24 @@ std::shared_ptr<ImageData> DecodeImage(std::string_view bytes, const std::string
     image->width = decoded_w;
     image->height = decoded_h;
     const size_t size = static_cast<size_t>(decoded_w) * decoded_h * 4;
-    image->rgba.assign(pixels, pixels + size);
+    // A camera photo is far bigger than any column it is drawn in; keeping
+    // it whole would only cost texture memory.
+    const int long_side = std::max(decoded_w, decoded_h);
+    if (limits.max_drawn_side > 0 && long_side > limits.max_drawn_side) {
+        const double scale = static_cast<double>(limits.max_drawn_side) / long_side;
+        const int w = std::max(1, static_cast<int>(std::lround(decoded_w * scale)));
+        const int h = std::max(1, static_cast<int>(std::lround(decoded_h * scale)));
+        image->rgba.resize(static_cast<size_t>(w) * h * 4);
+        if (!stbir_resize_uint8(pixels, decoded_w, decoded_h, 0, image->rgba.data(), w, h, 0, 4)) {
+            stbi_image_free(pixels);
+            return fail("could not be scaled down; make it at most " + std::to_string(limits.max_drawn_side)
+                        + " pixels wide and high");
+        }
+        image->width = w;
+        image->height = h;
+    } else {
+        image->rgba.assign(pixels, pixels + size);
+    }
     stbi_image_free(pixels);
     return image;
 }

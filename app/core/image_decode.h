@@ -13,13 +13,15 @@ namespace ck {
 struct ImageLimits {
     int max_side = 4096;                  // pixels, either side
     long long max_pixels = 16000000;      // 16 MP
+    int max_drawn_side = 2048;            // larger pictures are scaled down to this (never drawn bigger)
 };
 
 // Width and height from the header alone; false when the bytes are not a PNG
 // or JPEG that stb_image understands.
 bool ReadImageSize(std::string_view bytes, int* width, int* height);
 
-// Decodes `bytes` into an image stored under `key`. On failure returns nullptr
+// Decodes `bytes` into an image stored under `key`, scaled down (keeping its
+// shape) when a side is over limits.max_drawn_side. On failure returns nullptr
 // and adds one error against `file`/`line` (the page that shows the picture).
 std::shared_ptr<ImageData> DecodeImage(std::string_view bytes, const std::string& key,
                                        const std::string& file, int line, Diagnostics* diag,
