@@ -162,7 +162,13 @@ std::string FormatUiString(std::string text, const std::map<std::string, std::st
 namespace {
 
 constexpr uintmax_t kMaxTextBytes = 2u * 1024 * 1024;
+// faq.json holds every question of a language in one file: 10 000 questions
+// with answers and keywords come to about 4 MB, so it gets more room.
+constexpr uintmax_t kMaxFaqBytes = 8u * 1024 * 1024;
 constexpr uintmax_t kMaxImageBytes = 32u * 1024 * 1024;
+// Decoded pixels of all pictures together (they become textures): 256 MB is
+// sixteen full-size 2048 x 2048 photos, far more than a kiosk needs.
+constexpr size_t kMaxDecodedBytes = 256u * 1024 * 1024;
 
 // A text file kept while its language loads, to find the lines of links and
 // pictures that the document model does not record.
@@ -187,7 +193,7 @@ private:
     std::string Label(const std::string& relative) const { return (root_ / relative).generic_string(); }
     bool InsideRoot(const fs::path& path) const;
     bool ReadBytes(const fs::path& path, uintmax_t limit, std::string* out, std::string* error) const;
-    bool ReadText(const std::string& relative, std::string* out);
+    bool ReadText(const std::string& relative, std::string* out, uintmax_t limit = kMaxTextBytes);
 
     void ResolveImages(std::vector<Block>& blocks, const std::string& folder, const SourceFile& source);
     void ResolveImage(Block& block, const std::string& folder, const SourceFile& source);
@@ -205,6 +211,7 @@ private:
     Content* content_;
     Diagnostics* diag_;
     std::map<std::string, DecodedImage> decoded_;             // canonical path -> pixels or error
+    size_t decoded_bytes_ = 0;                                // sum over decoded_, against kMaxDecodedBytes
     std::map<std::string, std::map<std::string, SourceFile>> page_sources_;   // lang -> page id -> file
     std::map<std::string, SourceFile> faq_sources_;          // lang -> faq.json
 };
@@ -266,7 +273,7 @@ bool Loader::ReadBytes(const fs::path& path, uintmax_t limit, std::string* out, 
 
 // Reads a text file of the content folder: size limit, inside the folder,
 // invalid UTF-8 reported and replaced.
-bool Loader::ReadText(const std::string& relative, std::string* out)
+bool Loader::ReadText(const std::string& relative, std::string* out, uintmax_t limit)
 {
     const std::string label = Label(relative);
     const fs::path path = root_ / relative;
@@ -275,7 +282,7 @@ bool Loader::ReadText(const std::string& relative, std::string* out)
         return false;
     }
     std::string error;
-    if (!ReadBytes(path, kMaxTextBytes, out, &error)) {
+    if (!ReadBytes(path, limit, out, &error)) {
         diag_->Error(label, 0, 0, "the file " + error + "; it is skipped");
         return false;
     }
@@ -344,6 +351,14 @@ const DecodedImage& Loader::Decode(const fs::path& canonical, const std::string&
         result.image = DecodeImage(bytes, key, std::string(), 0, &local);
         if (!result.image && !local.Empty())
             result.error = local.Items().front().message;
+        if (result.image && decoded_bytes_ + result.image->rgba.size() > kMaxDecodedBytes) {
+            result.image = nullptr;
+            result.error = "the picture \"" + key + "\" is not shown: the pictures together need more than "
+                           + std::to_string(kMaxDecodedBytes / (1024 * 1024))
+                           + " MB of memory; use fewer or smaller pictures";
+        }
+        if (result.image)
+            decoded_bytes_ += result.image->rgba.size();
     }
     return decoded_.emplace(canonical.string(), std::move(result)).first->second;
 }
@@ -445,7 +460,7 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
             continue;
         }
         SourceFile source{Label(relative), {}};
-        if (!ReadText(relative, &source.text))
+        if (!ReadText(relative, &source.text, name == "faq.json" ? kMaxFaqBytes : kMaxTextBytes))
             continue;
         if (name == "faq.json") {
             out->faq = ParseFaq(source.text, source.label, diag_);
