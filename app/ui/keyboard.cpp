@@ -183,11 +183,6 @@ std::vector<Intent> TypeIntents(const std::string& text)
 
 namespace {
 
-ImU32 Col(Rgb c, float alpha = 1.0f)
-{
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
-}
-
 // A key-cap "delete left" sign: a tag pointing left with a cross in it.
 void DrawBackspaceIcon(ImDrawList* draw, float cx, float cy, float size, ImU32 colour)
 {
@@ -239,24 +234,24 @@ std::vector<Intent> DrawKeyboard(const KeyboardGeometry& g, float ox, float oy, 
         const bool action = key.kind == KeyKind::Backspace || key.kind == KeyKind::Clear;
         const Rgb fill = held ? t.accent : action ? t.code_background : t.surface;
         const Rgb ink = held ? t.accent_text : t.text;
-        in.draw->AddRectFilled(ImVec2(x0, y0 + 2.0f), ImVec2(x1, y1 + 2.0f), Col(t.rule), rounding);
-        in.draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), Col(fill), rounding);
+        in.draw->AddRectFilled(ImVec2(x0, y0 + 2.0f), ImVec2(x1, y1 + 2.0f), PackColour(t.rule), rounding);
+        in.draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), PackColour(fill), rounding);
         if (!held)
-            in.draw->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), Col(t.rule), rounding, 0, 1.5f);
+            in.draw->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), PackColour(t.rule), rounding, 0, 1.5f);
         const float cx = (x0 + x1) * 0.5f, cy = (y0 + y1) * 0.5f;
         switch (key.kind) {
         case KeyKind::Letter:
-            CentredLabel(in.draw, RoleFont(in, FontRole::Button), cx, cy, Col(ink), key.label);
+            CentredLabel(in.draw, RoleFont(in, FontRole::Button), cx, cy, PackColour(ink), key.label);
             break;
         case KeyKind::Space:
-            CentredLabel(in.draw, RoleFont(in, FontRole::Body), cx, cy, Col(held ? ink : t.text_muted),
+            CentredLabel(in.draw, RoleFont(in, FontRole::Body), cx, cy, PackColour(held ? ink : t.text_muted),
                          in.space_label);
             break;
         case KeyKind::Clear:
-            CentredLabel(in.draw, RoleFont(in, FontRole::Button), cx, cy, Col(ink), in.clear_label);
+            CentredLabel(in.draw, RoleFont(in, FontRole::Button), cx, cy, PackColour(ink), in.clear_label);
             break;
         case KeyKind::Backspace:
-            DrawBackspaceIcon(in.draw, cx, cy, std::min(x1 - x0, y1 - y0) * 0.62f, Col(ink));
+            DrawBackspaceIcon(in.draw, cx, cy, std::min(x1 - x0, y1 - y0) * 0.62f, PackColour(ink));
             break;
         }
     }

@@ -13,6 +13,7 @@
 // than with ImGui widgets: a touch kiosk needs taps that ignore drags and no
 // hover states, and the layout is simple boxes anyway.
 #include "ui/screens.h"
+#include "ui/rect.h"
 
 #include "ui/icons.h"
 #include "ui/search_screen.h"
@@ -47,18 +48,6 @@ void ScreenViews::Clear()
 namespace {
 
 constexpr float kMaxColumnEm = 34.0f;    // comfortable line length for body text
-
-ImU32 Col(Rgb c, float alpha = 1.0f)
-{
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
-}
-
-struct Rect {
-    float x0, y0, x1, y1;
-    bool Contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
-    float W() const { return x1 - x0; }
-    float H() const { return y1 - y0; }
-};
 
 struct Frame {
     const ScreenEnv& env;
@@ -167,23 +156,23 @@ bool Button(Frame& f, const Rect& r, const char* icon, const std::string& label,
         ink = t.text;
     }
     const float rounding = r.H() * 0.3f;
-    f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), Col(fill), rounding);
+    f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), PackColour(fill), rounding);
     if (!primary)
-        f.draw->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), Col(t.rule), rounding, 0, 2.0f);
+        f.draw->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), PackColour(t.rule), rounding, 0, 2.0f);
 
     const float icon_size = r.H() * 0.42f;
     const float pad = (r.H() - icon_size) * 0.5f;
     if (*icon == '\0') {
         const ImVec2 size = MeasureText(f, FontRole::Button, label, 0.0f);
         DrawText(f, FontRole::Button, std::round((r.x0 + r.x1 - size.x) * 0.5f), (r.y0 + r.y1 - size.y) * 0.5f,
-                 Col(ink), label, 0.0f);
+                 PackColour(ink), label, 0.0f);
     } else if (label.empty()) {
-        DrawIcon(f.draw, icon, (r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, Col(ink), Col(fill));
+        DrawIcon(f.draw, icon, (r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, PackColour(ink), PackColour(fill));
     } else {
-        DrawIcon(f.draw, icon, r.x0 + pad + icon_size * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, Col(ink),
-                 Col(fill));
+        DrawIcon(f.draw, icon, r.x0 + pad + icon_size * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, PackColour(ink),
+                 PackColour(fill));
         const ImVec2 size = MeasureText(f, FontRole::Button, label, 0.0f);
-        DrawText(f, FontRole::Button, r.x0 + pad * 1.6f + icon_size, (r.y0 + r.y1 - size.y) * 0.5f, Col(ink),
+        DrawText(f, FontRole::Button, r.x0 + pad * 1.6f + icon_size, (r.y0 + r.y1 - size.y) * 0.5f, PackColour(ink),
                  label, 0.0f);
     }
     return touch == Touch::Tapped;
@@ -281,8 +270,8 @@ float TitleBar(Frame& f, const std::string& title, const std::string& note)
             bottom += f.gap * 0.5f + MeasureText(f, FontRole::Small, note, title_w).y;
         bottom += f.gap * 1.5f;
     }
-    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), Col(t.surface));
-    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), Col(t.rule), 2.0f);
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
+    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);
 
     float x = f.margin;
     if (Button(f, Rect{x, y, x + back_w, y + f.button_h}, "back", labels ? back : "", ButtonStyle::Primary))
@@ -292,10 +281,10 @@ float TitleBar(Frame& f, const std::string& title, const std::string& note)
         f.Emit(IntentKind::Home);
     SettingsButtons(f, y, false);
 
-    const ImVec2 drawn = DrawText(f, FontRole::Title, title_x, title_y, Col(t.heading), title, wrap);
+    const ImVec2 drawn = DrawText(f, FontRole::Title, title_x, title_y, PackColour(t.heading), title, wrap);
     ReportTitle(f, title_x, title_y, drawn, t.heading);
     if (!note.empty())
-        DrawText(f, FontRole::Small, f.column.x0, title_y + title_size.y + f.gap * 0.5f, Col(t.text_muted), note,
+        DrawText(f, FontRole::Small, f.column.x0, title_y + title_size.y + f.gap * 0.5f, PackColour(t.text_muted), note,
                  title_w);
     return bottom;
 }
@@ -314,7 +303,7 @@ void ScrollIndicator(Frame& f, float top, float scroll, float max_scroll)
     const float y = top + inset + (track - thumb) * (scroll / max_scroll);
     const float w = std::max(4.0f, f.em * 0.22f);
     const float x = f.env.width - inset - w;
-    f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb), Col(f.theme.text_muted, 0.45f), w * 0.5f);
+    f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb), PackColour(f.theme.text_muted, 0.45f), w * 0.5f);
 }
 
 // Scroll offset of the current route, clamped to what the body allows.
@@ -404,12 +393,12 @@ float HomeBar(Frame& f)
     const float name_w = std::max(f.em * 6.0f, settings_x - f.gap - f.margin);
     const ImVec2 size = MeasureText(f, FontRole::Title, name, name_w);
     const float name_y = size.y <= f.button_h ? y + (f.button_h - size.y) * 0.5f : y;
-    const ImVec2 drawn = DrawText(f, FontRole::Title, f.margin, name_y, Col(t.heading), name, name_w);
+    const ImVec2 drawn = DrawText(f, FontRole::Title, f.margin, name_y, PackColour(t.heading), name, name_w);
     ReportTitle(f, f.margin, name_y, drawn, t.heading);
     const float bottom = std::max(y + f.button_h, name_y + size.y) + f.gap * 1.5f;
     f.draw->ChannelsSetCurrent(0);
-    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), Col(t.surface));
-    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), Col(t.rule), 2.0f);
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
+    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);
     f.draw->ChannelsMerge();
     return bottom;
 }
@@ -477,18 +466,18 @@ void HomeScreen(Frame& f, ScreenViews& views)
                     f.Emit(IntentKind::OpenPage, tile.id);
             }
             const Rgb fill = touch == Touch::Held ? t.surface_pressed : t.surface;
-            f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), Col(fill), f.em * 0.6f);
+            f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), PackColour(fill), f.em * 0.6f);
             const float icon_cy = std::round((r.y0 + r.y1) * 0.5f);
-            f.draw->AddCircleFilled(ImVec2(x + pad + icon_d * 0.5f, icon_cy), icon_d * 0.5f, Col(t.accent), 48);
-            DrawIcon(f.draw, tile.icon, x + pad + icon_d * 0.5f, icon_cy, icon_d * 0.54f, Col(t.accent_text),
-                     Col(t.accent));
+            f.draw->AddCircleFilled(ImVec2(x + pad + icon_d * 0.5f, icon_cy), icon_d * 0.5f, PackColour(t.accent), 48);
+            DrawIcon(f.draw, tile.icon, x + pad + icon_d * 0.5f, icon_cy, icon_d * 0.54f, PackColour(t.accent_text),
+                     PackColour(t.accent));
             float text_h = MeasureText(f, FontRole::Button, tile.title, text_w).y;
             if (!tile.summary.empty())
                 text_h += line_gap + MeasureText(f, FontRole::Small, tile.summary, text_w).y;
             float ty = std::round(r.y0 + (r.H() - text_h) * 0.5f);
-            ty += DrawText(f, FontRole::Button, x + text_x, ty, Col(t.heading), tile.title, text_w).y;
+            ty += DrawText(f, FontRole::Button, x + text_x, ty, PackColour(t.heading), tile.title, text_w).y;
             if (!tile.summary.empty())
-                DrawText(f, FontRole::Small, x + text_x, ty + line_gap, Col(t.text_muted), tile.summary, text_w);
+                DrawText(f, FontRole::Small, x + text_x, ty + line_gap, PackColour(t.text_muted), tile.summary, text_w);
             ImGui::PopID();
         }
         y += row_h[row] + f.gap;
@@ -555,7 +544,7 @@ void PageScreen(Frame& f, ScreenViews& views)
     if (!page) {
         // A link to a page that has gone away: say so calmly, keep the way back.
         const float top = TitleBar(f, f.Ui("updating"), std::string());
-        DrawText(f, FontRole::Body, f.column.x0, top + f.gap * 2, Col(t.text), f.Ui("updating_detail"), f.column.W());
+        DrawText(f, FontRole::Body, f.column.x0, top + f.gap * 2, PackColour(t.text), f.Ui("updating_detail"), f.column.W());
         views.max_scroll = 0.0f;
         return;
     }
@@ -582,8 +571,8 @@ void PageScreen(Frame& f, ScreenViews& views)
         f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());
     if (!footer.empty()) {
         const float y = origin_y + doc_h + f.gap;
-        f.draw->AddLine(ImVec2(f.column.x0, y), ImVec2(f.column.x1, y), Col(t.rule), 1.0f);
-        DrawText(f, FontRole::Small, f.column.x0, y + f.gap, Col(t.text_muted), footer, width);
+        f.draw->AddLine(ImVec2(f.column.x0, y), ImVec2(f.column.x1, y), PackColour(t.rule), 1.0f);
+        DrawText(f, FontRole::Small, f.column.x0, y + f.gap, PackColour(t.text_muted), footer, width);
     }
     f.draw->PopClipRect();
     ScrollIndicator(f, top, scroll, views.max_scroll);
@@ -661,21 +650,21 @@ void FaqScreen(Frame& f, ScreenViews& views)
         if (touch == Touch::Tapped)
             f.Emit(IntentKind::ToggleFaqEntry, entry.id);
         const float rounding = f.em * 0.6f;
-        f.draw->AddRectFilled(ImVec2(row.x0, cy), ImVec2(row.x1, cy + card.row_h + card.answer_h), Col(t.surface),
+        f.draw->AddRectFilled(ImVec2(row.x0, cy), ImVec2(row.x1, cy + card.row_h + card.answer_h), PackColour(t.surface),
                               rounding);
         if (touch == Touch::Held)
-            f.draw->AddRectFilled(ImVec2(row.x0, row.y0), ImVec2(row.x1, row.y1), Col(t.surface_pressed), rounding,
+            f.draw->AddRectFilled(ImVec2(row.x0, row.y0), ImVec2(row.x1, row.y1), PackColour(t.surface_pressed), rounding,
                                   open ? ImDrawFlags_RoundCornersTop : ImDrawFlags_RoundCornersAll);
         const ImVec2 q = MeasureText(f, FontRole::Button, entry.question, question_w);
-        DrawText(f, FontRole::Button, row.x0 + pad, cy + (card.row_h - q.y) * 0.5f, Col(t.heading), entry.question,
+        DrawText(f, FontRole::Button, row.x0 + pad, cy + (card.row_h - q.y) * 0.5f, PackColour(t.heading), entry.question,
                  question_w);
         DrawIcon(f.draw, open ? "chevron-up" : "chevron-down", row.x1 - pad - chevron * 0.5f,
-                 cy + card.row_h * 0.5f, chevron, Col(t.accent), Col(t.surface));
+                 cy + card.row_h * 0.5f, chevron, PackColour(t.accent), PackColour(t.surface));
         if (open) {
             DocumentView& answer = views.faq_answers[entry.id];
             float tap[2];
             const float ax = row.x0 + pad, ay = row.y1;
-            f.draw->AddLine(ImVec2(ax, ay), ImVec2(row.x1 - pad, ay), Col(t.rule), 1.0f);
+            f.draw->AddLine(ImVec2(ax, ay), ImVec2(row.x1 - pad, ay), PackColour(t.rule), 1.0f);
             answer.Draw(f.draw, ax, ay + pad * 0.5f, std::max(top, ay), f.env.height, ctx, BodyTap(f, tap),
                         &f.intents);
             if (f.report)
@@ -723,19 +712,19 @@ void UpdatingScreen(Frame& f)
     const float max_w = f.column.W();
     const float icon = std::max(f.target, f.em * 3.0f);
     float y = std::round(f.env.height * 0.36f);
-    DrawIcon(f.draw, "info", f.env.width * 0.5f, y, icon, Col(t.accent), Col(t.background));
+    DrawIcon(f.draw, "info", f.env.width * 0.5f, y, icon, PackColour(t.accent), PackColour(t.background));
     y += icon * 0.5f + f.gap * 2;
     const std::string title = f.Ui("updating");
-    const ImVec2 title_at = CentredText(f, FontRole::Title, y, Col(t.heading), title, max_w);
+    const ImVec2 title_at = CentredText(f, FontRole::Title, y, PackColour(t.heading), title, max_w);
     ReportTitle(f, title_at.x, y, MeasureText(f, FontRole::Title, title, max_w), t.heading);
     y += title_at.y + f.gap;
-    CentredText(f, FontRole::Body, y, Col(t.text_muted), f.Ui("updating_detail"), max_w);
+    CentredText(f, FontRole::Body, y, PackColour(t.text_muted), f.Ui("updating_detail"), max_w);
 }
 
 void IdleWarning(Frame& f)
 {
     const Theme& t = f.theme;
-    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, f.env.height), Col(t.overlay, 0.7f));
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, f.env.height), PackColour(t.overlay, 0.7f));
     const float w = std::min(f.env.width - 2 * f.margin, f.em * 24.0f);
     const float x = std::round((f.env.width - w) * 0.5f);
     const float pad = f.em * 1.2f;
@@ -747,12 +736,12 @@ void IdleWarning(Frame& f)
     const ImVec2 count_size = MeasureText(f, FontRole::Body, countdown, inner);
     const float h = pad * 2 + title_size.y + f.gap + count_size.y + f.gap * 2 + f.button_h;
     const float y = std::round((f.env.height - h) * 0.5f);
-    f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), Col(t.background), f.em * 0.8f);
+    f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), PackColour(t.background), f.em * 0.8f);
     // In high contrast the card and the dimmed page are both near black: an edge keeps the card apart.
-    f.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), Col(t.rule), f.em * 0.8f, 0, 3.0f);
+    f.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), PackColour(t.rule), f.em * 0.8f, 0, 3.0f);
     float cy = y + pad;
-    cy += DrawText(f, FontRole::H2, x + pad, cy, Col(t.heading), title, inner).y + f.gap;
-    cy += DrawText(f, FontRole::Body, x + pad, cy, Col(t.text), countdown, inner).y + f.gap * 2;
+    cy += DrawText(f, FontRole::H2, x + pad, cy, PackColour(t.heading), title, inner).y + f.gap;
+    cy += DrawText(f, FontRole::Body, x + pad, cy, PackColour(t.text), countdown, inner).y + f.gap * 2;
     if (Button(f, Rect{x + pad, cy, x + w - pad, cy + f.button_h}, "", f.Ui("continue"), ButtonStyle::Primary))
         f.Emit(IntentKind::ContinueReading);
 }
@@ -762,14 +751,14 @@ void AttractScreen(Frame& f)
     const Theme& t = f.theme;
     const float icon = std::max(f.target * 2, f.em * 5.0f);
     float y = std::round(f.env.height * 0.34f);
-    f.draw->AddCircleFilled(ImVec2(f.env.width * 0.5f, y), icon * 0.75f, Col(t.accent), 64);
-    DrawIcon(f.draw, "sparkle", f.env.width * 0.5f, y, icon * 0.8f, Col(t.accent_text), Col(t.accent));
+    f.draw->AddCircleFilled(ImVec2(f.env.width * 0.5f, y), icon * 0.75f, PackColour(t.accent), 64);
+    DrawIcon(f.draw, "sparkle", f.env.width * 0.5f, y, icon * 0.8f, PackColour(t.accent_text), PackColour(t.accent));
     y += icon * 0.75f + f.gap * 2.5f;
     const std::string name = f.env.content->config.clinic_name;
-    const ImVec2 at = CentredText(f, FontRole::Title, y, Col(t.heading), name, f.column.W());
+    const ImVec2 at = CentredText(f, FontRole::Title, y, PackColour(t.heading), name, f.column.W());
     ReportTitle(f, at.x, y, MeasureText(f, FontRole::Title, name, f.column.W()), t.heading);
     y += at.y + f.gap * 1.5f;
-    CentredText(f, FontRole::H2, y, Col(t.text), f.Ui("touch_to_start"), f.column.W());
+    CentredText(f, FontRole::H2, y, PackColour(t.text), f.Ui("touch_to_start"), f.column.W());
     if (Target(f, Rect{0, 0, f.env.width, f.env.height}) == Touch::Tapped)
         f.Emit(IntentKind::DismissAttract);
 }
@@ -806,7 +795,7 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
         report->screen = empty ? "updating" : idle == IdleState::Attract ? "attract" : RouteName(session.Current());
     }
     ComputeMetrics(f);
-    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(env.width, env.height), Col(theme.background));
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(env.width, env.height), PackColour(theme.background));
     views.scroll_to = -1.0f;
 
     if (empty) {

@@ -10,6 +10,7 @@
 // Like screens.cpp, everything is drawn with the draw list and hit-tested
 // here: taps act on release and ignore drags, and nothing has a hover look.
 #include "ui/search_screen.h"
+#include "ui/rect.h"
 
 #include "ui/icons.h"
 #include "ui/keyboard.h"
@@ -26,18 +27,6 @@ namespace ck::ui {
 namespace {
 
 constexpr int kSuggestedQuestions = 5;   // shown for an empty query
-
-ImU32 Col(Rgb c, float alpha = 1.0f)
-{
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
-}
-
-struct Box {
-    float x0, y0, x1, y1;
-    bool Contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
-    float W() const { return x1 - x0; }
-    float H() const { return y1 - y0; }
-};
 
 ImFont* Font(const SearchDraw& d, FontRole role)
 {
@@ -72,7 +61,7 @@ enum class Touch { None, Held, Tapped };
 // inside is still inside and not a drag; tapped on release. Presses and taps
 // outside [band_y0, band_y1) belong to something else (the results list is
 // clipped by the query field and the keyboard).
-Touch Target(SearchDraw& d, const Box& r, float band_y0, float band_y1)
+Touch Target(SearchDraw& d, const Rect& r, float band_y0, float band_y1)
 {
     if (d.report) {
         const float side = std::min(r.W(), r.H());
@@ -127,7 +116,7 @@ void DrawInline(SearchDraw& d, const InlineLayout& layout, const std::vector<Inl
             const float left = x + piece.x;
             if (run.flags & Run_CodeBackground)
                 d.draw->AddRectFilled(ImVec2(left - 3.0f, top), ImVec2(left + piece.width + 3.0f, top + run.font->FontSize),
-                                      Col(d.theme->table_header), 4.0f);
+                                      PackColour(d.theme->table_header), 4.0f);
             d.draw->AddText(run.font, run.font->FontSize, ImVec2(left, top), run.colour, piece.text.c_str(),
                             piece.text.c_str() + piece.text.size());
         }
@@ -156,28 +145,28 @@ float DrawSearchEntry(SearchDraw& d, float top)
 {
     const Theme& t = *d.theme;
     const float h = std::max(d.target, std::round(d.button_h * 1.15f));
-    const Box bar{d.column_x0, top + d.gap, d.column_x1, top + d.gap + h};
+    const Rect bar{d.column_x0, top + d.gap, d.column_x1, top + d.gap + h};
     const Touch touch = Target(d, bar, bar.y0, bar.y1);
     if (touch == Touch::Tapped)
         d.intents->push_back(Intent{IntentKind::OpenSearch, std::string(), 0});
     const float rounding = h * 0.5f;
     d.draw->AddRectFilled(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1),
-                          Col(touch == Touch::Held ? t.surface_pressed : t.surface), rounding);
-    d.draw->AddRect(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1), Col(t.accent), rounding, 0, 3.0f);
+                          PackColour(touch == Touch::Held ? t.surface_pressed : t.surface), rounding);
+    d.draw->AddRect(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1), PackColour(t.accent), rounding, 0, 3.0f);
 
     const float icon = std::round(h * 0.5f);
     const float pad = std::round(h * 0.4f);
-    DrawMagnifier(d.draw, bar.x0 + pad + icon * 0.5f, (bar.y0 + bar.y1) * 0.5f, icon, Col(t.accent));
+    DrawMagnifier(d.draw, bar.x0 + pad + icon * 0.5f, (bar.y0 + bar.y1) * 0.5f, icon, PackColour(t.accent));
     float x = bar.x0 + pad * 1.6f + icon;
     const std::string label = Ui(d, "search");
     const ImVec2 label_size = Measure(d, FontRole::Button, label, 0.0f);
-    Text(d, FontRole::Button, x, std::round((bar.y0 + bar.y1 - label_size.y) * 0.5f), Col(t.heading), label, 0.0f);
+    Text(d, FontRole::Button, x, std::round((bar.y0 + bar.y1 - label_size.y) * 0.5f), PackColour(t.heading), label, 0.0f);
     x += label_size.x + d.gap;
     // The hint says what to do; it goes when the bar is too narrow for it.
     const std::string hint = Ui(d, "search_hint");
     const ImVec2 hint_size = Measure(d, FontRole::Body, hint, 0.0f);
     if (x + hint_size.x <= bar.x1 - pad)
-        Text(d, FontRole::Body, x, std::round((bar.y0 + bar.y1 - hint_size.y) * 0.5f), Col(t.text_muted), hint, 0.0f);
+        Text(d, FontRole::Body, x, std::round((bar.y0 + bar.y1 - hint_size.y) * 0.5f), PackColour(t.text_muted), hint, 0.0f);
     return bar.y1 + d.gap * 0.5f;
 }
 
@@ -193,14 +182,14 @@ float QueryField(SearchDraw& d, float top)
     const std::string& query = d.env->session->Query();
     ImFont* font = Font(d, FontRole::H2);
     const float h = std::max(std::round(d.button_h * 1.25f), std::round(font->FontSize * 2.1f));
-    const Box field{d.column_x0, top + d.gap, d.column_x1, top + d.gap + h};
+    const Rect field{d.column_x0, top + d.gap, d.column_x1, top + d.gap + h};
     const float rounding = std::round(h * 0.22f);
-    d.draw->AddRectFilled(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), Col(t.surface), rounding);
-    d.draw->AddRect(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), Col(t.accent), rounding, 0, 3.0f);
+    d.draw->AddRectFilled(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), PackColour(t.surface), rounding);
+    d.draw->AddRect(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), PackColour(t.accent), rounding, 0, 3.0f);
 
     const float icon = std::round(h * 0.42f);
     const float pad = std::round(h * 0.3f);
-    DrawMagnifier(d.draw, field.x0 + pad + icon * 0.5f, (field.y0 + field.y1) * 0.5f, icon, Col(t.accent));
+    DrawMagnifier(d.draw, field.x0 + pad + icon * 0.5f, (field.y0 + field.y1) * 0.5f, icon, PackColour(t.accent));
     const float text_x0 = field.x0 + pad * 1.6f + icon;
     const float text_x1 = field.x1 - pad;
     const float caret_w = std::max(3.0f, std::round(font->FontSize * 0.08f));
@@ -208,9 +197,9 @@ float QueryField(SearchDraw& d, float top)
         const ImVec2 size = Measure(d, FontRole::Body, Ui(d, "search_hint"), 0.0f);
         const float y = std::round((field.y0 + field.y1 - size.y) * 0.5f);
         d.draw->AddRectFilled(ImVec2(text_x0, field.y0 + h * 0.25f), ImVec2(text_x0 + caret_w, field.y1 - h * 0.25f),
-                              Col(t.accent));
+                              PackColour(t.accent));
         d.draw->PushClipRect(ImVec2(text_x0, field.y0), ImVec2(text_x1, field.y1), true);
-        Text(d, FontRole::Body, text_x0 + caret_w * 3, y, Col(t.text_muted), Ui(d, "search_hint"), 0.0f);
+        Text(d, FontRole::Body, text_x0 + caret_w * 3, y, PackColour(t.text_muted), Ui(d, "search_hint"), 0.0f);
         d.draw->PopClipRect();
         return field.y1;
     }
@@ -219,13 +208,13 @@ float QueryField(SearchDraw& d, float top)
     const float x = size.x <= room ? text_x0 : text_x0 + room - size.x;
     const float y = std::round((field.y0 + field.y1 - size.y) * 0.5f);
     d.draw->PushClipRect(ImVec2(text_x0, field.y0), ImVec2(text_x1, field.y1), true);
-    d.draw->AddText(font, font->FontSize, ImVec2(x, y), Col(t.text), query.c_str(), query.c_str() + query.size());
+    d.draw->AddText(font, font->FontSize, ImVec2(x, y), PackColour(t.text), query.c_str(), query.c_str() + query.size());
     d.draw->PopClipRect();
     if (d.report)
         d.report->max_text_right = std::max(d.report->max_text_right, std::min(x + size.x, text_x1));
     const float caret_x = std::min(x + size.x + caret_w, text_x1 - caret_w);
     d.draw->AddRectFilled(ImVec2(caret_x, field.y0 + h * 0.25f), ImVec2(caret_x + caret_w, field.y1 - h * 0.25f),
-                          Col(t.accent));
+                          PackColour(t.accent));
     return field.y1;
 }
 
@@ -282,7 +271,7 @@ void AddSuggestions(const SearchDraw& d, const std::string& heading, const std::
             Item row;
             row.kind = ItemKind::Suggestion;
             row.icon = "question";
-            row.title = PlainRuns(entry->question, Font(d, FontRole::Button), Col(t.heading));
+            row.title = PlainRuns(entry->question, Font(d, FontRole::Button), PackColour(t.heading));
             row.intent = Intent{IntentKind::OpenFaq, id, 0};
             rows.push_back(std::move(row));
         }
@@ -290,7 +279,7 @@ void AddSuggestions(const SearchDraw& d, const std::string& heading, const std::
         return;
     Item head;
     head.kind = ItemKind::Heading;
-    head.title = PlainRuns(heading, Font(d, FontRole::H3), Col(t.heading));
+    head.title = PlainRuns(heading, Font(d, FontRole::H3), PackColour(t.heading));
     items->push_back(std::move(head));
     for (Item& row : rows)
         items->push_back(std::move(row));
@@ -335,7 +324,7 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         Item notice;
         notice.kind = ItemKind::Notice;
         notice.icon = "clock";
-        notice.title = PlainRuns(Ui(d, "search_preparing"), Font(d, FontRole::H3), Col(t.heading));
+        notice.title = PlainRuns(Ui(d, "search_preparing"), Font(d, FontRole::H3), PackColour(t.heading));
         items.push_back(std::move(notice));
         return items;
     }
@@ -344,8 +333,8 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         Item notice;
         notice.kind = ItemKind::Notice;
         notice.icon = "info";
-        notice.title = PlainRuns(Ui(d, "no_answer"), Font(d, FontRole::H3), Col(t.heading));
-        notice.detail = PlainRuns(Ui(d, "ask_front_desk"), Font(d, FontRole::Body), Col(t.text));
+        notice.title = PlainRuns(Ui(d, "no_answer"), Font(d, FontRole::H3), PackColour(t.heading));
+        notice.detail = PlainRuns(Ui(d, "ask_front_desk"), Font(d, FontRole::Body), PackColour(t.text));
         items.push_back(std::move(notice));
         const std::vector<std::string> ids =
             results.suggestions.empty() ? FirstFaqIds(d, kSuggestedQuestions) : results.suggestions;
@@ -357,7 +346,7 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         line.kind = ItemKind::Heading;
         const std::string lead = Ui(d, "showing_results_for") + " ";
         line.title = MarkedRuns(lead + results.corrected_query, {TextRange{int(lead.size()), int(lead.size() + results.corrected_query.size())}},
-                                Font(d, FontRole::Body), Col(t.text_muted), Font(d, FontRole::BodyBold), Col(t.text),
+                                Font(d, FontRole::Body), PackColour(t.text_muted), Font(d, FontRole::BodyBold), PackColour(t.text),
                                 Run_None);
         items.push_back(std::move(line));
     }
@@ -365,10 +354,10 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         Item row;
         row.kind = ItemKind::Hit;
         row.icon = hit.kind == HitKind::Faq ? "question" : PageIcon(d, hit.id);
-        row.title = MarkedRuns(hit.title, hit.title_highlights, Font(d, FontRole::Body), Col(t.heading),
-                               Font(d, FontRole::BodyBold), Col(t.link), Run_None);
-        row.detail = MarkedRuns(hit.snippet, hit.snippet_highlights, Font(d, FontRole::Small), Col(t.text_muted),
-                                Font(d, FontRole::Small), Col(t.text), Run_CodeBackground);
+        row.title = MarkedRuns(hit.title, hit.title_highlights, Font(d, FontRole::Body), PackColour(t.heading),
+                               Font(d, FontRole::BodyBold), PackColour(t.link), Run_None);
+        row.detail = MarkedRuns(hit.snippet, hit.snippet_highlights, Font(d, FontRole::Small), PackColour(t.text_muted),
+                                Font(d, FontRole::Small), PackColour(t.text), Run_CodeBackground);
         row.intent = hit.kind == HitKind::Faq ? Intent{IntentKind::OpenFaq, hit.id, 0}
                                               : Intent{IntentKind::OpenPage, hit.id, 0};
         items.push_back(std::move(row));
@@ -407,7 +396,7 @@ void DrawItem(SearchDraw& d, const ListMetrics& m, const Item& item, float y, fl
         DrawInline(d, item.title_layout, item.title, x0, y + d.gap * 0.25f);
         return;
     }
-    const Box row{x0, y, x1, y + item.height};
+    const Rect row{x0, y, x1, y + item.height};
     Touch touch = Touch::None;
     if (item.kind == ItemKind::Hit || item.kind == ItemKind::Suggestion) {
         touch = Target(d, row, band_y0, band_y1);
@@ -416,17 +405,17 @@ void DrawItem(SearchDraw& d, const ListMetrics& m, const Item& item, float y, fl
     }
     const float rounding = std::round(d.em * 0.5f);
     d.draw->AddRectFilled(ImVec2(row.x0, row.y0), ImVec2(row.x1, row.y1),
-                          Col(touch == Touch::Held ? t.surface_pressed : t.surface), rounding);
+                          PackColour(touch == Touch::Held ? t.surface_pressed : t.surface), rounding);
     if (item.kind == ItemKind::Notice)
         d.draw->AddRectFilled(ImVec2(row.x0, row.y0), ImVec2(row.x0 + std::round(d.em * 0.25f), row.y1),
-                              Col(t.accent), rounding, ImDrawFlags_RoundCornersLeft);
+                              PackColour(t.accent), rounding, ImDrawFlags_RoundCornersLeft);
 
     const float icon_cx = x0 + m.pad + m.icon_d * 0.5f, icon_cy = std::round(y + item.height * 0.5f);
     const bool disc = item.kind == ItemKind::Hit;
     if (disc)
-        d.draw->AddCircleFilled(ImVec2(icon_cx, icon_cy), m.icon_d * 0.5f, Col(t.accent), 40);
+        d.draw->AddCircleFilled(ImVec2(icon_cx, icon_cy), m.icon_d * 0.5f, PackColour(t.accent), 40);
     DrawIcon(d.draw, item.icon, icon_cx, icon_cy, m.icon_d * (disc ? 0.56f : 0.7f),
-             Col(disc ? t.accent_text : t.accent), Col(disc ? t.accent : t.surface));
+             PackColour(disc ? t.accent_text : t.accent), PackColour(disc ? t.accent : t.surface));
 
     float text_h = item.title_layout.height;
     if (!item.detail.empty())
@@ -470,7 +459,7 @@ void ResultsList(SearchDraw& d, float top, float bottom, ScreenViews& views)
         const float thumb = std::max(d.target * 0.75f, track * view_h / total);
         const float ty = top + inset + (track - thumb) * (scroll / views.max_scroll);
         const float w = std::max(4.0f, d.em * 0.22f), x = d.env->width - inset - w;
-        d.draw->AddRectFilled(ImVec2(x, ty), ImVec2(x + w, ty + thumb), Col(d.theme->text_muted, 0.45f), w * 0.5f);
+        d.draw->AddRectFilled(ImVec2(x, ty), ImVec2(x + w, ty + thumb), PackColour(d.theme->text_muted, 0.45f), w * 0.5f);
     }
 }
 
@@ -495,8 +484,8 @@ void DrawSearchScreen(SearchDraw& d, float top, ScreenViews& views)
     km.max_unit = std::round(d.target * 1.75f);   // big text widens the column, not the keys
     const KeyboardGeometry keys = PlaceKeyboard(KeyboardLayoutFor(env.session->Language()), km);
     const float band_top = std::round(env.height - keys.height - d.gap * 2);
-    d.draw->AddRectFilled(ImVec2(0, band_top), ImVec2(env.width, env.height), Col(t.quote_background));
-    d.draw->AddLine(ImVec2(0, band_top), ImVec2(env.width, band_top), Col(t.rule), 2.0f);
+    d.draw->AddRectFilled(ImVec2(0, band_top), ImVec2(env.width, env.height), PackColour(t.quote_background));
+    d.draw->AddLine(ImVec2(0, band_top), ImVec2(env.width, band_top), PackColour(t.rule), 2.0f);
 
     ResultsList(d, field_bottom + d.gap * 0.5f, band_top, views);
 

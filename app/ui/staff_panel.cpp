@@ -6,6 +6,7 @@
 // [SECTION] Staff panel
 // [SECTION] Entry point
 #include "ui/staff_panel.h"
+#include "ui/rect.h"
 
 #include "ui/screens.h"   // MinTargetPx
 #include <imgui.h>
@@ -17,16 +18,6 @@ namespace ck::ui {
 namespace {
 
 // [SECTION] Drawing helpers
-
-ImU32 Col(Rgb c, float alpha = 1.0f)
-{
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
-}
-
-struct Box {
-    float x0, y0, x1, y1;
-    bool Contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
-};
 
 struct Ctx {
     const StaffEnv& env;
@@ -55,7 +46,7 @@ ImVec2 Measure(const Ctx& c, FontRole role, const std::string& text, float wrap)
 ImVec2 Text(Ctx& c, FontRole role, float x, float y, Rgb colour, const std::string& text, float wrap)
 {
     ImFont* font = c.Font(role);
-    c.draw->AddText(font, font->FontSize, ImVec2(x, y), Col(colour), text.c_str(), text.c_str() + text.size(), wrap);
+    c.draw->AddText(font, font->FontSize, ImVec2(x, y), PackColour(colour), text.c_str(), text.c_str() + text.size(), wrap);
     return Measure(c, role, text, wrap);
 }
 
@@ -68,7 +59,7 @@ float Centred(Ctx& c, FontRole role, float y, Rgb colour, const std::string& tex
 
 // A touch button: pressed look while held, true on the tap. Disabled buttons
 // are drawn faded and ignore touches.
-bool Button(Ctx& c, const Box& b, const std::string& label, bool primary, bool enabled = true)
+bool Button(Ctx& c, const Rect& b, const std::string& label, bool primary, bool enabled = true)
 {
     const Theme& t = c.theme;
     const PointerState& p = *c.env.pointer;
@@ -81,14 +72,14 @@ bool Button(Ctx& c, const Box& b, const std::string& label, bool primary, bool e
     }
     const float alpha = enabled ? 1.0f : 0.35f;
     const float rounding = std::min(b.y1 - b.y0, b.x1 - b.x0) * 0.25f;
-    c.draw->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), Col(fill, alpha), rounding);
+    c.draw->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), PackColour(fill, alpha), rounding);
     if (!primary)
-        c.draw->AddRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), Col(t.rule, alpha), rounding, 0, 2.0f);
+        c.draw->AddRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), PackColour(t.rule, alpha), rounding, 0, 2.0f);
     const ImVec2 size = Measure(c, FontRole::Button, label, 0.0f);
     ImFont* font = c.Font(FontRole::Button);
     c.draw->AddText(font, font->FontSize,
                     ImVec2(std::round((b.x0 + b.x1 - size.x) * 0.5f), std::round((b.y0 + b.y1 - size.y) * 0.5f)),
-                    Col(ink, alpha), label.c_str(), label.c_str() + label.size());
+                    PackColour(ink, alpha), label.c_str(), label.c_str() + label.size());
     return enabled && p.tapped && b.Contains(p.tap_x, p.tap_y) && b.Contains(p.press_x, p.press_y);
 }
 
@@ -100,7 +91,7 @@ int ButtonRow(Ctx& c, float x0, float x1, float y, float h, const std::vector<st
     int tapped = -1;
     for (size_t i = 0; i < labels.size(); i++) {
         const float bx = x0 + float(i) * (w + c.gap);
-        if (Button(c, Box{bx, y, bx + w, y + h}, labels[i], int(i) == primary))
+        if (Button(c, Rect{bx, y, bx + w, y + h}, labels[i], int(i) == primary))
             tapped = int(i);
     }
     return tapped;
@@ -121,7 +112,7 @@ void NoPinScreen(Ctx& c)
                  "then restart the kiosk or wait for the content to reload.", w) + c.gap * 3;
     const float bw = std::max(c.target * 3, c.em * 8);
     const float x = std::round((c.env.width - bw) * 0.5f);
-    if (Button(c, Box{x, y, x + bw, y + std::max(c.target, c.em * 2.4f)}, "Close", true))
+    if (Button(c, Rect{x, y, x + bw, y + std::max(c.target, c.em * 2.4f)}, "Close", true))
         c.actions.push_back(StaffAction::Close);
 }
 
@@ -150,9 +141,9 @@ void PinPad(Ctx& c)
     float dx = std::round((c.env.width - slot_w * float(slots)) * 0.5f) + slot_w * 0.5f;
     for (int i = 0; i < slots; i++, dx += slot_w) {
         if (i < int(s.digits.size()))
-            c.draw->AddCircleFilled(ImVec2(dx, y + dot), dot, Col(t.heading), 24);
+            c.draw->AddCircleFilled(ImVec2(dx, y + dot), dot, PackColour(t.heading), 24);
         else
-            c.draw->AddCircle(ImVec2(dx, y + dot), dot, Col(t.rule), 24, 2.0f);
+            c.draw->AddCircle(ImVec2(dx, y + dot), dot, PackColour(t.rule), 24, 2.0f);
     }
     y += dot * 2 + c.gap * 1.5f;
 
@@ -170,7 +161,7 @@ void PinPad(Ctx& c)
         const float ky = y + float(i / 3) * (key + c.gap);
         const bool digit = i != 9 && i != 11;
         const bool enabled = !locked && (!digit || int(s.digits.size()) < kStaffPinMaxDigits);
-        if (!Button(c, Box{kx, ky, kx + key, ky + key}, kKeys[i], false, enabled))
+        if (!Button(c, Rect{kx, ky, kx + key, ky + key}, kKeys[i], false, enabled))
             continue;
         s.message.clear();
         if (digit)
@@ -185,9 +176,9 @@ void PinPad(Ctx& c)
     const float button_h = std::max(c.target, c.em * 2.4f);
     const bool can_submit = !locked && int(s.digits.size()) >= kStaffPinMinDigits;
     const float half = (pad_w - c.gap) * 0.5f;
-    if (Button(c, Box{x0, y, x0 + half, y + button_h}, "Cancel", false))
+    if (Button(c, Rect{x0, y, x0 + half, y + button_h}, "Cancel", false))
         c.actions.push_back(StaffAction::Close);
-    if (Button(c, Box{x0 + half + c.gap, y, x0 + pad_w, y + button_h}, "Unlock", true, can_submit))
+    if (Button(c, Rect{x0 + half + c.gap, y, x0 + pad_w, y + button_h}, "Unlock", true, can_submit))
         c.actions.push_back(StaffAction::SubmitPin);
 }
 
@@ -222,7 +213,7 @@ void Panel(Ctx& c)
     const ImVec2 version_size = Measure(c, FontRole::Small, version, 0.0f);
     Text(c, FontRole::Small, x + w - version_size.x, y + title.y - version_size.y, t.text_muted, version, 0.0f);
     y += title.y + c.gap;
-    c.draw->AddLine(ImVec2(x, y), ImVec2(x + w, y), Col(t.rule), 2.0f);
+    c.draw->AddLine(ImVec2(x, y), ImVec2(x + w, y), PackColour(t.rule), 2.0f);
     y += c.gap;
 
     y += InfoRow(c, x, y, w, "Content folder", info.content_dir);
@@ -259,7 +250,7 @@ void Panel(Ctx& c)
     const bool pages = needed > card_bottom - y;
     if (!pages)
         card_bottom = y + needed;
-    c.draw->AddRectFilled(ImVec2(x, y), ImVec2(pages ? card_x1 : x + w, card_bottom), Col(t.surface), c.em * 0.4f);
+    c.draw->AddRectFilled(ImVec2(x, y), ImVec2(pages ? card_x1 : x + w, card_bottom), PackColour(t.surface), c.em * 0.4f);
     float ly = y + c.gap;
     int shown = 0;
     if (total == 0)
@@ -277,9 +268,9 @@ void Panel(Ctx& c)
     if (!pages)
         return;
     const bool more_below = c.state.first_line + shown < total;
-    if (Button(c, Box{card_x1 + c.gap, y, x + w, y + page_w}, "Up", false, c.state.first_line > 0))
+    if (Button(c, Rect{card_x1 + c.gap, y, x + w, y + page_w}, "Up", false, c.state.first_line > 0))
         c.state.first_line = std::max(0, c.state.first_line - std::max(1, shown));
-    if (Button(c, Box{card_x1 + c.gap, card_bottom - page_w, x + w, card_bottom}, "Down", false, more_below))
+    if (Button(c, Rect{card_x1 + c.gap, card_bottom - page_w, x + w, card_bottom}, "Down", false, more_below))
         c.state.first_line += std::max(1, shown);
 }
 
@@ -303,7 +294,7 @@ std::vector<StaffAction> DrawStaffOverlay(const StaffEnv& env, StaffPanelState& 
     c.target = MinTargetPx(env.dpi);
     c.margin = std::max(std::round(env.width * 0.045f), std::round(c.em * 0.9f));
     c.gap = std::max(std::round(c.em * 0.6f), std::round(c.target * 0.25f));
-    c.draw->AddRectFilled(ImVec2(0, 0), ImVec2(env.width, env.height), Col(theme.background));
+    c.draw->AddRectFilled(ImVec2(0, 0), ImVec2(env.width, env.height), PackColour(theme.background));
 
     switch (state.mode) {
     case StaffMode::NoPin: NoPinScreen(c); break;

@@ -3,32 +3,17 @@
 #include "core/content.h"
 #include "core/content_parse.h"
 #include "core/image_decode.h"
+#include "test_helpers.h"
 #include <catch2/catch.hpp>
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
 using namespace ck;
+using namespace cktest;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string AllMessages(const Diagnostics& diag)
-{
-    std::string out;
-    for (const Diagnostic& d : diag.Items())
-        out += FormatDiagnostic(d) + "\n";
-    return out;
-}
-
-// The diagnostic for `file` whose message contains `part`, or nullptr.
-const Diagnostic* Find(const Diagnostics& diag, const std::string& file, const std::string& part)
-{
-    for (const Diagnostic& d : diag.Items())
-        if (d.file == file && d.message.find(part) != std::string::npos)
-            return &d;
-    return nullptr;
-}
 
 void CollectImages(const std::vector<Block>& blocks, std::vector<const Block*>* out)
 {
@@ -45,37 +30,6 @@ std::vector<const Block*> Images(const Document& doc)
     CollectImages(doc.blocks, &out);
     return out;
 }
-
-std::string ReadFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// A folder under the system temp directory, removed when the test ends.
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static int counter = 0;
-        path = fs::temp_directory_path()
-               / ("carekiosk-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    void Write(const std::string& relative, const std::string& bytes) const
-    {
-        fs::create_directories((path / relative).parent_path());
-        std::ofstream(path / relative, std::ios::binary) << bytes;
-    }
-    std::string Root() const { return (path / "content").generic_string(); }
-    std::string Label(const std::string& relative) const { return Root() + "/" + relative; }
-};
 
 std::string Dot()
 {

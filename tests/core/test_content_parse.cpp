@@ -1,28 +1,13 @@
 // Single-file parsers: front matter, JSON pages, faq.json, kiosk.json,
 // synonyms.json and ui.json, with the positions of their diagnostics.
 #include "core/content_parse.h"
+#include "test_helpers.h"
 #include <catch2/catch.hpp>
 
 using namespace ck;
+using namespace cktest;
 
 namespace {
-
-// The first diagnostic whose message contains `part`, or nullptr.
-const Diagnostic* Find(const Diagnostics& diag, const std::string& part)
-{
-    for (const Diagnostic& d : diag.Items())
-        if (d.message.find(part) != std::string::npos)
-            return &d;
-    return nullptr;
-}
-
-std::string AllMessages(const Diagnostics& diag)
-{
-    std::string out;
-    for (const Diagnostic& d : diag.Items())
-        out += FormatDiagnostic(d) + "\n";
-    return out;
-}
 
 std::string SpanText(const Block& block)
 {

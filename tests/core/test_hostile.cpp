@@ -10,6 +10,7 @@
 #include "core/image_decode.h"
 #include "core/markdown.h"
 #include "core/utf8.h"
+#include "test_helpers.h"
 #include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -28,6 +29,7 @@ extern "C" unsigned char* stbi_write_png_to_mem(const unsigned char* pixels, int
                                                 int n, int* out_len);
 
 using namespace ck;
+using namespace cktest;
 namespace fs = std::filesystem;
 
 namespace {
@@ -36,56 +38,15 @@ namespace {
 // [SECTION] Helpers
 // ---------------------------------------------------------------------------
 
-std::string AllMessages(const Diagnostics& diag)
-{
-    std::string out;
-    for (const Diagnostic& d : diag.Items())
-        out += FormatDiagnostic(d) + "\n";
-    return out;
-}
-
-const Diagnostic* Find(const Diagnostics& diag, const std::string& file, const std::string& part)
-{
-    for (const Diagnostic& d : diag.Items())
-        if (d.file == file && d.message.find(part) != std::string::npos)
-            return &d;
-    return nullptr;
-}
-
-std::string ReadFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+// A temporary folder whose content folder exists from the start.
+struct ContentDir : TempDir {
+    ContentDir() { fs::create_directories(path / "content"); }
+};
 
 std::string Hostile(const std::string& name)
 {
     return ReadFile(fs::path(CAREKIOSK_TEST_DATA) / "hostile" / name);
 }
-
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static int counter = 0;
-        path = fs::temp_directory_path()
-               / ("carekiosk-hostile-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path / "content");
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    void Write(const std::string& relative, const std::string& bytes) const
-    {
-        fs::create_directories((path / relative).parent_path());
-        std::ofstream(path / relative, std::ios::binary) << bytes;
-    }
-    std::string Root() const { return (path / "content").generic_string(); }
-    std::string Label(const std::string& relative) const { return Root() + "/" + relative; }
-};
 
 std::string MakePage(const std::string& title, const std::string& body)
 {
@@ -150,7 +111,7 @@ std::string SolidPng(int width, int height)
 
 TEST_CASE("hostile: pages and data files that point outside the folder are refused", "[hostile]")
 {
-    TempDir temp;
+    ContentDir temp;
     temp.Write("outside.md", MakePage("Secret", "Not for patients."));
     temp.Write("content/en/pages/ok.md", MakePage("Fine", "![Up](../../../outside.png) ![Abs](/etc/hostname)"));
     fs::create_symlink(temp.path / "outside.md", temp.path / "content/en/pages/escape.md");
@@ -172,7 +133,7 @@ TEST_CASE("hostile: pages and data files that point outside the folder are refus
 
 TEST_CASE("hostile: device files are never read", "[hostile]")
 {
-    TempDir temp;
+    ContentDir temp;
     temp.Write("content/en/pages/ok.md", MakePage("Fine", "Text."));
     // An endless device behind a content name: outside the folder, and not a file.
     fs::create_symlink("/dev/zero", temp.path / "content/en/pages/zero.md");
@@ -195,7 +156,7 @@ TEST_CASE("hostile: device files are never read", "[hostile]")
 
 TEST_CASE("hostile: FIFOs in the content folder do not hang the loader", "[hostile]")
 {
-    TempDir temp;
+    ContentDir temp;
     temp.Write("content/en/pages/ok.md", MakePage("Fine", "![Pipe](pipe.png)"));
     const std::vector<std::string> fifos = {"kiosk.json", "en/faq.json", "en/ui.json", "en/pages/pipe.md",
                                             "en/pages/pipe.png"};
@@ -254,7 +215,7 @@ TEST_CASE("hostile: NUL bytes and broken UTF-8 become U+FFFD, never raw bytes", 
     CHECK_NOTHROW(DumpDocument(doc).dump());
 
     // Through the loader: a warning with the place of the first bad byte.
-    TempDir temp;
+    ContentDir temp;
     temp.Write("content/en/pages/nul.md", bytes);
     const LoadResult result = LoadContent(temp.Root());
     INFO(AllMessages(result.diagnostics));
@@ -271,7 +232,7 @@ TEST_CASE("hostile: NUL bytes and broken UTF-8 become U+FFFD, never raw bytes", 
 
 TEST_CASE("hostile: empty and truncated files are errors in their file", "[hostile]")
 {
-    TempDir temp;
+    ContentDir temp;
     temp.Write("content/kiosk.json", "");
     temp.Write("content/en/pages/empty.md", Hostile("empty.md"));
     temp.Write("content/en/pages/empty-json.json", "");
@@ -383,7 +344,7 @@ TEST_CASE("hostile: a 10 000-question FAQ loads (faq.json may reach 8 MB), a big
     }
     faq += "\n]}\n";
     REQUIRE(faq.size() > 2u * 1024 * 1024);
-    TempDir temp;
+    ContentDir temp;
     temp.Write("content/kiosk.json", R"({"languages": ["en"]})");
     temp.Write("content/en/pages/aftercare.md", MakePage("Aftercare", "Text."));
     temp.Write("content/en/faq.json", faq);
@@ -399,7 +360,7 @@ TEST_CASE("hostile: a 10 000-question FAQ loads (faq.json may reach 8 MB), a big
     CHECK(en->faq[9999].id == "q9999");
     CHECK(seconds < 30.0);   // generous: sanitizer builds are several times slower
 
-    TempDir huge;
+    ContentDir huge;
     huge.Write("content/en/pages/a.md", MakePage("A", "Text."));
     huge.Write("content/en/faq.json", "{\"questions\": []}" + std::string(8u * 1024 * 1024, ' '));
     const LoadResult refused = LoadContent(huge.Root());
@@ -429,7 +390,7 @@ TEST_CASE("hostile: pictures over the total memory budget are refused with a dia
 {
     // Each 2048 x 2048 picture is 16 MB decoded; the budget (256 MB) holds 16.
     const std::string png = SolidPng(2048, 2048);
-    TempDir temp;
+    ContentDir temp;
     std::string body;
     for (int i = 0; i < 18; ++i) {
         const std::string name = "p" + std::to_string(i) + ".png";
