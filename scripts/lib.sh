@@ -13,7 +13,7 @@ CAREKIOSK_BUILD_PACKAGES=(
     xvfb xauth x11-utils libgl1-mesa-dri
 )
 # Only for the tests.
-CAREKIOSK_TEST_PACKAGES=(catch2 xdotool)
+CAREKIOSK_TEST_PACKAGES=(catch2 xdotool clang libclang-rt-14-dev)
 
 log() { printf '==> %s\n' "$*"; }
 
