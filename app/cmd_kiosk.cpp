@@ -55,17 +55,22 @@ int RunKiosk(const Args& args)
             return 2;
     }
 
-    Diagnostics startup_diagnostics;   // shown again in the staff panel
-    std::shared_ptr<const Content> content = LoadKioskContent(content_dir, &startup_diagnostics);
-    if (!content)
+    // The content loads while the window and GL context open.
+    std::future<LoadedKioskContent> loading = LoadKioskContentAsync(content_dir);
+    if (!loading.valid())
         return 1;
-
     Platform platform;
     std::string error;
-    if (!platform.Open(options, &error)) {
+    const bool opened = platform.Open(options, &error);
+    LoadedKioskContent loaded = loading.get();
+    if (!loaded.content)
+        return 1;
+    if (!opened) {
         std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
         return 1;
     }
+    std::shared_ptr<const Content> content = std::move(loaded.content);
+    Diagnostics startup_diagnostics = std::move(loaded.diagnostics);   // shown again in the staff panel
     KioskApp app(platform, content);
     if (!app.Init(&error)) {
         std::fprintf(stderr, "carekiosk: %s\n", error.c_str());

@@ -196,19 +196,23 @@ int Check(const std::string& png, const std::string& report_path)
 
 int Shoot(const ShotOptions& o)
 {
-    std::shared_ptr<const Content> content = LoadKioskContent(o.content_dir);
-    if (!content)
+    // The content loads while the window and GL context open.
+    std::future<LoadedKioskContent> loading = LoadKioskContentAsync(o.content_dir);
+    if (!loading.valid())
         return 1;
-    if (!o.page.empty() && !content->FindPage(o.lang.empty() ? content->config.default_language : o.lang, o.page))
-        return Usage("no page '" + o.page + "' in " + o.content_dir);
-
     Platform platform;
     PlatformOptions options;
     options.offscreen = true;
     options.width = o.width;
     options.height = o.height;
     std::string error;
-    if (!platform.Open(options, &error)) {
+    const bool opened = platform.Open(options, &error);
+    std::shared_ptr<const Content> content = loading.get().content;
+    if (!content)
+        return 1;
+    if (!o.page.empty() && !content->FindPage(o.lang.empty() ? content->config.default_language : o.lang, o.page))
+        return Usage("no page '" + o.page + "' in " + o.content_dir);
+    if (!opened) {
         std::fprintf(stderr, "carekiosk screenshot: %s\n", error.c_str());
         return 1;
     }

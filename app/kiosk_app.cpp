@@ -52,13 +52,19 @@ std::string RouteKey(const Session& session)
 
 } // namespace
 
-std::shared_ptr<const Content> LoadKioskContent(const std::string& dir, Diagnostics* diagnostics)
+static bool ContentFolderExists(const std::string& dir)
 {
     struct stat info;
-    if (stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-        std::fprintf(stderr, "carekiosk: content folder '%s' not found (use --content DIR)\n", dir.c_str());
+    if (stat(dir.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+        return true;
+    std::fprintf(stderr, "carekiosk: content folder '%s' not found (use --content DIR)\n", dir.c_str());
+    return false;
+}
+
+std::shared_ptr<const Content> LoadKioskContent(const std::string& dir, Diagnostics* diagnostics)
+{
+    if (!ContentFolderExists(dir))
         return nullptr;
-    }
     LoadResult loaded = LoadContent(dir);
     for (const Diagnostic& d : loaded.diagnostics.Items())
         std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
@@ -71,6 +77,22 @@ std::shared_ptr<const Content> LoadKioskContent(const std::string& dir, Diagnost
                      "'carekiosk check --content %s'.\n",
                      dir.c_str(), dir.c_str());
     return loaded.content;
+}
+
+std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir)
+{
+    if (!ContentFolderExists(dir))
+        return {};
+    return std::async(std::launch::async, [dir] {
+        LoadedKioskContent loaded;
+        loaded.content = LoadKioskContent(dir, &loaded.diagnostics);
+        // fontconfig parses its XML configuration on first use (~25 M
+        // instructions); an empty plan does just that, off the main thread.
+        ui::FontPaths paths;
+        if (ui::FontPaths::Find(&paths, nullptr))
+            ui::PlanFallbacks(paths.regular, {});
+        return loaded;
+    });
 }
 
 KioskApp::KioskApp(Platform& platform, std::shared_ptr<const Content> content)

@@ -17,6 +17,7 @@
 #include "ui/staff_panel.h"
 #include "ui/texture_cache.h"
 #include "ui/touch_input.h"
+#include <future>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,19 @@ namespace ck {
 // null (after printing why) only when the folder does not exist. The
 // diagnostics are also appended to `diagnostics` when given.
 std::shared_ptr<const Content> LoadKioskContent(const std::string& dir, Diagnostics* diagnostics = nullptr);
+
+// LoadKioskContent on a worker thread, for start-up: the content folder and
+// the window are independent, so the caller opens its window and GL context
+// (Platform::Open, a third of the time to the first frame) while the content
+// loads. The worker also initialises fontconfig, the slowest part of the
+// first font build. get() the result before using the content. When the
+// folder does not exist it says so at once and returns an invalid future, so
+// no window opens for nothing.
+struct LoadedKioskContent {
+    std::shared_ptr<const Content> content;   // null when the folder does not exist
+    Diagnostics diagnostics;
+};
+std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir);
 
 class KioskApp {
 public:
