@@ -130,6 +130,7 @@ private:
     std::unique_ptr<ContentReloader> reloader_;
     std::string content_dir_;
     Diagnostics content_diagnostics_;  // of the content on screen, as `check` prints them
+    bool completeness_pending_ = false; // start-up content not yet checked like `check` does (done when staff look)
     std::string last_reload_;         // when and how the last reload went
     int reading_heading_ = -1;        // after a reload: scroll back to this heading...
     float reading_delta_ = 0.0f;      // ...plus this much

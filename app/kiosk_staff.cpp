@@ -46,7 +46,9 @@ void KioskApp::StartLiveReload(const std::string& content_dir, const SearchOptio
     content_dir_ = content_dir;
     const float corner = ui::MinTargetPx(platform_.Dpi()) * (kStaffCornerMm / ui::kMinTargetMm);
     staff_gesture_ = StaffGesture(corner, corner * 0.3f);
-    ui::CheckContentCompleteness(*content_, ui::TodayDate(), &startup);
+    // The extra checks cost tens of milliseconds; only staff read them, so
+    // they wait until the panel opens instead of delaying the first frame.
+    completeness_pending_ = true;
     content_diagnostics_ = std::move(startup);
     last_reload_ = "none since start-up (" + ClockTime() + ")";
     // Runs on the worker: the index is opened (or rebuilt) there, never in a frame.
@@ -79,6 +81,7 @@ void KioskApp::TakeReload()
     last_reload_ = ClockTime() + ": " + result + " (" + std::to_string(int(update->load_ms)) + " ms)"
                    + (update->kept_previous ? "; the folder was empty or missing, nothing changed" : "");
     content_diagnostics_ = update->diagnostics;
+    completeness_pending_ = false;   // the worker ran them for this content
     if (auto extra = std::static_pointer_cast<ReloadExtra>(update->extra)) {
         content_diagnostics_.Append(extra->checks);
         if (extra->index)
@@ -160,6 +163,10 @@ bool KioskApp::FeedStaffGesture(const std::vector<PointerEvent>& events, double 
 
 void KioskApp::RefreshStaffInfo()
 {
+    if (completeness_pending_) {
+        ui::CheckContentCompleteness(*content_, ui::TodayDate(), &content_diagnostics_);
+        completeness_pending_ = false;
+    }
     ui::StaffInfo& info = staff_info_;
     info.content_dir = content_dir_;
     info.version = CAREKIOSK_VERSION;
