@@ -16,7 +16,11 @@ namespace {
 const char* const kUsage =
     "usage: carekiosk search [--content DIR] [--lang L] [--json] [--stdin] [--max N]\n"
     "                        [--cache-dir D | --no-cache] [--timing] [QUERY...]\n"
-    "  --stdin    read one query per line, print one result line (or JSON object) per query\n"
+    "  prints the ranked results (id, kind, title, score) and the corrected query, if any\n"
+    "  --json     one JSON object: {\"query\", \"corrected\", \"results\": [{\"id\", \"kind\",\n"
+    "             \"title\", \"score\", \"snippet\", ...}], \"latency_ms\", \"no_answer\", \"suggestions\"};\n"
+    "             \"corrected\" is null when nothing was corrected\n"
+    "  --stdin    read one query per line and print one JSON object per line\n"
     "  --timing   print the index state and per-query microseconds to stderr\n";
 
 int UsageError(const std::string& message)
@@ -38,24 +42,31 @@ nlohmann::json RangesJson(const std::vector<TextRange>& ranges)
     return list;
 }
 
-nlohmann::json ResultsJson(const std::string& query, const SearchResults& results, long long micros)
+// The shape scripts rely on: query, corrected (null when nothing was
+// corrected), results [{id, kind, title, score, ...}], latency_ms; the rest
+// is extra.
+nlohmann::json ResultsJson(const std::string& query, const SearchResults& results, double latency_ms)
 {
     nlohmann::json hits = nlohmann::json::array();
     for (const SearchHit& hit : results.hits) {
-        hits.push_back({{"kind", KindName(hit.kind)}, {"id", hit.id}, {"title", hit.title},
+        hits.push_back({{"id", hit.id}, {"kind", KindName(hit.kind)}, {"title", hit.title},
                         {"score", hit.score}, {"snippet", hit.snippet},
                         {"title_highlights", RangesJson(hit.title_highlights)},
                         {"snippet_highlights", RangesJson(hit.snippet_highlights)}});
     }
-    return {{"query", query}, {"corrected_query", results.corrected_query}, {"no_answer", results.no_answer},
-            {"hits", hits}, {"suggestions", results.suggestions}, {"micros", micros}};
+    nlohmann::json corrected = nullptr;
+    if (!results.corrected_query.empty())
+        corrected = results.corrected_query;
+    return {{"query", query}, {"corrected", corrected}, {"results", hits}, {"latency_ms", latency_ms},
+            {"no_answer", results.no_answer}, {"suggestions", results.suggestions}};
 }
 
-// Human-readable: a ranked list, or the suggestions when there is no answer.
+// Human-readable: rank, id, kind, score and title, best first, or the
+// suggestions when there is no answer.
 void PrintText(const SearchResults& results)
 {
     if (!results.corrected_query.empty())
-        std::printf("showing results for: %s\n", results.corrected_query.c_str());
+        std::printf("corrected: %s\n", results.corrected_query.c_str());
     if (results.no_answer) {
         std::printf("no answer; try:");
         for (const std::string& id : results.suggestions)
@@ -64,18 +75,8 @@ void PrintText(const SearchResults& results)
     }
     int rank = 1;
     for (const SearchHit& hit : results.hits)
-        std::printf("%2d. %-4s %-24s %7.3f  %s\n", rank++, KindName(hit.kind), hit.id.c_str(), hit.score,
+        std::printf("%2d. %-24s %-4s %7.3f  %s\n", rank++, hit.id.c_str(), KindName(hit.kind), hit.score,
                     hit.title.c_str());
-}
-
-// One line per query: query, top id ("none" when no answer), all ids.
-void PrintLine(const std::string& query, const SearchResults& results)
-{
-    std::string ids;
-    for (const SearchHit& hit : results.hits)
-        ids += (ids.empty() ? "" : ",") + hit.id;
-    std::printf("%s\t%s\t%s\n", query.c_str(), results.no_answer || results.hits.empty() ? "none" : results.hits[0].id.c_str(),
-                ids.c_str());
 }
 
 } // namespace
@@ -133,14 +134,14 @@ int RunSearch(const Args& args)
     auto run = [&](const std::string& text) {
         const auto start = std::chrono::steady_clock::now();
         const SearchResults results = index->Search(lang, text, max_results);
-        const long long micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                                     std::chrono::steady_clock::now() - start).count();
+        const double latency_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         if (timing)
-            std::fprintf(stderr, "query_us\t%lld\t%s\n", micros, text.c_str());
-        if (json)
-            std::printf("%s\n", ResultsJson(text, results, micros).dump().c_str());
-        else if (from_stdin)
-            PrintLine(text, results);
+            std::fprintf(stderr, "query_us\t%.0f\t%s\n", latency_ms * 1000.0, text.c_str());
+        if (json || from_stdin)
+            // Invalid UTF-8 typed into a pipe must not abort the dump.
+            std::printf("%s\n", ResultsJson(text, results, latency_ms)
+                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         else
             PrintText(results);
     };

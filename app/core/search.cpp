@@ -3,7 +3,8 @@
 //
 // Cache layout: <cache_dir>/<lang>.<hash>/ is a Xapian glass database. The
 // hash covers the index format version, the language and every indexed
-// string, so changed content gets a new directory name. A new index is built
+// string (hashed from the content model, without building the indexed text),
+// so changed content gets a new directory name. A new index is built
 // in <lang>.<hash>.tmp-<pid>-<n> and renamed into place (rename is atomic),
 // then every other <lang>.* entry is deleted.
 //
@@ -17,6 +18,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <string_view>
 #include <unistd.h>
 
 namespace ck {
@@ -70,32 +73,104 @@ std::vector<IndexedDoc> CollectDocs(const LanguageContent& lang)
     return docs;
 }
 
-std::string HashDocs(const std::string& lang, const std::vector<IndexedDoc>& docs)
-{
-    static const int sodium_ready = sodium_init();   // idempotent and thread-safe
-    (void)sodium_ready;
-    crypto_generichash_state state;
-    unsigned char digest[16];
-    crypto_generichash_init(&state, nullptr, 0, sizeof(digest));
-    // Length-prefixed fields, so that moving text between fields changes the hash.
-    auto add = [&state](const std::string& text) {
-        const unsigned long long size = text.size();
-        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof(size));
-        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    };
-    add("carekiosk-search-" + std::to_string(kIndexFormatVersion));
-    add(lang);
-    for (const IndexedDoc& doc : docs) {
-        add(doc.kind == HitKind::Faq ? "faq" : "page");
-        add(doc.id);
-        add(doc.title);
-        add(doc.extra);
-        add(doc.body);
+// Hashes length-prefixed fields in 64 KiB chunks: hashing the content is
+// most of a cached open, so it must stay cheap at 100k entries.
+class TextHasher {
+public:
+    TextHasher()
+    {
+        static const int sodium_ready = sodium_init();   // idempotent and thread-safe
+        (void)sodium_ready;
+        crypto_generichash_init(&state_, nullptr, 0, kDigestBytes);
+        buffer_.reserve(kBufferBytes + 4096);
     }
-    crypto_generichash_final(&state, digest, sizeof(digest));
-    char hex[sizeof(digest) * 2 + 1];
-    sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-    return hex;
+    // Length-prefixed, so that moving text between fields changes the hash.
+    void Add(const std::string& text)
+    {
+        const unsigned long long size = text.size();
+        buffer_.append(reinterpret_cast<const char*>(&size), sizeof(size));
+        buffer_.append(text);
+        if (buffer_.size() >= kBufferBytes)
+            Flush();
+    }
+    void AddNumber(unsigned long long number)
+    {
+        buffer_.append(reinterpret_cast<const char*>(&number), sizeof(number));
+    }
+    std::string HexDigest()
+    {
+        Flush();
+        unsigned char digest[kDigestBytes];
+        crypto_generichash_final(&state_, digest, sizeof(digest));
+        char hex[sizeof(digest) * 2 + 1];
+        sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+        return hex;
+    }
+
+private:
+    static constexpr size_t kDigestBytes = 16;
+    static constexpr size_t kBufferBytes = 64 * 1024;
+    // Each chunk goes through std::hash first (a few times faster than
+    // BLAKE2b, which then only sees 8 bytes per 64 KiB): this is a cache key,
+    // not a security boundary, and a 64-bit collision per chunk is far less
+    // likely than a disk error. Should a library update change std::hash, the
+    // index is rebuilt once.
+    void Flush()
+    {
+        const size_t digest = std::hash<std::string_view>()(buffer_);
+        crypto_generichash_update(&state_, reinterpret_cast<const unsigned char*>(&digest), sizeof(digest));
+        buffer_.clear();
+    }
+    crypto_generichash_state state_;
+    std::string buffer_;
+};
+
+// Everything DocumentPlainText() reads, without building the text: on a
+// cached open at 100k entries, building every entry's text cost more than
+// opening the index.
+void HashBlock(const Block& block, TextHasher* hasher)
+{
+    hasher->AddNumber(static_cast<unsigned>(block.kind));
+    hasher->Add(block.alt);
+    hasher->AddNumber(block.spans.size());
+    for (const Span& span : block.spans)
+        hasher->Add(span.text);
+    hasher->AddNumber(block.children.size());
+    for (const Block& child : block.children)
+        HashBlock(child, hasher);
+}
+
+void HashDocument(const Document& doc, TextHasher* hasher)
+{
+    hasher->AddNumber(doc.blocks.size());
+    for (const Block& block : doc.blocks)
+        HashBlock(block, hasher);
+}
+
+// The cache key: the index format, the language and every field CollectDocs()
+// takes from the content.
+std::string HashContent(const LanguageContent& lang)
+{
+    TextHasher hasher;
+    hasher.Add("carekiosk-search-" + std::to_string(kIndexFormatVersion));
+    hasher.Add(lang.lang);
+    for (const FaqEntry& faq : lang.faq) {
+        hasher.Add("faq");
+        hasher.Add(faq.id);
+        hasher.Add(faq.question);
+        hasher.AddNumber(faq.keywords.size());
+        for (const std::string& keyword : faq.keywords)
+            hasher.Add(keyword);
+        HashDocument(faq.answer, &hasher);
+    }
+    for (const Page& page : lang.pages) {
+        hasher.Add("page");
+        hasher.Add(page.id);
+        hasher.Add(page.title);
+        hasher.Add(page.summary);
+        HashDocument(page.doc, &hasher);
+    }
+    return hasher.HexDigest();
 }
 
 void AddDocs(Xapian::WritableDatabase& db, const std::vector<IndexedDoc>& docs,
@@ -238,10 +313,10 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
     index->info.lang = lang.lang;
     index->stemmer = StemmerFor(lang.lang, &index->has_stemmer);
 
-    const std::vector<IndexedDoc> docs = CollectDocs(lang);
-    const std::string hash = HashDocs(lang.lang, docs);
+    const std::string hash = HashContent(lang);
+    const size_t doc_count = lang.faq.size() + lang.pages.size();
     index->info.content_hash = hash;
-    index->info.documents = static_cast<int>(docs.size());
+    index->info.documents = static_cast<int>(doc_count);
     auto warn = [diagnostics](const std::string& file, const std::string& message) {
         if (diagnostics)
             diagnostics->Warning(file, 0, 0, message);
@@ -253,7 +328,7 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         const std::string lang_name = SafeName(lang.lang);
         const fs::path final_path = fs::path(cache_dir) / (lang_name + "." + hash);
         try {
-            opened = OpenIfCurrent(final_path, hash, docs.size(), &index->db);
+            opened = OpenIfCurrent(final_path, hash, doc_count, &index->db);
             if (opened)
                 index->info.state = IndexState::Cached;
         } catch (const Xapian::Error& e) {
@@ -262,7 +337,7 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         if (!opened) {
             try {
                 fs::create_directories(cache_dir);
-                BuildOnDisk(final_path, docs, index->stemmer, hash);
+                BuildOnDisk(final_path, CollectDocs(lang), index->stemmer, hash);
                 index->db = Xapian::Database(final_path.string(), Xapian::DB_BACKEND_GLASS);
                 index->info.state = IndexState::Rebuilt;
                 opened = true;
@@ -283,7 +358,7 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
     if (!opened) {
         try {
             Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
-            AddDocs(memory, docs, index->stemmer, false);   // the in-memory backend has no spelling table
+            AddDocs(memory, CollectDocs(lang), index->stemmer, false);   // the in-memory backend has no spelling table
             memory.commit();
             index->db = memory;
         } catch (const Xapian::Error& e) {
@@ -312,11 +387,28 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
 // [SECTION] SearchIndex
 // ---------------------------------------------------------------------------
 
-std::string SearchIndex::LangIndex::StemTerm(const std::string& folded_word) const
+const std::string& SearchIndex::LangIndex::StemTerm(const std::string& folded_word) const
 {
-    if (!has_stemmer)
-        return folded_word;
-    return "Z" + stemmer(folded_word);
+    auto found = stem_cache.find(folded_word);
+    if (found != stem_cache.end())
+        return found->second;
+    std::string term = has_stemmer ? "Z" + stemmer(folded_word) : folded_word;
+    return stem_cache.emplace(folded_word, std::move(term)).first->second;
+}
+
+void SearchIndex::LangIndex::TrimCaches() const
+{
+    // Far above what a day of patient queries touches on the bundled content;
+    // only a very large index or a fuzzing run reaches it.
+    constexpr size_t kMaxEntries = 200000;
+    if (stem_cache.size() > kMaxEntries)
+        stem_cache.clear();
+    if (correction_cache.size() > kMaxEntries / 10)
+        correction_cache.clear();
+    if (prefix_cache.size() > kMaxEntries / 10)
+        prefix_cache.clear();
+    if (doc_cache.size() > 256)   // a page's words take tens of KiB
+        doc_cache.clear();
 }
 
 SearchIndex::SearchIndex() = default;

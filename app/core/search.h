@@ -89,6 +89,8 @@ public:
 
     // `query` is what the patient typed so far: the last word counts as a
     // prefix unless the query ends with a space. At most `max_results` hits.
+    // Only the first 32 words count, and words over 40 bytes are not
+    // corrected, so pasted or stuck-key input stays fast.
     SearchResults Search(const std::string& lang, const std::string& query, int max_results) const;
 
     std::vector<IndexInfo> Info() const;   // one per language, in content order
@@ -104,7 +106,7 @@ private:
 std::string DefaultSearchCacheDir();
 
 // Lower-case and strip accents from Latin letters ("Rosácea" -> "rosacea",
-// "ß" -> "ss"); other characters pass through. Used on both the indexed text
+// "ß" -> "ss", combining accents dropped); other characters pass through. Used on both the indexed text
 // and the query so that "acne" finds "acné".
 std::string FoldForSearch(const std::string& text);
 

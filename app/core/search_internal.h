@@ -4,8 +4,10 @@
 #include "core/search.h"
 #include <xapian.h>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,7 +17,7 @@ namespace search_detail {
 
 // Bumped whenever the way documents are indexed changes, so that old caches
 // are rebuilt rather than misread.
-constexpr int kIndexFormatVersion = 4;
+constexpr int kIndexFormatVersion = 5;
 
 // Term prefix of the title field (FAQ question, page title); stemmed title
 // terms are "ZS...".
@@ -64,12 +66,37 @@ struct SearchIndex::LangIndex {
     size_t longest_synonym_key = 1;  // in words
     std::vector<std::string> lay_words;     // one-word synonym keys, also offered as corrections
     std::vector<std::string> suggestions;   // FAQ ids offered when no_answer
-    // Every unstemmed term with its frequency, for the fuzzy fallback; loaded
-    // on first use.
-    mutable std::vector<std::pair<std::string, Xapian::doccount>> vocabulary;
+    // Every unstemmed term with its frequency for the fuzzy fallback, keyed
+    // by first byte and sorted by length, so a lookup scans only the words
+    // that could be close. Loaded on the first correction, not at open.
+    struct VocabularyWord {
+        std::string word;
+        Xapian::doccount freq = 0;
+        size_t order = 0;     // in term order, lay words last: breaks ties
+    };
+    mutable std::unordered_map<char, std::vector<VocabularyWord>> vocabulary;
     mutable bool vocabulary_loaded = false;
 
-    std::string StemTerm(const std::string& folded_word) const;   // "Z..." or the word
+    // Memo tables. Typing re-plans every earlier word on each key, and each
+    // snippet stems every word of its text, so these save most of a query's
+    // time. Filled under `mutex`; TrimCaches() empties them at the start of a
+    // query once they grow past a bound, so references handed out stay valid
+    // for the rest of that query and memory stays flat on a kiosk that runs
+    // for months.
+    mutable std::unordered_map<std::string, std::string> stem_cache;        // folded word -> StemTerm()
+    mutable std::unordered_map<std::string, std::string> correction_cache;  // word -> correction or ""
+    mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
+    // A hit's stored fields (kind, id, title, text) and its text split into
+    // words: decompressing and splitting a page is the bulk of a query, and
+    // the same pages come back key after key.
+    struct StoredDoc {
+        std::vector<std::string> fields;
+        std::vector<search_detail::Word> words;
+    };
+    mutable std::unordered_map<Xapian::docid, std::shared_ptr<const StoredDoc>> doc_cache;
+
+    const std::string& StemTerm(const std::string& folded_word) const;   // "Z..." or the word
+    void TrimCaches() const;
 };
 
 } // namespace ck

@@ -28,6 +28,10 @@ constexpr double kTitleBoost = 1.0;         // weight of the title-field query b
 constexpr double kPhraseBoost = 1.0;        // weight of typed words found side by side
 constexpr int kPassageWords = 30;           // in pages, the concepts must meet within this many words
 constexpr int kSnippetBytes = 200;
+// Longer queries and words are pasted text or a stuck key: without a limit,
+// correcting or splitting a 10 000-letter word takes seconds.
+constexpr size_t kMaxQueryWords = 32;
+constexpr size_t kMaxWordBytes = 40;
 
 using Alternative = std::vector<std::string>;   // terms that must all match
 
@@ -62,6 +66,7 @@ private:
     bool Known(const std::string& word) const;
     std::vector<std::string> ExpandPrefix(const std::string& prefix) const;
     std::string Correct(const std::string& word) const;
+    std::string FindCorrection(const std::string& word) const;
     Alternative SplitCompound(const std::string& word) const;
     bool ResolveUnknown(const Word& word, bool partial, bool only_word, Concept* concept, QueryPlan* plan) const;
     void AddAlternative(Concept* concept, const Alternative& words) const;
@@ -79,8 +84,12 @@ bool Planner::Known(const std::string& word) const
 }
 
 // The most frequent indexed words starting with `prefix` (unstemmed terms).
+// Memoised: typing walks the same term ranges again on every key.
 std::vector<std::string> Planner::ExpandPrefix(const std::string& prefix) const
 {
+    auto cached = index_.prefix_cache.find(prefix);
+    if (cached != index_.prefix_cache.end())
+        return cached->second;
     std::vector<std::pair<Xapian::doccount, std::string>> found;
     for (auto it = index_.db.allterms_begin(prefix); it != index_.db.allterms_end(prefix); ++it)
         found.emplace_back(it.get_termfreq(), *it);
@@ -90,6 +99,7 @@ std::vector<std::string> Planner::ExpandPrefix(const std::string& prefix) const
     std::vector<std::string> words;
     for (auto& entry : found)
         words.push_back(std::move(entry.second));
+    index_.prefix_cache.emplace(prefix, words);
     return words;
 }
 
@@ -190,7 +200,9 @@ Alternative Planner::SplitCompound(const std::string& word) const
 QueryPlan Planner::Plan(const std::string& query)
 {
     QueryPlan plan;
-    const std::vector<Word> words = SplitWords(query);
+    std::vector<Word> words = SplitWords(query);
+    if (words.size() > kMaxQueryWords)
+        words.resize(kMaxQueryWords);   // the rest is not a patient's question; it would only cost time
     if (words.empty())
         return plan;
     const bool last_is_partial = words.back().end == static_cast<int>(query.size());
@@ -216,7 +228,8 @@ QueryPlan Planner::Plan(const std::string& query)
                 concept.word = word;
                 AddAlternative(&concept, {word});
                 AddSynonyms(&concept, index_.StemTerm(word));
-            } else if (!ResolveUnknown(words[i], partial, words.size() == 1, &concept, &plan)) {
+            } else if (word.size() > kMaxWordBytes ||
+                       !ResolveUnknown(words[i], partial, words.size() == 1, &concept, &plan)) {
                 // Found nowhere, not even as a prefix (so typing on will not
                 // help either): it counts against coverage.
                 AddAlternative(&concept, {word});
@@ -237,6 +250,34 @@ std::string Planner::Correct(const std::string& word) const
 {
     if (word.size() < kMinCorrectLength)
         return std::string();
+    auto cached = index_.correction_cache.find(word);
+    if (cached != index_.correction_cache.end())
+        return cached->second;
+    std::string fixed = FindCorrection(word);
+    index_.correction_cache.emplace(word, fixed);
+    return fixed;
+}
+
+// Buckets the vocabulary by first byte, each sorted by length; `order`
+// keeps term order (then lay words) for ties.
+void LoadVocabulary(const SearchIndex::LangIndex& index)
+{
+    size_t order = 0;
+    for (auto it = index.db.allterms_begin(); it != index.db.allterms_end(); ++it) {
+        const std::string term = *it;
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))   // skip prefixed (stemmed) terms
+            index.vocabulary[term[0]].push_back({term, it.get_termfreq(), order++});
+    }
+    for (const std::string& lay_word : index.lay_words)
+        index.vocabulary[lay_word[0]].push_back({lay_word, 0, order++});
+    for (auto& [first, words] : index.vocabulary)
+        std::stable_sort(words.begin(), words.end(),
+                         [](const auto& a, const auto& b) { return a.word.size() < b.word.size(); });
+    index.vocabulary_loaded = true;
+}
+
+std::string Planner::FindCorrection(const std::string& word) const
+{
     // Two edits only for long words, and only when the length stays close:
     // otherwise off-topic words get "corrected" into content words
     // ("dentist" -> "dents", "charger" -> "change").
@@ -252,28 +293,33 @@ std::string Planner::Correct(const std::string& word) const
             return suggestion;
     }
     // Fuzzy fallback: the in-memory backend has no spelling table, and lay
-    // words from synonyms are not in the index at all.
-    if (!index_.vocabulary_loaded) {
-        for (auto it = index_.db.allterms_begin(); it != index_.db.allterms_end(); ++it) {
-            const std::string term = *it;
-            if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))   // skip prefixed (stemmed) terms
-                index_.vocabulary.emplace_back(term, it.get_termfreq());
-        }
-        for (const std::string& lay_word : index_.lay_words)
-            index_.vocabulary.emplace_back(lay_word, 0);
-        index_.vocabulary_loaded = true;
-    }
+    // words from synonyms are not in the index at all. Typos rarely hit the
+    // first letter (guessing there misleads), so only words sharing it, and
+    // only lengths within reach, are compared.
+    if (!index_.vocabulary_loaded)
+        LoadVocabulary(index_);
+    auto bucket = index_.vocabulary.find(word[0]);
+    if (bucket == index_.vocabulary.end())
+        return std::string();
+    const auto& words = bucket->second;
+    const size_t shortest = word.size() > static_cast<size_t>(max_distance) ? word.size() - max_distance : 0;
+    auto it = std::lower_bound(words.begin(), words.end(), shortest,
+                               [](const auto& entry, size_t length) { return entry.word.size() < length; });
+    // Ties go to the more frequent word, then to the first in term order.
     std::string best;
     int best_distance = max_distance + 1;
     Xapian::doccount best_freq = 0;
-    for (const auto& [candidate, freq] : index_.vocabulary) {
-        if (!acceptable(candidate))     // typos rarely hit the first letter; guessing there misleads
+    size_t best_order = 0;
+    for (; it != words.end() && it->word.size() <= word.size() + max_distance; ++it) {
+        if (!acceptable(it->word))
             continue;
-        const int distance = EditDistance(word, candidate, max_distance);
-        if (distance < best_distance || (distance == best_distance && freq > best_freq)) {
-            best = candidate;
+        const int distance = EditDistance(word, it->word, max_distance);
+        if (distance < best_distance || (distance == best_distance && it->freq > best_freq) ||
+            (distance == best_distance && it->freq == best_freq && it->order < best_order)) {
+            best = it->word;
             best_distance = distance;
-            best_freq = freq;
+            best_freq = it->freq;
+            best_order = it->order;
         }
     }
     return best_distance <= max_distance ? best : std::string();
@@ -289,21 +335,20 @@ bool WordMatches(const SearchIndex::LangIndex& index, const std::set<std::string
 }
 
 std::vector<TextRange> Highlights(const SearchIndex::LangIndex& index, const std::set<std::string>& terms,
-                                  const std::string& text)
+                                  const std::vector<Word>& words, int shift = 0)
 {
     std::vector<TextRange> ranges;
-    for (const Word& word : SplitWords(text))
+    for (const Word& word : words)
         if (WordMatches(index, terms, word.folded))
-            ranges.push_back({word.begin, word.end});
+            ranges.push_back({word.begin - shift, word.end - shift});
     return ranges;
 }
 
 // A window of about kSnippetBytes around the first matched word, starting at
 // its line when that is close, cut at word boundaries. Newlines become spaces.
 void MakeSnippet(const SearchIndex::LangIndex& index, const std::set<std::string>& terms, const std::string& text,
-                 SearchHit* hit)
+                 const std::vector<Word>& words, SearchHit* hit)
 {
-    const std::vector<Word> words = SplitWords(text);
     size_t first = 0;
     while (first < words.size() && !WordMatches(index, terms, words[first].folded))
         first++;
@@ -333,9 +378,13 @@ void MakeSnippet(const SearchIndex::LangIndex& index, const std::set<std::string
         body.pop_back();
     const std::string lead = start > 0 ? ellipsis : std::string();
     hit->snippet = lead + body + (end < text.size() ? ellipsis : std::string());
-    for (TextRange range : Highlights(index, terms, body))
-        hit->snippet_highlights.push_back({range.begin + static_cast<int>(lead.size()),
-                                           range.end + static_cast<int>(lead.size())});
+    // The words inside the window, already split: their offsets move by the
+    // cut and the lead. Newlines became spaces, which changes no offset.
+    std::vector<Word> inside;
+    for (const Word& word : words)
+        if (static_cast<size_t>(word.begin) >= start && static_cast<size_t>(word.end) <= start + body.size())
+            inside.push_back(word);
+    hit->snippet_highlights = Highlights(index, terms, inside, static_cast<int>(start) - static_cast<int>(lead.size()));
 }
 
 // Splits document data into kind, id, title and text.
@@ -353,6 +402,17 @@ std::vector<std::string> SplitData(const std::string& data)
     fields.push_back(data.substr(std::min(start, data.size())));
     fields.resize(4);
     return fields;
+}
+
+const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& index, const Xapian::MSetIterator& it)
+{
+    auto found = index.doc_cache.find(*it);
+    if (found != index.doc_cache.end())
+        return *found->second;
+    auto stored = std::make_shared<SearchIndex::LangIndex::StoredDoc>();
+    stored->fields = SplitData(it.get_document().get_data());
+    stored->words = SplitWords(stored->fields[3]);
+    return *index.doc_cache.emplace(*it, std::move(stored)).first->second;
 }
 
 // The same term in the title field: "Zpain" -> "ZSpain", "pain" -> "Spain".
@@ -409,7 +469,7 @@ std::vector<bool> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, co
 // weight of the concepts that meet within kPassageWords words of each other,
 // title concepts counting everywhere.
 double PassageWeight(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
-                     const std::string& title, const std::string& text)
+                     const std::string& title, const std::vector<Word>& words)
 {
     std::vector<std::set<std::string>> concept_terms(concepts.size());
     for (size_t c = 0; c < concepts.size(); c++)
@@ -423,7 +483,6 @@ double PassageWeight(const SearchIndex::LangIndex& index, const std::vector<Conc
         for (size_t c = 0; c < concepts.size(); c++)
             in_title[c] = in_title[c] || matches(word, c);
 
-    const std::vector<Word> words = SplitWords(text);
     std::vector<std::vector<size_t>> word_concepts(words.size());
     for (size_t w = 0; w < words.size(); w++)
         for (size_t c = 0; c < concepts.size(); c++)
@@ -449,12 +508,15 @@ double PassageWeight(const SearchIndex::LangIndex& index, const std::vector<Conc
 }
 
 // Typed words found side by side ("dark skin", "sensitive skin") rank above
-// the same words apart.
-std::vector<Xapian::Query> PhraseQueries(const std::vector<Concept>& concepts)
+// the same words apart. Not two stop words ("can i", "have it"): their
+// positions are everywhere, so checking them costs the most and says nothing.
+std::vector<Xapian::Query> PhraseQueries(const std::string& lang, const std::vector<Concept>& concepts)
 {
     std::vector<Xapian::Query> phrases;
     for (size_t c = 0; c + 1 < concepts.size(); c++) {
         if (concepts[c].word.empty() || concepts[c + 1].word.empty())
+            continue;
+        if (IsStopWord(lang, concepts[c].word) && IsStopWord(lang, concepts[c + 1].word))
             continue;
         const std::string pair[2] = {concepts[c].word, concepts[c + 1].word};
         phrases.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 3);
@@ -491,6 +553,7 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
     if (!index || max_results <= 0)
         return results;
     std::lock_guard<std::mutex> lock(index->mutex);
+    index->TrimCaches();
     try {
         const QueryPlan plan = Planner(*index, lang).Plan(query);
         if (plan.concepts.empty())
@@ -505,19 +568,23 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             total_weight += concept.weight;
             if (!concept.found)
                 continue;
-            parts.push_back(ConceptQuery(concept, false));
+            // A query of stop words only ("what is it") keeps them, but they
+            // say something only in a title: elsewhere they are in every
+            // document, so matching them there costs the most and ranks nothing.
+            if (concept.word.empty() || !IsStopWord(lang, concept.word))
+                parts.push_back(ConceptQuery(concept, false));
             title_parts.push_back(ConceptQuery(concept, true));
             for (const Alternative& alternative : concept.alternatives)
                 all_terms.insert(alternative.begin(), alternative.end());
         }
-        if (!parts.empty()) {
+        if (!title_parts.empty()) {
             Xapian::Enquire enquire(index->db);
             const Xapian::Query text_query(Xapian::Query::OP_OR, parts.begin(), parts.end());
             const Xapian::Query title_query(Xapian::Query::OP_SCALE_WEIGHT,
                                             Xapian::Query(Xapian::Query::OP_OR, title_parts.begin(), title_parts.end()),
                                             kTitleBoost);
             Xapian::Query query_all(Xapian::Query::OP_OR, text_query, title_query);
-            const std::vector<Xapian::Query> phrases = PhraseQueries(plan.concepts);
+            const std::vector<Xapian::Query> phrases = PhraseQueries(lang, plan.concepts);
             if (!phrases.empty())
                 query_all = Xapian::Query(Xapian::Query::OP_OR, query_all,
                                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
@@ -525,28 +592,36 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
                                                         kPhraseBoost));
             enquire.set_query(query_all);
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(max_results) + 10);
+            // Cheapest test first: the score (the list is sorted), then the
+            // concepts held (the term list), and only then the stored text,
+            // which is compressed and must be split into words.
             double best_score = 0.0;
             for (auto it = mset.begin(); it != mset.end() && static_cast<int>(results.hits.size()) < max_results; ++it) {
-                const std::vector<bool> held = ConceptsIn(index->db, *it, plan.concepts, all_terms);
-                double covered = 0.0;
-                for (size_t c = 0; c < held.size(); c++)
-                    covered += held[c] ? plan.concepts[c].weight : 0.0;
-                const std::vector<std::string> fields = SplitData(it.get_document().get_data());
-                if (fields[0] == "p" && plan.concepts.size() > 1)
-                    covered = std::min(covered, PassageWeight(*index, plan.concepts, fields[2], fields[3]));
                 if (best_score == 0.0)
                     best_score = it.get_weight();
                 // best_score is the top of the whole list, so a weak hit that
                 // happens to hold every concept cannot stand in for a better one.
-                if (covered < kMinCoverage * total_weight || it.get_weight() < kMinRelativeScore * best_score)
+                if (it.get_weight() < kMinRelativeScore * best_score)
+                    break;
+                const std::vector<bool> held = ConceptsIn(index->db, *it, plan.concepts, all_terms);
+                double covered = 0.0;
+                for (size_t c = 0; c < held.size(); c++)
+                    covered += held[c] ? plan.concepts[c].weight : 0.0;
+                if (covered < kMinCoverage * total_weight)
+                    continue;
+                const SearchIndex::LangIndex::StoredDoc& stored = Stored(*index, it);
+                const std::vector<std::string>& fields = stored.fields;
+                const std::vector<Word>& words = stored.words;
+                if (fields[0] == "p" && plan.concepts.size() > 1 &&
+                    PassageWeight(*index, plan.concepts, fields[2], words) < kMinCoverage * total_weight)
                     continue;
                 SearchHit hit;
                 hit.kind = fields[0] == "p" ? HitKind::Page : HitKind::Faq;
                 hit.id = fields[1];
                 hit.title = fields[2];
                 hit.score = it.get_weight();
-                hit.title_highlights = Highlights(*index, all_terms, hit.title);
-                MakeSnippet(*index, all_terms, fields[3], &hit);
+                hit.title_highlights = Highlights(*index, all_terms, SplitWords(hit.title));
+                MakeSnippet(*index, all_terms, fields[3], words, &hit);
                 results.hits.push_back(std::move(hit));
             }
         }

@@ -25,6 +25,8 @@ static_assert(sizeof(kLatinExtABase) == 128 + 1, "one entry per code point");
 static void AppendFolded(unsigned code_point, std::string* out)
 {
     code_point = Xapian::Unicode::tolower(code_point);
+    if (code_point >= 0x300 && code_point <= 0x36F)
+        return;   // combining accents: "e" + U+0301 (decomposed input) folds like "é"
     if (code_point < 0x80) {
         out->push_back(static_cast<char>(code_point));
         return;

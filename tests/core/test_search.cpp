@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -75,6 +76,19 @@ Content SmallContent()
     en.faq.push_back(Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."));
     content.languages.push_back(en);
     return content;
+}
+
+// Inode and modification time: a rebuilt index gets new files.
+std::pair<ino_t, long long> FileIdentity(const fs::path& path)
+{
+    struct stat info {};
+    REQUIRE(stat(path.c_str(), &info) == 0);
+    return {info.st_ino, static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec};
+}
+
+double MillisSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 const SearchHit* Top(const SearchResults& results)
@@ -202,6 +216,7 @@ TEST_CASE("The second open uses the cached index and does not re-index")
     CHECK(built.size_bytes > 0);
     CHECK(fs::is_directory(built.path));
     const auto modified = fs::last_write_time(fs::path(built.path) / "docdata.glass");
+    const auto identity = FileIdentity(fs::path(built.path) / "postlist.glass");
 
     const auto second = SearchIndex::Open(*BundledContent(), options, nullptr);
     const IndexInfo reopened = InfoFor(second->Info(), "en");
@@ -209,7 +224,67 @@ TEST_CASE("The second open uses the cached index and does not re-index")
     CHECK(reopened.path == built.path);
     CHECK(reopened.content_hash == built.content_hash);
     CHECK(fs::last_write_time(fs::path(built.path) / "docdata.glass") == modified);
+    CHECK(FileIdentity(fs::path(built.path) / "postlist.glass") == identity);   // the same file, not rewritten
     CHECK(TopId(second->Search("en", "does it hurt", 5)) == "does-it-hurt");
+
+    // A third open of the same content is cached too, for every language.
+    const auto third = SearchIndex::Open(*BundledContent(), options, nullptr);
+    for (const IndexInfo& info : third->Info())
+        CHECK(info.state == IndexState::Cached);
+    CHECK(FileIdentity(fs::path(built.path) / "postlist.glass") == identity);
+}
+
+TEST_CASE("Every indexed field is part of the cache key")
+{
+    TempDir cache;
+    const SearchOptions options{cache.path.string(), true};
+    Content base = SmallContent();
+    Page page;
+    page.id = "parking";
+    page.title = "Parking";
+    page.summary = "Where to park";
+    Block list;
+    list.kind = BlockKind::List;
+    Block item;
+    item.kind = BlockKind::ListItem;
+    item.children.push_back(Paragraph("The car park is behind the clinic.").blocks[0]);
+    list.children.push_back(item);
+    page.doc.blocks.push_back(list);
+    Block image;
+    image.kind = BlockKind::Image;
+    image.alt = "A map of the car park";
+    page.doc.blocks.push_back(image);
+    base.languages[0].pages.push_back(page);
+    const std::string base_hash = InfoFor(SearchIndex::Open(base, options, nullptr)->Info(), "en").content_hash;
+
+    // The same content again: same key, nothing rebuilt.
+    const IndexInfo same = InfoFor(SearchIndex::Open(base, options, nullptr)->Info(), "en");
+    CHECK(same.state == IndexState::Cached);
+    CHECK(same.content_hash == base_hash);
+
+    using Edit = void (*)(LanguageContent&);
+    const std::pair<const char*, Edit> edits[] = {
+        {"a word deep in a list", [](LanguageContent& l) {
+             l.pages[0].doc.blocks[0].children[0].children[0].spans[0].text = "The car park is beside the clinic.";
+         }},
+        {"an image's alternative text", [](LanguageContent& l) { l.pages[0].doc.blocks[1].alt = "A map"; }},
+        {"a page summary", [](LanguageContent& l) { l.pages[0].summary = "Parking spaces"; }},
+        {"a FAQ keyword", [](LanguageContent& l) { l.faq[0].keywords.push_back("bicycle"); }},
+        {"a FAQ answer", [](LanguageContent& l) { l.faq[1].answer = Paragraph("A little."); }},
+        {"text moved between fields", [](LanguageContent& l) {
+             l.pages[0].title = "Parking Where to park";
+             l.pages[0].summary = "";
+         }},
+        {"a page id", [](LanguageContent& l) { l.pages[0].id = "car-parking"; }},
+    };
+    for (const auto& [what, edit] : edits) {
+        INFO(what);
+        Content changed = base;
+        edit(changed.languages[0]);
+        const IndexInfo info = InfoFor(SearchIndex::Open(changed, options, nullptr)->Info(), "en");
+        CHECK(info.state == IndexState::Rebuilt);
+        CHECK(info.content_hash != base_hash);
+    }
 }
 
 TEST_CASE("Changed content builds a new index and deletes the stale one")
@@ -248,6 +323,31 @@ TEST_CASE("A corrupt cached index is rebuilt")
     CHECK(InfoFor(index->Info(), "en").state == IndexState::Rebuilt);
     CHECK(diagnostics.WarningCount() >= 1);
     CHECK(TopId(index->Search("en", "sunscreen", 5)) == "sun");
+}
+
+TEST_CASE("A cached index with a missing table or a stray temporary directory is rebuilt and tidied")
+{
+    TempDir cache;
+    const SearchOptions options{cache.path.string(), true};
+    const Content content = SmallContent();
+    const std::string path = InfoFor(SearchIndex::Open(content, options, nullptr)->Info(), "en").path;
+    REQUIRE(fs::remove(fs::path(path) / "postlist.glass"));
+    // What a crash in the middle of a build leaves behind.
+    const fs::path stray = path + ".tmp-99999-0";
+    fs::create_directories(stray);
+    std::ofstream(stray / "half-written") << "x";
+
+    Diagnostics diagnostics;
+    const auto index = SearchIndex::Open(content, options, &diagnostics);
+    const IndexInfo info = InfoFor(index->Info(), "en");
+    CHECK(info.state == IndexState::Rebuilt);
+    CHECK(info.path == path);
+    CHECK(fs::exists(fs::path(path) / "postlist.glass"));
+    CHECK_FALSE(fs::exists(stray));
+    CHECK(diagnostics.WarningCount() >= 1);
+    CHECK(TopId(index->Search("en", "does it hurt", 5)) == "hurt");
+    // And the rebuilt index is reused next time.
+    CHECK(InfoFor(SearchIndex::Open(content, options, nullptr)->Info(), "en").state == IndexState::Cached);
 }
 
 TEST_CASE("An unwritable cache directory falls back to an index in memory")
@@ -400,4 +500,145 @@ TEST_CASE("Empty queries, unknown languages and many threads")
         thread.join();
     CHECK(tops[0] == "sun-after");
     CHECK(tops[1] == "acne-scars");
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Awkward content and awkward queries
+// ---------------------------------------------------------------------------
+
+TEST_CASE("A language without FAQ entries still searches its pages")
+{
+    TempDir dir;
+    const fs::path root = dir.path / "content";
+    fs::create_directories(root / "en" / "pages");
+    fs::create_directories(root / "fr" / "pages");
+    std::ofstream(root / "kiosk.json") << R"({"languages": ["en", "fr"], "default_language": "en"})";
+    // English: an empty questions list; French: no faq.json at all.
+    std::ofstream(root / "en" / "faq.json") << R"({"questions": []})";
+    std::ofstream(root / "en" / "pages" / "aftercare.md") << "---\ntitle: Aftercare\n---\n\nUse sunscreen every day.\n";
+    std::ofstream(root / "fr" / "pages" / "soins.md") << "---\ntitle: Soins après le traitement\n---\n\nUtilisez une crème solaire.\n";
+    const LoadResult loaded = LoadContent(root.string());
+    REQUIRE(loaded.content->Language("en") != nullptr);
+    REQUIRE(loaded.content->Language("fr") != nullptr);
+    REQUIRE(loaded.content->Language("en")->faq.empty());
+    REQUIRE(loaded.content->Language("fr")->faq.empty());
+
+    for (const bool on_disk : {true, false}) {
+        INFO("on disk: " << on_disk);
+        TempDir cache;
+        const auto index = SearchIndex::Open(*loaded.content, {cache.path.string(), on_disk}, nullptr);
+        CHECK(InfoFor(index->Info(), "en").documents == 1);
+        CHECK(TopId(index->Search("en", "sunscreen", 5)) == "aftercare");
+        CHECK(TopId(index->Search("fr", "creme solaire", 5)) == "soins");
+        CHECK(TopId(index->Search("fr", "après", 5)) == "soins");
+        // Nothing to suggest when there is no FAQ, but still a clean answer.
+        const SearchResults none = index->Search("en", "wifi password", 5);
+        CHECK(none.no_answer);
+        CHECK(none.hits.empty());
+        CHECK(none.suggestions.empty());
+    }
+    // A language with no documents at all opens, caches and answers nothing.
+    Content empty;
+    empty.config.languages = {"en"};
+    empty.languages.push_back(LanguageContent{});
+    empty.languages[0].lang = "en";
+    TempDir cache;
+    const auto first = SearchIndex::Open(empty, {cache.path.string(), true}, nullptr);
+    CHECK(InfoFor(first->Info(), "en").documents == 0);
+    CHECK(first->Search("en", "sunscreen", 5).hits.empty());
+    CHECK(InfoFor(SearchIndex::Open(empty, {cache.path.string(), true}, nullptr)->Info(), "en").state ==
+          IndexState::Cached);
+}
+
+TEST_CASE("Unicode: capitals, accents either way, decomposed accents, other scripts")
+{
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    CHECK(TopId(index->Search("en", "ACNE SCARS ", 5)) == "acne-scars");
+    CHECK(TopId(index->Search("en", "acné scars ", 5)) == "acne-scars");            // accent the content lacks
+    CHECK(TopId(index->Search("en", "acne\xCC\x81 scars ", 5)) == "acne-scars");   // e + combining acute
+    CHECK(TopId(index->Search("es", "CICATRICES DEL ACNÉ ", 5)) == "acne-scars");
+    CHECK(TopId(index->Search("es", "rosa\xCC\x81" "cea ", 5)) == "rosacea-eczema");  // decomposed "rosácea"
+    CHECK(FoldForSearch("e\xCC\x81") == "e");
+    CHECK(FoldForSearch("\xE2\x80\x99") == "'");   // typographic apostrophe
+
+    // Scripts and symbols the content does not use: no answer, no crash.
+    for (const char* query : {"\xE7\x97\xA4\xE7\x96\xAE", "\xD0\xB0\xD0\xBA\xD0\xBD\xD0\xB5", "\xF0\x9F\x98\x80\xF0\x9F\x98\x80",
+                              "\xFF\xFE broken utf-8 \xC3"}) {
+        INFO(query);
+        const SearchResults results = index->Search("en", query, 5);
+        CHECK(results.hits.empty());
+    }
+
+    // Highlights start and end on character boundaries in accented text.
+    const SearchResults results = index->Search("es", "cicatrices", 5);
+    REQUIRE(Top(results) != nullptr);
+    for (const SearchHit& hit : results.hits)
+        for (const TextRange& range : hit.snippet_highlights) {
+            REQUIRE(range.begin >= 0);
+            REQUIRE(range.end <= static_cast<int>(hit.snippet.size()));
+            CHECK((static_cast<unsigned char>(hit.snippet[range.begin]) & 0xC0) != 0x80);
+            if (range.end < static_cast<int>(hit.snippet.size()))
+                CHECK((static_cast<unsigned char>(hit.snippet[range.end]) & 0xC0) != 0x80);
+        }
+}
+
+TEST_CASE("A 10 000-character query returns quickly")
+{
+    std::string repeated;
+    while (repeated.size() < 10000)
+        repeated += "microneedling hurt ";
+    repeated.resize(10000);
+    std::string one_word(10000, 'a');
+    std::string random_letters;
+    unsigned seed = 12345;
+    for (int i = 0; i < 10000; i++) {
+        seed = seed * 1103515245u + 12345u;
+        const unsigned pick = (seed >> 16) % 28;
+        random_letters += pick >= 26 ? ' ' : static_cast<char>('a' + pick);
+    }
+    TempDir cache;
+    const auto on_disk = SearchIndex::Open(*BundledContent(), {cache.path.string(), true}, nullptr);
+    const auto in_memory = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    for (const SearchIndex* index : {on_disk.get(), in_memory.get()})
+        for (const std::string* query : std::initializer_list<const std::string*>{&repeated, &one_word, &random_letters}) {
+            const auto start = std::chrono::steady_clock::now();
+            const SearchResults results = index->Search("en", *query, 10);
+            const double ms = MillisSince(start);
+            INFO("query starting \"" << query->substr(0, 20) << "\" took " << ms << " ms");
+            CHECK(ms < 200.0);   // uncapped, correcting the long word alone took over a second
+            CHECK(results.hits.size() <= 10);
+            if (query == &repeated)
+                CHECK(TopId(results) == "does-it-hurt");
+        }
+}
+
+TEST_CASE("A query of symbols only is treated like an empty query")
+{
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    for (const char* query : {"?!*&^%", "...", "\xE2\x80\x94 \xC2\xBF?"}) {
+        INFO(query);
+        const SearchResults results = index->Search("en", query, 5);
+        CHECK(results.hits.empty());
+        CHECK_FALSE(results.no_answer);
+        CHECK(results.corrected_query.empty());
+    }
+    // Symbols around words are ignored.
+    CHECK(TopId(index->Search("en", "?!does it *hurt*?!", 5)) == "does-it-hurt");
+}
+
+TEST_CASE("A query of stop words only searches titles and stays fast")
+{
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    // A real question made only of stop words still finds its entry.
+    CHECK(TopId(index->Search("en", "what is it", 5)) == "what-is-it");
+    for (const char* query : {"the the the", "can i", "is it", "what", "and or but ", "que es esto"}) {
+        INFO(query);
+        const auto start = std::chrono::steady_clock::now();
+        const SearchResults results = index->Search(std::string(query) == "que es esto" ? "es" : "en", query, 5);
+        CHECK(MillisSince(start) < 100.0);
+        // Whatever is shown must hold the words in its title: stop words say
+        // nothing in running text.
+        for (const SearchHit& hit : results.hits)
+            CHECK_FALSE(hit.title_highlights.empty());
+    }
 }
