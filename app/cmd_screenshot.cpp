@@ -33,7 +33,7 @@ constexpr int kFramesToSettle = 4;   // layout, texture uploads and ImGui's own 
 
 const char* kUsage =
     "usage: carekiosk screenshot [--content DIR] --size WxH --out FILE.png\n"
-    "                            [--page ID | --screen home|faq|search] [--expand FAQ_ID]\n"
+    "                            [--page ID | --screen home|faq|search|languages] [--expand FAQ_ID]\n"
     "                            [--query TEXT] [--cache-dir DIR]\n"
     "                            [--lang LANG] [--text-size STEP] [--contrast] [--report FILE.json]\n"
     "       carekiosk screenshot --check FILE.png --report FILE.json\n";
@@ -68,6 +68,8 @@ std::vector<Intent> SetUpIntents(const ShotOptions& o)
         intents.push_back(Intent{IntentKind::OpenFaq, o.expand, 0});
     else if (o.screen == "search")
         intents.push_back(Intent{IntentKind::OpenSearch, std::string(), 0});
+    else if (o.screen == "languages")
+        intents.push_back(Intent{IntentKind::OpenLanguages, std::string(), 0});
     if (o.screen == "search")
         for (const Intent& key : ui::TypeIntents(o.query))
             intents.push_back(key);
@@ -277,8 +279,8 @@ int RunScreenshot(const Args& args)
         return Usage(size.empty() ? "--size WxH is required" : "--size wants WIDTHxHEIGHT, e.g. 1080x1920");
     if (o.out.empty())
         return Usage("--out FILE.png is required");
-    if (o.screen != "home" && o.screen != "faq" && o.screen != "search")
-        return Usage("--screen must be home, faq or search");
+    if (o.screen != "home" && o.screen != "faq" && o.screen != "search" && o.screen != "languages")
+        return Usage("--screen must be home, faq, search or languages");
     if (!o.query.empty() && args.end() == std::find(args.begin(), args.end(), "--screen"))
         o.screen = "search";   // --query alone means the search screen
     if (!o.query.empty() && (o.screen != "search" || !o.page.empty()))

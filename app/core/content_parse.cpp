@@ -1062,6 +1062,7 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"text_size", "Text size"},
         {"contrast", "High contrast"},
         {"language", "Language"},
+        {"language_name", "English"},
         {"updating", "Information is being updated"},
         {"updating_detail", "Please ask at the front desk."},
         {"touch_to_start", "Touch to learn about microneedling"},

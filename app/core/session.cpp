@@ -102,6 +102,9 @@ void Session::ApplyNavigation(const Intent& intent)
     case IntentKind::OpenSearch:
         Navigate(Route{Screen::Search, std::string(), 0.0f});
         break;
+    case IntentKind::OpenLanguages:
+        Navigate(Route{Screen::Languages, std::string(), 0.0f});
+        break;
     case IntentKind::Back:
         Back();
         break;
@@ -140,6 +143,8 @@ void Session::Apply(const Intent& intent, double now)
     case IntentKind::SetLanguage:
         if (!intent.text.empty())
             language_ = intent.text;
+        if (Current().screen == Screen::Languages)
+            Back();
         break;
     case IntentKind::SearchAppend:
         query_ += intent.text;
@@ -269,6 +274,7 @@ const char* ScreenName(Screen screen)
     case Screen::Page: return "page";
     case Screen::Faq: return "faq";
     case Screen::Search: return "search";
+    case Screen::Languages: return "languages";
     }
     return "home";
 }

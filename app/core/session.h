@@ -10,7 +10,7 @@
 
 namespace ck {
 
-enum class Screen { Home, Page, Faq, Search };
+enum class Screen { Home, Page, Faq, Search, Languages };
 
 struct Route {
     Screen screen = Screen::Home;
@@ -26,11 +26,12 @@ enum class IntentKind {
     OpenFaq,         // text = entry id to expand ("" = the list)
     ToggleFaqEntry,  // text = entry id (expand, or collapse when already open)
     OpenSearch,
+    OpenLanguages,   // the language picker (kiosks offering more than two languages)
     Back,
     Home,
     SetTextSize,     // value = step
     ToggleContrast,
-    SetLanguage,     // text = language tag
+    SetLanguage,     // text = language tag; on the picker, also goes back
     SearchAppend,    // text = UTF-8 to append to the query
     SearchBackspace, // delete the last character (UTF-8 aware)
     SearchClear,

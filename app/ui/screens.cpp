@@ -187,8 +187,15 @@ float ButtonWidth(const Frame& f, const std::string& label)
     return std::ceil(pad * 2.6f + icon_size + MeasureText(f, FontRole::Button, label, 0.0f).x);
 }
 
-std::string LanguageName(const std::string& tag)
+// A language's name in that language: "language_name" in its own ui.json,
+// else a small built-in table, else the tag itself.
+std::string LanguageName(const Content& content, const std::string& tag)
 {
+    if (const LanguageContent* lang = content.Language(tag)) {
+        const auto own = lang->ui.find("language_name");
+        if (own != lang->ui.end() && !own->second.empty())
+            return own->second;
+    }
     static const std::pair<const char*, const char*> names[] = {
         {"en", "English"}, {"es", "Español"}, {"fr", "Français"}, {"de", "Deutsch"},
         {"it", "Italiano"}, {"pt", "Português"}, {"pl", "Polski"}, {"nl", "Nederlands"},
@@ -221,15 +228,21 @@ float SettingsButtons(Frame& f, float y, bool with_language)
         f.Emit(IntentKind::SetTextSize, std::string(), (session.TextSize() + 1) % steps);
     }
     const auto& languages = f.env.content->config.languages;
-    if (with_language && languages.size() > 1) {
-        // One button offering the next language, named in that language.
-        auto it = std::find(languages.begin(), languages.end(), session.Language());
-        const size_t next = it == languages.end() ? 0 : (size_t(it - languages.begin()) + 1) % languages.size();
-        const std::string label = LanguageName(languages[next]);
+    if (with_language && languages.size() == 2) {
+        // Two languages: one button offering the other, named in its own words.
+        const std::string& other = languages[0] == session.Language() ? languages[1] : languages[0];
+        const std::string label = LanguageName(*f.env.content, other);
         const float w = ButtonWidth(f, label);
         x -= f.gap + w;
         if (Button(f, Rect{x, y, x + w, y + h}, "globe", label, ButtonStyle::Secondary))
-            f.Emit(IntentKind::SetLanguage, languages[next]);
+            f.Emit(IntentKind::SetLanguage, other);
+    } else if (with_language && languages.size() > 2) {
+        // More: the button names the current language and opens the picker.
+        const std::string label = LanguageName(*f.env.content, session.Language());
+        const float w = ButtonWidth(f, label);
+        x -= f.gap + w;
+        if (Button(f, Rect{x, y, x + w, y + h}, "globe", label, ButtonStyle::Secondary))
+            f.Emit(IntentKind::OpenLanguages);
     }
     return x;
 }
@@ -688,6 +701,25 @@ void SearchScreen(Frame& f, ScreenViews& views)
     DrawSearchScreen(search, TitleBar(f, f.Ui("search"), std::string()), views);
 }
 
+// The language picker: one large button per language, in its own words, in
+// the order kiosk.json gives; the current one is filled.
+void LanguagesScreen(Frame& f, ScreenViews& views)
+{
+    views.max_scroll = 0.0f;
+    float y = TitleBar(f, f.Ui("language"), std::string()) + f.gap * 2;
+    const float h = std::max(f.target, f.button_h * 1.3f);
+    for (const std::string& tag : f.env.content->config.languages) {
+        ImGui::PushID(tag.c_str());
+        const bool current = tag == f.env.session->Language();
+        const Rect r{f.column.x0, y, f.column.x1, y + h};
+        if (Button(f, r, "globe", LanguageName(*f.env.content, tag),
+                   current ? ButtonStyle::Primary : ButtonStyle::Secondary))
+            f.Emit(IntentKind::SetLanguage, tag);
+        ImGui::PopID();
+        y += h + f.gap;
+    }
+}
+
 } // namespace
 
 // [SECTION] Updating, idle warning, attract
@@ -809,6 +841,7 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
         case Screen::Page: PageScreen(f, views); break;
         case Screen::Faq: FaqScreen(f, views); break;
         case Screen::Search: SearchScreen(f, views); break;
+        case Screen::Languages: LanguagesScreen(f, views); break;
         case Screen::Home: HomeScreen(f, views); break;
         }
         if (idle == IdleState::Warning) {

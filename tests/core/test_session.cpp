@@ -394,3 +394,24 @@ TEST_CASE("screen and route names")
     CHECK(RouteName(Route{Screen::Faq, "does-it-hurt", 0.0f}) == "faq");
     CHECK(RouteName(Route{Screen::Search, "", 0.0f}) == "search");
 }
+
+TEST_CASE("the language picker opens as a screen and closes on a choice")
+{
+    Session session(TestSettings(), 0.0);
+    session.Apply(Make(IntentKind::OpenPage, "aftercare"), 1.0);
+    session.Apply(Make(IntentKind::OpenLanguages), 2.0);
+    CHECK(RouteName(session.Current()) == "languages");
+    session.Apply(Make(IntentKind::SetLanguage, "pt-BR"), 3.0);
+    CHECK(session.Language() == "pt-BR");
+    CHECK(RouteName(session.Current()) == "page:aftercare");   // back where the patient was
+
+    // Outside the picker, choosing a language stays on the same screen.
+    session.Apply(Make(IntentKind::SetLanguage, "es"), 4.0);
+    CHECK(RouteName(session.Current()) == "page:aftercare");
+
+    // Idle reset forgets both the language and the picker.
+    session.Apply(Make(IntentKind::OpenLanguages), 5.0);
+    session.Reset(6.0);
+    CHECK(session.Language() == "en");
+    CHECK(RouteName(session.Current()) == "home");
+}

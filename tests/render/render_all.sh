@@ -165,6 +165,20 @@ content=$scripts_content
 shot "portrait-page-alphabets" 1080x1920 --page alphabets
 content=$content_saved
 
+# More than two languages: the home button names the current language and
+# opens a picker listing each language in its own words (from its ui.json).
+three="$out/three-languages"
+rm -rf "$three"
+cp -r "$content" "$three"
+mkdir -p "$three/pt-BR/pages"
+cp "$three/en/pages/benefits.md" "$three/pt-BR/pages/"
+printf '{"strings": {"language_name": "Português (Brasil)", "language": "Idioma"}}\n' >"$three/pt-BR/ui.json"
+sed -i 's/"languages": \[[^]]*\]/"languages": ["en", "es", "pt-BR"]/' "$three/kiosk.json"
+content=$three
+shot "portrait-home-three-languages" 1080x1920 --screen home
+shot "portrait-languages" 1080x1920 --screen languages --lang es
+content=$content_saved
+
 # A page missing in Spanish falls back to English with a note in Spanish.
 fallback="$out/fallback-content"
 rm -rf "$fallback"
