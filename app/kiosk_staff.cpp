@@ -9,6 +9,7 @@
 #include "ui/content_check.h"
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <malloc.h>
 #include <cstdio>
 #include <ctime>
 
@@ -112,6 +113,9 @@ void KioskApp::TakeReload()
     }
     FollowRouteChange();
     RefreshStaffInfo();
+    // The old content's pictures and documents were just freed; hand the
+    // pages back to the system so weeks of reloads do not fragment the heap.
+    malloc_trim(0);
 }
 
 // After the first layout of the reloaded page: scroll back to the heading.
