@@ -1,4 +1,4 @@
-// The two themes, WCAG contrast, and the bridge into ImGuiStyle.
+// The two themes, WCAG contrast, and packing colours for ImGui draw lists.
 //
 // Every foreground/background pair that can actually occur on screen is
 // listed in TextPairs(); test_theme checks each one, so a colour tweak that
@@ -120,79 +120,6 @@ double ContrastRatio(Rgb a, Rgb b)
 unsigned PackColour(Rgb colour, float alpha)
 {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(colour.r, colour.g, colour.b, alpha));
-}
-
-// ---------------------------------------------------------------------------
-// ImGuiStyle
-// ---------------------------------------------------------------------------
-
-static ImVec4 Vec(Rgb c, float alpha = 1.0f) { return ImVec4(c.r, c.g, c.b, alpha); }
-
-void ApplyToImGui(const Theme& t)
-{
-    ImGuiStyle& style = ImGui::GetStyle();
-
-    // Fingers, not mice: big targets, soft corners, a scrollbar you can grab.
-    style.WindowPadding = ImVec2(28, 24);
-    style.WindowRounding = 0;
-    style.WindowBorderSize = 0;
-    style.ChildRounding = 14;
-    style.ChildBorderSize = 0;
-    style.PopupRounding = 14;
-    style.FramePadding = ImVec2(24, 18);
-    style.FrameRounding = 14;
-    style.FrameBorderSize = 0;
-    style.ItemSpacing = ImVec2(20, 18);
-    style.ItemInnerSpacing = ImVec2(14, 10);
-    style.TouchExtraPadding = ImVec2(6, 6);
-    style.ScrollbarSize = 28;
-    style.ScrollbarRounding = 14;
-    style.GrabMinSize = 48;
-    style.GrabRounding = 14;
-    style.AntiAliasedLines = true;
-    style.AntiAliasedFill = true;
-
-    ImVec4* c = style.Colors;
-    c[ImGuiCol_Text] = Vec(t.text);
-    c[ImGuiCol_TextDisabled] = Vec(t.text_muted);
-    c[ImGuiCol_WindowBg] = Vec(t.background);
-    c[ImGuiCol_ChildBg] = Vec(t.background, 0.0f);
-    c[ImGuiCol_PopupBg] = Vec(t.surface);
-    c[ImGuiCol_Border] = Vec(t.table_border);
-    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_FrameBg] = Vec(t.surface);
-    c[ImGuiCol_FrameBgHovered] = Vec(t.surface);
-    c[ImGuiCol_FrameBgActive] = Vec(t.surface_pressed);
-    c[ImGuiCol_TitleBg] = Vec(t.surface);
-    c[ImGuiCol_TitleBgActive] = Vec(t.surface);
-    c[ImGuiCol_TitleBgCollapsed] = Vec(t.surface);
-    c[ImGuiCol_MenuBarBg] = Vec(t.surface);
-    c[ImGuiCol_ScrollbarBg] = Vec(t.background, 0.0f);
-    c[ImGuiCol_ScrollbarGrab] = Vec(t.rule);
-    c[ImGuiCol_ScrollbarGrabHovered] = Vec(t.rule);
-    c[ImGuiCol_ScrollbarGrabActive] = Vec(t.accent);
-    c[ImGuiCol_CheckMark] = Vec(t.accent);
-    c[ImGuiCol_SliderGrab] = Vec(t.accent);
-    c[ImGuiCol_SliderGrabActive] = Vec(t.accent);
-    // Touch screens have no hover: hovered looks like resting, so a tile does
-    // not stay highlighted where the last finger lifted.
-    c[ImGuiCol_Button] = Vec(t.surface);
-    c[ImGuiCol_ButtonHovered] = Vec(t.surface);
-    c[ImGuiCol_ButtonActive] = Vec(t.surface_pressed);
-    c[ImGuiCol_Header] = Vec(t.surface);
-    c[ImGuiCol_HeaderHovered] = Vec(t.surface);
-    c[ImGuiCol_HeaderActive] = Vec(t.surface_pressed);
-    c[ImGuiCol_Separator] = Vec(t.rule);
-    c[ImGuiCol_SeparatorHovered] = Vec(t.rule);
-    c[ImGuiCol_SeparatorActive] = Vec(t.accent);
-    c[ImGuiCol_TableHeaderBg] = Vec(t.table_header);
-    c[ImGuiCol_TableBorderStrong] = Vec(t.table_border);
-    c[ImGuiCol_TableBorderLight] = Vec(t.table_border);
-    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_TableRowBgAlt] = Vec(t.surface, 0.5f);
-    c[ImGuiCol_TextSelectedBg] = Vec(t.accent, 0.35f);
-    c[ImGuiCol_NavHighlight] = Vec(t.accent);
-    c[ImGuiCol_ModalWindowDimBg] = Vec(t.overlay, 0.6f);
 }
 
 } // namespace ck::ui

@@ -44,8 +44,4 @@ Rgb RgbFromHex(unsigned hex);
 // Packs a colour as ImGui's ImU32 (ABGR) without needing imgui.h here.
 unsigned PackColour(Rgb colour, float alpha = 1.0f);
 
-// Pushes the theme's colours and touch-sized metrics (rounding, padding,
-// scrollbar) into the current ImGui context's style. Call between frames.
-void ApplyToImGui(const Theme& theme);
-
 } // namespace ck::ui
