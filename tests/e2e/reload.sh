@@ -60,7 +60,7 @@ status=$?
 for n in 1-original 2-edited 3-broken 4-removed; do
     [ -s "$work/$n.png" ] || fail "no screenshot $n.png"
 done
-if [ "$failures" -eq 0 ]; then
+if [ "$FAILURES" -eq 0 ]; then
     if cmp -s "$work/1-original.png" "$work/2-edited.png"; then
         fail "the edited title did not appear (screenshots 1 and 2 are the same)"
     else
@@ -78,5 +78,5 @@ if [ "$failures" -eq 0 ]; then
     grep -c "content reloaded" "$work/kiosk.log" | grep -q '^[3-9]' \
         && ok "three reloads" || fail "expected 3 reloads: $(grep -c 'content reloaded' "$work/kiosk.log")"
 fi
-[ "$failures" -eq 0 ] || exit 1
+[ "$FAILURES" -eq 0 ] || exit 1
 echo "reload: all checks passed"

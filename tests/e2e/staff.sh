@@ -83,7 +83,7 @@ grep -q "exit requested from the staff panel" "$work/kiosk.log" && ok "Exit kios
 for n in 0-home 1-pad 2-wrong 2-locked 2-still-locked 3-panel; do
     [ -s "$work/$n.png" ] || fail "no screenshot $n.png"
 done
-if [ "$failures" -eq 0 ]; then
+if [ "$FAILURES" -eq 0 ]; then
     cmp -s "$work/0-home.png" "$work/1-pad.png" && fail "the gesture did not open the PIN pad" || ok "the gesture opened the PIN pad"
     cmp -s "$work/1-pad.png" "$work/2-wrong.png" && fail "a wrong PIN showed nothing" || ok "a wrong PIN is refused with a message"
     cmp -s "$work/2-wrong.png" "$work/2-locked.png" && fail "five wrong PINs did not lock the pad" || ok "five wrong PINs lock the pad"
@@ -117,5 +117,5 @@ if [ -s "$work/5-nopin.png" ]; then
 else
     fail "no screenshot 5-nopin.png"
 fi
-[ "$failures" -eq 0 ] || exit 1
+[ "$FAILURES" -eq 0 ] || exit 1
 echo "staff: all checks passed"
