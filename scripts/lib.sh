@@ -9,11 +9,12 @@ CAREKIOSK_BUILD_PACKAGES=(
     libimgui-dev libglfw3-dev libgl-dev python3-glad libstb-dev
     libmd4c-dev libmd4c-html0-dev nlohmann-json3-dev libyaml-cpp-dev
     libxapian-dev libsodium-dev libfreetype-dev
+    libespeak-ng-dev libqrencode-dev libsqlite3-dev
     fonts-noto-core fonts-noto-cjk fonts-dejavu-core libfontconfig-dev
     xvfb xauth x11-utils libgl1-mesa-dri
 )
 # Only for the tests.
-CAREKIOSK_TEST_PACKAGES=(catch2 xdotool clang libclang-rt-14-dev)
+CAREKIOSK_TEST_PACKAGES=(catch2 xdotool clang libclang-rt-14-dev zbar-tools dpkg-dev)
 
 log() { printf '==> %s\n' "$*"; }
 
