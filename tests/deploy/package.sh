@@ -1,0 +1,128 @@
+#!/bin/bash
+# shellcheck disable=SC2015 # ok() never fails, so "A && ok || fail" is if-then-else
+# The Debian package end to end, without X: cpack builds it from the build
+# folder into a temporary folder, dpkg -x unpacks it into a scratch root, and
+# then: every expected file is there (program, content, units, scripts), the
+# units and scripts name paths that the package really installs, the
+# Depends field covers every shared library the installed program needs
+# (plus the fonts and Mesa drivers it loads at run time), the scripts parse,
+# and the INSTALLED program passes `carekiosk check` on the INSTALLED content.
+#
+# usage: package.sh CPACK BUILD_DIR INSTALL_PREFIX
+# Exit 77 (skipped) when dpkg-deb is not installed.
+set -u
+cpack=$1
+build=$2
+prefix=$3
+failures=0
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+ok() { echo "ok: $*"; }
+
+for tool in dpkg-deb dpkg-shlibdeps readelf; do
+    command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed (dpkg-dev, binutils)"; exit 77; }
+done
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+
+# --- build the package -------------------------------------------------------
+if ! (cd "$build" && "$cpack" -G DEB -B "$work/pkg") >"$work/cpack.log" 2>&1; then
+    cat "$work/cpack.log"
+    echo "FAIL: cpack -G DEB failed"
+    exit 1
+fi
+debs=("$work"/pkg/carekiosk_*.deb)
+[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || { ls -l "$work/pkg"; echo "FAIL: expected one carekiosk_*.deb"; exit 1; }
+deb=${debs[0]}
+ok "built $(basename "$deb") ($(($(stat -c %s "$deb") / 1024)) KiB)"
+
+root="$work/root"
+dpkg-deb -x "$deb" "$root" || { echo "FAIL: dpkg-deb -x"; exit 1; }
+p="$root$prefix"
+
+# --- files -----------------------------------------------------------------
+for f in bin/carekiosk bin/carekiosk-update-content \
+         libexec/carekiosk/carekiosk-xstart libexec/carekiosk/carekiosk-session; do
+    [ -f "$p/$f" ] && [ -x "$p/$f" ] && ok "$f is an executable" || fail "$f missing or not executable"
+done
+for f in lib/systemd/system/carekiosk.service lib/systemd/system/carekiosk-update-content.service \
+         lib/systemd/system/carekiosk-update-content.timer \
+         share/carekiosk/content/kiosk.json share/carekiosk/content/en/faq.json \
+         share/carekiosk/content/es/faq.json \
+         share/doc/carekiosk/DEPLOY.md share/doc/carekiosk/carekiosk.default; do
+    [ -s "$p/$f" ] && ok "$f" || fail "$f missing or empty"
+done
+# Every source content file is packaged.
+source_files=$(cd "$(dirname "$0")/../../content" && find . -type f | sort)
+packaged_files=$(cd "$p/share/carekiosk/content" && find . -type f | sort)
+[ "$source_files" = "$packaged_files" ] && ok "content: $(echo "$packaged_files" | wc -l) files, as in content/" ||
+    fail "packaged content differs from content/: $(diff <(echo "$source_files") <(echo "$packaged_files") | tr '\n' ' ')"
+# Nothing outside the prefix (no /etc conffiles; /etc/default is the admin's).
+outside=$(cd "$root" && find . -mindepth 1 -not -type d | grep -v "^.$prefix/")
+[ -z "$outside" ] && ok "every file is under $prefix" || fail "files outside $prefix: $outside"
+
+# --- the units and scripts name installed paths -------------------------------
+units="$p/lib/systemd/system"
+for unit in carekiosk.service carekiosk-update-content.service; do
+    exec_path=$(sed -n 's/^ExecStart=//p' "$units/$unit" | awk '{print $1}')
+    [ -n "$exec_path" ] && [ -x "$root$exec_path" ] && ok "$unit runs $exec_path, which the package installs" ||
+        fail "$unit: ExecStart '$exec_path' is not an installed executable"
+done
+grep -q '^Restart=always' "$units/carekiosk.service" && ok "carekiosk.service restarts always" ||
+    fail "carekiosk.service lacks Restart=always"
+grep -q '^User=carekiosk' "$units/carekiosk.service" && grep -q '^User=carekiosk' "$units/carekiosk-update-content.service" &&
+    ok "both services run as the user carekiosk" || fail "a service does not run as User=carekiosk"
+for script in libexec/carekiosk/carekiosk-xstart libexec/carekiosk/carekiosk-session; do
+    while read -r named; do
+        [ -e "$root$named" ] || fail "$script names $named, which the package does not install"
+    done < <(grep -o "$prefix/[A-Za-z0-9_./-]*carekiosk[A-Za-z0-9_./-]*" "$p/$script")   # ours, not /usr/bin/Xorg
+done
+grep -q 'xset s off -dpms s noblank' "$p/libexec/carekiosk/carekiosk-session" && ok "the session turns off blanking" ||
+    fail "carekiosk-session does not turn off the screen saver and DPMS"
+bash -n "$p/bin/carekiosk-update-content" && ok "carekiosk-update-content parses" || fail "carekiosk-update-content: syntax"
+for script in carekiosk-xstart carekiosk-session; do
+    sh -n "$p/libexec/carekiosk/$script" && ok "$script parses" || fail "$script: syntax"
+done
+# The program's compiled-in default content folder is where the content is installed.
+grep -qaF "$prefix/share/carekiosk/content" "$p/bin/carekiosk" && ok "default content folder is $prefix/share/carekiosk/content" ||
+    fail "the program's default content folder is not $prefix/share/carekiosk/content"
+
+# --- control fields ----------------------------------------------------------
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+[ "$(dpkg-deb -f "$deb" Package)" = carekiosk ] || fail "Package is not carekiosk"
+for field in Maintainer Description Section Version Architecture; do
+    [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "control field $field is empty"
+done
+has_dep() { [[ ", $depends," =~ [\ ,]"$1"[\ ,\(] ]]; }
+for pkg in fonts-noto-core fonts-dejavu-core libgl1-mesa-dri libc6 libstdc++6; do
+    has_dep "$pkg" && ok "Depends names $pkg" || fail "Depends lacks $pkg"
+done
+# Each library the installed program loads comes from a package in Depends.
+while read -r lib; do
+    path=$(ldconfig -p | awk -v l="$lib" '$1 == l { print $NF; exit }')
+    [ -n "$path" ] || { fail "$lib (NEEDED) is not known to ldconfig"; continue; }
+    owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1)
+    [ -n "$owner" ] || owner=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
+    if [ -z "$owner" ]; then
+        fail "$lib: no package owns $path"
+    elif has_dep "$owner"; then
+        ok "$lib -> $owner in Depends"
+    else
+        fail "$lib comes from $owner, which Depends lacks"
+    fi
+done < <(readelf -d "$p/bin/carekiosk" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+
+# --- the installed program checks the installed content ---------------------
+check_out=$(cd "$work" && XDG_CACHE_HOME="$work/cache" "$p/bin/carekiosk" check --content "$p/share/carekiosk/content" 2>&1)
+status=$?
+[ "$status" -eq 0 ] && ok "installed carekiosk check: ${check_out##*$'\n'}" ||
+    fail "installed carekiosk check exited $status: $check_out"
+version=$("$p/bin/carekiosk" --version 2>&1)
+[ "$version" = "carekiosk $(dpkg-deb -f "$deb" Version)" ] && ok "$version matches the package version" ||
+    fail "'$version' does not match package version $(dpkg-deb -f "$deb" Version)"
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]
