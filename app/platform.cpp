@@ -104,13 +104,57 @@ Platform::~Platform()
 
 bool Platform::Open(const PlatformOptions& options, std::string* error)
 {
+    return OpenWindow(options, error) && StartImGui(nullptr);
+}
+
+bool Platform::Connect(const PlatformOptions& options, std::string* error)
+{
     options_ = options;
+    if (glfw_ready_)
+        return true;
     glfwSetErrorCallback(OnGlfwError);
     if (!glfwInit()) {
         *error = "cannot open the display (is an X server running and $DISPLAY set?)";
         return false;
     }
     glfw_ready_ = true;
+    return true;
+}
+
+// Full screen: the primary monitor's mode; otherwise the size asked for, or
+// portrait 1080x1920.
+void Platform::WindowSize(int* width, int* height, GLFWmonitor** monitor, int* refresh_rate) const
+{
+    *width = options_.width;
+    *height = options_.height;
+    *monitor = nullptr;
+    *refresh_rate = GLFW_DONT_CARE;
+    if (!options_.windowed && !options_.offscreen && glfw_ready_) {
+        *monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = *monitor ? glfwGetVideoMode(*monitor) : nullptr;
+        if (mode && *width == 0) {
+            *width = mode->width;
+            *height = mode->height;
+            *refresh_rate = mode->refreshRate;
+        }
+    }
+    if (*width <= 0 || *height <= 0) {
+        *width = 1080;
+        *height = 1920;
+    }
+}
+
+void Platform::PlannedSize(int* width, int* height) const
+{
+    GLFWmonitor* monitor = nullptr;
+    int refresh_rate = 0;
+    WindowSize(width, height, &monitor, &refresh_rate);
+}
+
+bool Platform::OpenWindow(const PlatformOptions& options, std::string* error)
+{
+    if (!Connect(options, error))
+        return false;
     if (!CreateWindow(options, error))
         return false;
 
@@ -123,9 +167,14 @@ bool Platform::Open(const PlatformOptions& options, std::string* error)
     if (options.offscreen && !CreateFramebuffer(error))
         return false;
     MeasureDpi();
+    return true;
+}
 
+bool Platform::StartImGui(ImFontAtlas* atlas)
+{
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(atlas);
+    font_atlas_ = atlas;
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // nothing a patient did may persist on disk
     io.LogFilename = nullptr;
@@ -146,20 +195,9 @@ bool Platform::CreateWindow(const PlatformOptions& options, std::string* error)
     glfwWindowHint(GLFW_VISIBLE, options.offscreen ? GLFW_FALSE : GLFW_TRUE);
 
     GLFWmonitor* monitor = nullptr;
-    int width = options.width, height = options.height;
-    if (!options.windowed && !options.offscreen) {
-        monitor = glfwGetPrimaryMonitor();
-        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-        if (mode && width == 0) {
-            width = mode->width;
-            height = mode->height;
-            glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
-        }
-    }
-    if (width <= 0 || height <= 0) {
-        width = 1080;
-        height = 1920;
-    }
+    int width = 0, height = 0, refresh_rate = GLFW_DONT_CARE;
+    WindowSize(&width, &height, &monitor, &refresh_rate);
+    glfwWindowHint(GLFW_REFRESH_RATE, refresh_rate);
     window_ = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
     if (!window_) {
         *error = "cannot create an OpenGL 3.3 window";
@@ -225,6 +263,11 @@ void Platform::Close()
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
         imgui_ready_ = false;
+        device_objects_ready_ = false;
+    }
+    if (font_atlas_) {   // a shared atlas outlives the context
+        IM_DELETE(font_atlas_);
+        font_atlas_ = nullptr;
     }
     if (window_) {
         if (fbo_) glDeleteFramebuffers(1, &fbo_);
@@ -305,8 +348,19 @@ void Platform::Present()
 
 void Platform::ReloadFontTexture()
 {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (device_objects_ready_) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    } else {
+        // The first time: shaders and buffers with the font texture. Left to
+        // the backend's first NewFrame, it would upload the atlas a second
+        // time (and rebuild it, its pixels being gone by then).
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        device_objects_ready_ = true;
+    }
+    // The texture holds the pixels now; the atlas's CPU copies (alpha and
+    // RGBA, ~5 bytes a pixel) are not needed until the next Fonts::Build.
+    ImGui::GetIO().Fonts->ClearTexData();
 }
 
 int Platform::Width() const

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+struct GLFWmonitor;
 struct GLFWwindow;
+struct ImFontAtlas;
 
 namespace ck {
 
@@ -27,8 +29,19 @@ public:
     Platform(const Platform&) = delete;
     Platform& operator=(const Platform&) = delete;
 
-    // Creates the window, the GL context, the ImGui context and backends.
+    // Creates the window, the GL context, the ImGui context and backends:
+    // OpenWindow then StartImGui(nullptr).
     bool Open(const PlatformOptions& options, std::string* error);
+    // The same in steps, for start-up. Connect reaches the display server,
+    // after which PlannedSize tells the window size OpenWindow will ask for
+    // (so the fonts can be built for it meanwhile); OpenWindow creates the
+    // window and GL context; StartImGui creates the ImGui context and
+    // backends around `atlas` (made with IM_NEW; the Platform deletes it
+    // after the context) or, when null, a new empty one.
+    bool Connect(const PlatformOptions& options, std::string* error);
+    void PlannedSize(int* width, int* height) const;
+    bool OpenWindow(const PlatformOptions& options, std::string* error);
+    bool StartImGui(ImFontAtlas* atlas);
     void Close();
 
     // The kiosk keeps running unless the window is closable (windowed mode)
@@ -60,6 +73,7 @@ public:
 
 private:
     bool CreateWindow(const PlatformOptions& options, std::string* error);
+    void WindowSize(int* width, int* height, GLFWmonitor** monitor, int* refresh_rate) const;
     bool CreateFramebuffer(std::string* error);
     void MeasureDpi();
 
@@ -67,8 +81,10 @@ private:
     PlatformOptions options_;
     float dpi_ = 96.0f;
     bool imgui_ready_ = false;
+    bool device_objects_ready_ = false;   // the GL3 backend's shaders and font texture
     unsigned fbo_ = 0, colour_rb_ = 0;
     bool glfw_ready_ = false;
+    ImFontAtlas* font_atlas_ = nullptr;   // owned when given to StartImGui
 };
 
 // Writes RGBA8 pixels (top row first) as a PNG; false on failure.

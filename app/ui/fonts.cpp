@@ -97,7 +97,9 @@ static std::atomic<int> g_next_generation{1};
 static const ImWchar kBaseRanges[] = {
     0x0020, 0x00FF,   // ASCII + Latin-1 Supplement
     0x2013, 0x2026,   // dashes, quotes, bullet, ellipsis
-    0xFFFD, 0xFFFD,   // replacement character
+    // Not U+FFFD: each font's glyph index is a table as long as its highest
+    // character, 11 fonts x 6 bytes x 65 533 = 4 MB for a sign no patient
+    // needs. Content with invalid UTF-8 has it in its text and still gets it.
     0,
 };
 
@@ -170,7 +172,33 @@ std::vector<ImWchar> RangesFor(const std::vector<char32_t>& characters)
 
 bool Fonts::Build(const FontPaths& paths, const FontSizes& sizes, const std::string& text, std::string* error)
 {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const bool ok = BuildInto(ImGui::GetIO().Fonts, paths, sizes, text, error);
+    UseAsDefault();
+    return ok;
+}
+
+void Fonts::UseAsDefault() const
+{
+    ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontRole::Body)];
+}
+
+void Fonts::Swap(Fonts& other) noexcept
+{
+    std::swap(fonts_, other.fonts_);
+    std::swap(sizes_, other.sizes_);
+    std::swap(generation_, other.generation_);
+    ranges_.swap(other.ranges_);
+    files_.swap(other.files_);
+    fallback_ranges_.swap(other.fallback_ranges_);
+    fallback_families_.swap(other.fallback_families_);
+    missing_.swap(other.missing_);
+    std::swap(atlas_width_, other.atlas_width_);
+    std::swap(atlas_height_, other.atlas_height_);
+}
+
+bool Fonts::BuildInto(ImFontAtlas* atlas, const FontPaths& paths, const FontSizes& sizes, const std::string& text,
+                      std::string* error)
+{
     atlas->Clear();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
@@ -216,7 +244,7 @@ bool Fonts::Build(const FontPaths& paths, const FontSizes& sizes, const std::str
     config.OversampleH = 1;   // FreeType renders at the final size; no oversampling needed
     config.OversampleV = 1;
     for (const RoleSpec& spec : specs) {
-        ImFont* font = AddRole(*spec.path, spec.size, plans[*spec.path], fallback_ranges_[*spec.path], config);
+        ImFont* font = AddRole(atlas, *spec.path, spec.size, plans[*spec.path], fallback_ranges_[*spec.path], config);
         if (!font) {
             if (error && ok)
                 *error = "cannot load font " + *spec.path;
@@ -241,7 +269,6 @@ bool Fonts::Build(const FontPaths& paths, const FontSizes& sizes, const std::str
     }
     for (auto it = files_.begin(); it != files_.end();)   // drop files this atlas no longer uses
         it = it->second.used ? std::next(it) : files_.erase(it);
-    ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontRole::Body)];
     atlas_width_ = atlas->TexWidth;
     atlas_height_ = atlas->TexHeight;
     sizes_ = sizes;
@@ -272,10 +299,9 @@ void Fonts::PlanFallbackFonts(const std::vector<char32_t>& needed, std::map<std:
 // at the same size for only the characters it supplies (`ranges`, one per
 // face). A fallback that cannot be read is skipped (its characters show as
 // '?'); a primary that cannot be read fails the role.
-ImFont* Fonts::AddRole(const std::string& path, float size, const FallbackPlan& plan,
+ImFont* Fonts::AddRole(ImFontAtlas* atlas, const std::string& path, float size, const FallbackPlan& plan,
                        const std::vector<std::vector<ImWchar>>& ranges, ImFontConfig config)
 {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     int data_size = 0;
     void* data = IsFile(path) ? FileData(path, &data_size) : nullptr;
     if (!data)

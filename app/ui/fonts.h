@@ -55,6 +55,22 @@ public:
     // atlas then holds ImGui's built-in font so the screen still shows text.
     bool Build(const FontPaths& paths, const FontSizes& sizes, const std::string& text,
                std::string* error = nullptr);
+    // The same into `atlas`, which needs no ImGui context: start-up builds the
+    // first atlas on the content worker while the main thread opens the
+    // window, then hands it to the context (Platform::StartImGui). Leaves
+    // ImGui's default font alone; call UseAsDefault() once it is installed.
+    bool BuildInto(ImFontAtlas* atlas, const FontPaths& paths, const FontSizes& sizes, const std::string& text,
+                   std::string* error = nullptr);
+    void UseAsDefault() const;
+
+    Fonts() = default;
+    Fonts(const Fonts&) = delete;
+    Fonts& operator=(const Fonts&) = delete;
+    // Moving keeps every buffer the atlas points into (glyph ranges, font
+    // files) where it is.
+    Fonts(Fonts&& other) noexcept { Swap(other); }
+    Fonts& operator=(Fonts&& other) noexcept { Swap(other); return *this; }
+    void Swap(Fonts& other) noexcept;
     ImFont* Get(FontRole role) const { return fonts_[static_cast<int>(role)]; }
     const FontSizes& Sizes() const { return sizes_; }
     int Generation() const { return generation_; }   // bumps on every rebuild (layout caches key on it)
@@ -74,7 +90,7 @@ private:
     };
     void* FileData(const std::string& path, int* size);
     void PlanFallbackFonts(const std::vector<char32_t>& needed, std::map<std::string, FallbackPlan>* plans);
-    ImFont* AddRole(const std::string& path, float size, const FallbackPlan& plan,
+    ImFont* AddRole(ImFontAtlas* atlas, const std::string& path, float size, const FallbackPlan& plan,
                     const std::vector<std::vector<ImWchar>>& ranges, ImFontConfig config);
 
     ImFont* fonts_[static_cast<int>(FontRole::Count)] = {};

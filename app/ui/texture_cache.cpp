@@ -1,7 +1,10 @@
-// Uploads decoded content images to GL textures, once each.
+// Decodes content images on a worker and uploads them to GL textures, once each.
 #include "ui/texture_cache.h"
 
+#include "core/image_decode.h"
+
 #include <glad/gl.h>
+#include <chrono>
 
 namespace ck::ui {
 
@@ -12,7 +15,9 @@ TextureCache::~TextureCache()
 
 void TextureCache::Clear()
 {
-    for (auto& [key, texture] : textures_) {
+    WaitForDecodes();
+    decoding_.clear();
+    for (auto& [image, texture] : textures_) {
         // glad's pointer is null when no GL context was ever loaded (tests).
         if (texture.id != 0 && glad_glDeleteTextures) {
             GLuint id = texture.id;
@@ -51,22 +56,56 @@ static unsigned Upload(const ImageData& image)
     return id;
 }
 
+static std::shared_ptr<ImageData> Decode(std::shared_ptr<const ImageData> image, std::function<void()> on_decoded)
+{
+    Diagnostics ignored;   // the loader decoded these bytes once already and reported any problem
+    std::shared_ptr<ImageData> pixels = DecodeImage(image->encoded, image->key, std::string(), 0, &ignored);
+    if (on_decoded)
+        on_decoded();
+    return pixels;
+}
+
 Texture TextureCache::Get(const Content& content, const std::string& key)
 {
-    if (auto found = textures_.find(key); found != textures_.end())
-        return found->second;
-
-    Texture texture;
     auto image = content.images.find(key);
-    if (image != content.images.end() && image->second) {
-        texture.width = image->second->width;
-        texture.height = image->second->height;
-        if (upload_enabled)
-            texture.id = Upload(*image->second);
+    if (image == content.images.end() || !image->second)
+        return Texture();
+    const ImageData* data = image->second.get();
+    if (auto found = textures_.find(data); found != textures_.end())
+        return found->second;
+    Texture texture;
+    texture.width = data->width;
+    texture.height = data->height;
+    if (!upload_enabled)
+        return texture;
+
+    if (!data->rgba.empty()) {           // pixels given (tests), no decoding
+        texture.id = Upload(*data);
+    } else {
+        auto job = decoding_.find(data);
+        if (job == decoding_.end()) {
+            decoding_.emplace(data, std::async(std::launch::async, Decode, image->second, on_decoded));
+            texture.pending = true;
+            return texture;
+        }
+        if (job->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            texture.pending = true;
+            return texture;
+        }
+        const std::shared_ptr<ImageData> pixels = job->second.get();
+        decoding_.erase(job);
+        if (pixels)
+            texture.id = Upload(*pixels);   // the pixels are freed here, once in the texture
     }
-    // Failures are cached too, so a broken image is not retried every frame.
-    textures_[key] = texture;
+    // Failures are cached too, so a broken picture is not retried every frame.
+    textures_[data] = texture;
     return texture;
+}
+
+void TextureCache::WaitForDecodes() const
+{
+    for (const auto& [image, job] : decoding_)
+        job.wait();
 }
 
 } // namespace ck::ui

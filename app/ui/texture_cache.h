@@ -1,8 +1,11 @@
-// GL textures for content images. Pixels were decoded by the content loader
-// (off the render path); each image is uploaded once, the first time it is
-// drawn after a content (re)load, and freed when content is replaced.
+// GL textures for content images. Content keeps pictures encoded (see
+// ImageData); the first time a frame asks for one, a worker thread decodes it
+// and a later frame uploads it, once. Textures are freed when content is
+// replaced.
 #pragma once
 #include "core/content.h"
+#include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,6 +16,7 @@ struct Texture {
     unsigned id = 0;   // GL texture name; 0 = none
     int width = 0;
     int height = 0;
+    bool pending = false;   // still decoding: draw nothing in its place yet
 };
 
 class TextureCache {
@@ -22,16 +26,28 @@ public:
     TextureCache(const TextureCache&) = delete;
     TextureCache& operator=(const TextureCache&) = delete;
 
-    // Frees every texture; call when the Content is swapped.
+    // Frees every texture; call when the Content is swapped. Waits for
+    // decodes in flight (tens of ms at most) and drops their pixels.
     void Clear();
-    // The texture for `key` (Content::images), uploading on first use. Returns
-    // an empty Texture if the image is unknown. Needs a current GL context; in
-    // tests without GL set `upload_enabled` false and only sizes are returned.
+    // The texture for `key` (Content::images); keys that share one image (the
+    // same file in two languages) share its texture. The first call starts
+    // decoding and returns `pending`; once decoded, a call uploads it. Returns
+    // an empty Texture if the image is unknown or cannot be decoded. Needs a
+    // current GL context; in tests without GL set `upload_enabled` false and
+    // only sizes are returned.
     Texture Get(const Content& content, const std::string& key);
     bool upload_enabled = true;
 
+    // Called on the worker thread when a picture has been decoded, so the
+    // event loop wakes and draws a frame that uploads it.
+    std::function<void()> on_decoded;
+    bool Decoding() const { return !decoding_.empty(); }
+    // Blocks until every decode started has finished (screenshots).
+    void WaitForDecodes() const;
+
 private:
-    std::map<std::string, Texture> textures_;
+    std::map<const ImageData*, Texture> textures_;   // the Content's images, by address
+    std::map<const ImageData*, std::future<std::shared_ptr<ImageData>>> decoding_;
 };
 
 } // namespace ck::ui
