@@ -3,6 +3,7 @@
 #include "kiosk_app.h"
 #include "platform.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -55,13 +56,20 @@ int RunKiosk(const Args& args)
             return 2;
     }
 
-    // The content loads while the window and GL context open.
-    std::future<LoadedKioskContent> loading = LoadKioskContentAsync(content_dir);
+    // Start-up runs on two threads: the content and then the first font atlas
+    // load on a worker while this thread opens the window and GL context.
+    std::promise<int> font_side;   // the window's shorter side, once known
+    std::future<LoadedKioskContent> loading = LoadKioskContentAsync(content_dir, font_side.get_future().share());
     if (!loading.valid())
         return 1;
     Platform platform;
     std::string error;
-    const bool opened = platform.Open(options, &error);
+    bool opened = platform.Connect(options, &error);
+    int width = 0, height = 0;
+    if (opened)
+        platform.PlannedSize(&width, &height);
+    font_side.set_value(opened ? std::min(width, height) : 0);
+    opened = opened && platform.OpenWindow(options, &error);
     LoadedKioskContent loaded = loading.get();
     if (!loaded.content)
         return 1;
@@ -69,10 +77,11 @@ int RunKiosk(const Args& args)
         std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
         return 1;
     }
+    platform.StartImGui(loaded.fonts.atlas.release());
     std::shared_ptr<const Content> content = std::move(loaded.content);
     Diagnostics startup_diagnostics = std::move(loaded.diagnostics);   // shown again in the staff panel
     KioskApp app(platform, content);
-    if (!app.Init(&error)) {
+    if (!app.Init(&error, std::move(loaded.fonts))) {
         std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
         return 1;
     }
@@ -80,6 +89,11 @@ int RunKiosk(const Args& args)
     search_options.cache_dir = cache_dir;
     app.StartSearchIndex(search_options);   // in the background: the first frame does not wait
     app.StartLiveReload(content_dir, search_options, std::move(startup_diagnostics));
+    InsightsSettings insights;   // anonymous use counts beside the search cache; 0 days = none
+    insights.path = InsightsPath(cache_dir);
+    insights.keep_days = content->config.insights_days;
+    if (insights.keep_days > 0 && !insights.path.empty())
+        app.StartInsights(std::move(insights));
     if (!script_path.empty())
         app.SetScript(std::move(script));
     app.SetProbes(status_path.empty() ? nullptr : std::make_unique<StatusFile>(status_path),

@@ -34,7 +34,7 @@ constexpr int kFramesToSettle = 4;   // layout, texture uploads and ImGui's own 
 const char* kUsage =
     "usage: carekiosk screenshot [--content DIR] --size WxH --out FILE.png\n"
     "                            [--page ID | --screen home|faq|search|languages] [--expand FAQ_ID]\n"
-    "                            [--query TEXT] [--cache-dir DIR]\n"
+    "                            [--query TEXT] [--cache-dir DIR] [--scroll PX]\n"
     "                            [--lang LANG] [--text-size STEP] [--contrast] [--report FILE.json]\n"
     "       carekiosk screenshot --check FILE.png --report FILE.json\n";
 
@@ -49,6 +49,7 @@ struct ShotOptions {
     std::string query, cache_dir;   // --query: typed on the search screen's keyboard
     int width = 0, height = 0;
     int text_size = -1;
+    float scroll = 0.0f;            // --scroll: px down the screen; past the end stops at the end
     bool contrast = false;
 };
 
@@ -96,6 +97,8 @@ bool WriteReport(const std::string& path, const ShotOptions& o, const ui::Screen
     j["background"] = RgbJson(r.background);
     j["targets"] = r.targets;
     j["min_target_px"] = r.min_target;
+    j["qr_rect"] = {r.qr_rect[0], r.qr_rect[1], r.qr_rect[2], r.qr_rect[3]};
+    j["qr_module_px"] = r.qr_module;
     j["required_target_px"] = ui::MinTargetPx(96.0f);
     std::ofstream out(path);
     out << j.dump(2) << "\n";
@@ -225,12 +228,17 @@ int Shoot(const ShotOptions& o)
     }
     for (const Intent& intent : SetUpIntents(o))
         app.Apply(intent);
+    if (o.scroll > 0.0f)
+        app.ScrollTo(o.scroll);
     SearchOptions search_options;
     search_options.cache_dir = o.cache_dir;
     app.StartSearchIndex(search_options);
     app.WaitForSearchIndex();   // a screenshot shows the results, never "Preparing search"
     for (int i = 0; i < kFramesToSettle; i++)
         app.DrawFrame();
+    while (app.WaitForImages())   // the pictures those frames asked for
+        for (int i = 0; i < kFramesToSettle; i++)
+            app.DrawFrame();
 
     std::vector<unsigned char> rgba;
     if (!platform.ReadPixels(&rgba) || !WritePng(o.out, o.width, o.height, rgba)) {
@@ -262,6 +270,7 @@ int RunScreenshot(const Args& args)
     o.cache_dir = reader.Value("--cache-dir");
     o.lang = reader.Value("--lang");
     const std::string text_size = reader.Value("--text-size");
+    const std::string scroll = reader.Value("--scroll");
     o.contrast = reader.Flag("--contrast");
     if (!reader.Error().empty())
         return Usage(reader.Error());
@@ -292,6 +301,12 @@ int RunScreenshot(const Args& args)
         o.text_size = int(std::strtol(text_size.c_str(), &end, 10));
         if (*end != '\0' || o.text_size < 0 || o.text_size >= ui::TextSizeSteps())
             return Usage("--text-size wants 0.." + std::to_string(ui::TextSizeSteps() - 1));
+    }
+    if (!scroll.empty()) {
+        char* end = nullptr;
+        o.scroll = std::strtof(scroll.c_str(), &end);
+        if (*end != '\0' || !(o.scroll >= 0.0f && o.scroll <= 1e7f))
+            return Usage("--scroll wants pixels from the top, e.g. 600 (a large number shows the end)");
     }
     return Shoot(o);
 }

@@ -14,6 +14,8 @@ int RunDump(const Args& args);         // carekiosk dump --content DIR --page ID
 int RunSearch(const Args& args);       // carekiosk search --content DIR [--lang L] [--json] [--stdin] [QUERY]
 int RunCheck(const Args& args);        // carekiosk check --content DIR [--strict]
 int RunSetPin(const Args& args);       // carekiosk set-pin --content DIR [--clear] (PIN twice on stdin)
+int RunReport(const Args& args);       // carekiosk report --content DIR [--days N] [--json] [--cache-dir D]
+int RunSpeak(const Args& args);        // carekiosk speak --content DIR (--page ID | --faq ID) [--lang L] --out F.wav
 
 // Small shared argument reader: options are "--name value" or "--flag".
 class ArgReader {
@@ -41,5 +43,9 @@ bool ParseSize(const std::string& text, int* width, int* height);
 // The default content folder: $CAREKIOSK_CONTENT, else "content" if it exists,
 // else the installed share/carekiosk/content.
 std::string DefaultContentDir();
+
+// The insights database in `cache_dir` ("" = the default cache folder, as
+// for the search index); "" when there is no cache folder (cmd_report.cpp).
+std::string InsightsPath(const std::string& cache_dir);
 
 } // namespace ck

@@ -4,9 +4,11 @@
 #include "ui/font_coverage.h"
 #include "ui/keyboard.h"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <algorithm>
 #include <cstdio>
+#include <malloc.h>
 #include <sys/stat.h>
 
 namespace ck {
@@ -79,18 +81,42 @@ std::shared_ptr<const Content> LoadKioskContent(const std::string& dir, Diagnost
     return loaded.content;
 }
 
-std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir)
+void ImFontAtlasDeleter::operator()(ImFontAtlas* atlas) const
+{
+    IM_DELETE(atlas);
+}
+
+// The atlas for the first frame, built without an ImGui context: the main
+// thread creates the context only after get()ting this worker's result.
+static void PrepareFonts(const Content& content, int short_side, PreparedFonts* out)
+{
+    if (!ui::FontPaths::Find(&out->paths, &out->error))
+        return;
+    out->glyph_text = GlyphText(content);
+    out->step = ui::DefaultTextSizeStep();
+    out->short_side = short_side;
+    out->atlas.reset(IM_NEW(ImFontAtlas)());
+    const ui::FontSizes sizes = ui::FontSizesFor(out->step, float(short_side));
+    out->fonts.BuildInto(out->atlas.get(), out->paths, sizes, out->glyph_text, &out->error);
+}
+
+std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir, std::shared_future<int> short_side)
 {
     if (!ContentFolderExists(dir))
         return {};
-    return std::async(std::launch::async, [dir] {
+    return std::async(std::launch::async, [dir, short_side] {
         LoadedKioskContent loaded;
         loaded.content = LoadKioskContent(dir, &loaded.diagnostics);
-        // fontconfig parses its XML configuration on first use (~25 M
-        // instructions); an empty plan does just that, off the main thread.
-        ui::FontPaths paths;
-        if (ui::FontPaths::Find(&paths, nullptr))
-            ui::PlanFallbacks(paths.regular, {});
+        const int side = short_side.valid() ? short_side.get() : 0;
+        if (loaded.content && side > 0) {
+            PrepareFonts(*loaded.content, side, &loaded.fonts);
+        } else {
+            // fontconfig parses its XML configuration on first use (~25 M
+            // instructions); an empty plan does just that, off the main thread.
+            ui::FontPaths paths;
+            if (ui::FontPaths::Find(&paths, nullptr))
+                ui::PlanFallbacks(paths.regular, {});
+        }
         return loaded;
     });
 }
@@ -100,14 +126,32 @@ KioskApp::KioskApp(Platform& platform, std::shared_ptr<const Content> content)
 {
 }
 
-bool KioskApp::Init(std::string* error)
+bool KioskApp::Init(std::string* error, PreparedFonts prepared)
 {
-    if (!ui::FontPaths::Find(&font_paths_, error))
-        return false;
-    glyph_text_ = GlyphText(*content_);
-    RebuildFontsIfNeeded();
+    textures_.on_decoded = [] { glfwPostEmptyEvent(); };   // wake the loop to upload the picture
+    if (prepared.step >= 0) {
+        if (!prepared.error.empty())
+            std::fprintf(stderr, "carekiosk: %s\n", prepared.error.c_str());
+        font_paths_ = std::move(prepared.paths);
+        glyph_text_ = std::move(prepared.glyph_text);
+        fonts_ = std::move(prepared.fonts);
+        fonts_.UseAsDefault();
+        platform_.ReloadFontTexture();
+        font_step_ = prepared.step;
+        font_short_side_ = prepared.short_side;
+        fonts_stale_ = false;
+    } else {
+        if (!prepared.error.empty() || !ui::FontPaths::Find(&font_paths_, error)) {
+            if (!prepared.error.empty())
+                *error = prepared.error;
+            return false;
+        }
+        glyph_text_ = GlyphText(*content_);
+    }
+    RebuildFontsIfNeeded();   // nothing to do when the prepared atlas fits the window
     route_key_ = RouteKey(session_);
     settle_frames_ = kSettleFrames;
+    StartSpeech();
     return true;
 }
 
@@ -117,6 +161,7 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content)
     session_.SetSettings(SettingsFor(*content_));
     textures_.Clear();
     views_.Clear();
+    StopReading();   // the text being read may have changed
     // Rebuilding the atlas costs a visible pause: only when new characters came.
     std::string glyphs = GlyphText(*content_);
     if (ui::DistinctCharacters(glyphs) != ui::DistinctCharacters(glyph_text_))
@@ -128,6 +173,8 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content)
 void KioskApp::Apply(const Intent& intent)
 {
     session_.Apply(intent, platform_.Now());
+    if (intent.kind == IntentKind::ReadAloud)
+        ToggleReading(intent.text);
     FollowRouteChange();
     settle_frames_ = kSettleFrames;
 }
@@ -244,6 +291,36 @@ void KioskApp::UpdateSearch()
     }
 }
 
+// Counts what this frame shows (core/insights.h): a settled search, a reset.
+// Only map updates here; the recorder writes on its own thread.
+void KioskApp::CountInsights(double now)
+{
+    if (!session_insights_)
+        return;
+    SearchOutcome outcome;   // only the search screen has results to judge
+    const ui::SearchView& view = search_.View();
+    if (session_.Current().screen == Screen::Search && view.ready) {
+        outcome.known = true;
+        outcome.lang = view.lang;
+        outcome.query = view.query;
+        outcome.no_answer = view.results.no_answer || view.results.hits.empty();
+    }
+    session_insights_->NoteFrame(session_, outcome, now);
+}
+
+// After an idle reset nothing of the previous patient's searches may stay:
+// the Session cleared the query; the cached results go too. The day's
+// counts are written now, between patients.
+void KioskApp::ForgetPreviousPatient()
+{
+    if (session_.ResetCount() == seen_reset_count_)
+        return;
+    seen_reset_count_ = session_.ResetCount();
+    search_.Forget();
+    if (insights_)
+        insights_->RequestFlush();
+}
+
 void KioskApp::DrawFrame()
 {
     if (frame_stats_)
@@ -274,6 +351,8 @@ void KioskApp::DrawFrame()
         pointer_.Cancel();   // the touch was part of the hidden staff gesture
     session_.Current().scroll_y = pointer_.ScrollOffset();
     UpdateSearch();
+    CountInsights(now);
+    ForgetPreviousPatient();
 
     const ui::Theme& theme = session_.HighContrast() ? ui::HighContrastTheme() : ui::DefaultTheme();
     ui::ApplyImGuiStyle(theme);
@@ -290,6 +369,9 @@ void KioskApp::DrawFrame()
     env.dpi = platform_.Dpi();
     env.now = now;
     env.search = &search_.View();
+    FollowReading();
+    env.reading = reading_;
+    env.reading_block = ReadingBlock();
     const std::vector<Intent> intents = ui::DrawScreen(env, views_, &report_);
 
     pointer_.SetScrollLimit(views_.max_scroll);
@@ -303,19 +385,32 @@ void KioskApp::DrawFrame()
     platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b);
     if (frame_stats_)
         frame_stats_->EndSubmit();
-    if (capture)
-        SaveScreenshot();
+    if (capture) {
+        if (textures_.Decoding())
+            textures_.WaitForDecodes();   // capture the next frame, with the pictures in it
+        else
+            SaveScreenshot();
+    }
     platform_.Present();
     if (frame_stats_)
         frame_stats_->EndFrame(SessionScreenName(session_), session_.Current().scroll_y);
 
-    for (const Intent& intent : intents)
+    for (const Intent& intent : intents) {
+        // Read-aloud toggles: only a start counts (the screen drew "Stop" for env.reading).
+        if (session_insights_ && intent.kind == IntentKind::ReadAloud && intent.text != env.reading)
+            session_insights_->NoteReadAloud(session_.Language(), intent.text);
         session_.Apply(intent, now);
+        if (intent.kind == IntentKind::ReadAloud)
+            ToggleReading(intent.text);
+        if (session_insights_)
+            session_insights_->NoteIntent(intent, session_);
+    }
     FollowRouteChange();
+    FollowReading();
     if (!intents.empty() || views_.scroll_to >= 0.0f)
         settle_frames_ = kSettleFrames;
     if (status_file_)
-        status_file_->Update(StatusText(session_));
+        status_file_->Update(StatusText(session_) + ReadingStatus());
 }
 
 int KioskApp::Run()
@@ -334,6 +429,13 @@ int KioskApp::Run()
                 wait = std::min(wait, 0.5);   // the lockout countdown and reload state change on their own
             if (search_.Opening() && session_.Current().screen == Screen::Search)
                 wait = std::min(wait, 0.05);   // show the results as soon as the index opens
+            if (!startup_trimmed_) {
+                // Start-up's temporaries (file text, parse trees, the font
+                // build) were freed in the worker threads' malloc arenas;
+                // give those pages back before the kiosk settles for the day.
+                malloc_trim(0);
+                startup_trimmed_ = true;
+            }
             events = platform_.WaitEvents(std::clamp(wait, 0.005, kMaxSleepSeconds));
         }
         if (events)

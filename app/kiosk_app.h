@@ -6,9 +6,11 @@
 #pragma once
 #include "core/content.h"
 #include "core/content_reload.h"
+#include "core/insights.h"
 #include "core/staff_gesture.h"
 #include "core/script.h"
 #include "core/session.h"
+#include "core/speech.h"
 #include "kiosk_probes.h"
 #include "kiosk_search.h"
 #include "platform.h"
@@ -31,27 +33,45 @@ std::shared_ptr<const Content> LoadKioskContent(const std::string& dir, Diagnost
 
 // LoadKioskContent on a worker thread, for start-up: the content folder and
 // the window are independent, so the caller opens its window and GL context
-// (Platform::Open, a third of the time to the first frame) while the content
-// loads. The worker also initialises fontconfig, the slowest part of the
-// first font build. get() the result before using the content. When the
-// folder does not exist it says so at once and returns an invalid future, so
-// no window opens for nothing.
+// (Platform::OpenWindow, a third of the time to the first frame) while the
+// content loads. Once `short_side` is ready (the window's shorter side, which
+// the caller knows after Platform::Connect; 0 = do not build fonts) the
+// worker also builds the first font atlas for it, the other third. get() the
+// result before using the content. When the folder does not exist it says so
+// at once and returns an invalid future, so no window opens for nothing.
+struct ImFontAtlasDeleter {
+    void operator()(ImFontAtlas* atlas) const;
+};
+struct PreparedFonts {
+    int step = -1;                 // text-size step built for; -1 = nothing built
+    int short_side = 0;
+    ui::FontPaths paths;
+    std::string glyph_text;
+    ui::Fonts fonts;               // roles in `atlas`
+    std::unique_ptr<ImFontAtlas, ImFontAtlasDeleter> atlas;   // for Platform::StartImGui
+    std::string error;             // font files not found or unreadable
+};
 struct LoadedKioskContent {
     std::shared_ptr<const Content> content;   // null when the folder does not exist
     Diagnostics diagnostics;
+    PreparedFonts fonts;
 };
-std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir);
+std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir,
+                                                      std::shared_future<int> short_side = {});
 
 class KioskApp {
 public:
     KioskApp(Platform& platform, std::shared_ptr<const Content> content);
 
-    // Finds the fonts and builds them for the first frame.
-    bool Init(std::string* error);
+    // Finds the fonts and builds them for the first frame, or takes the ones
+    // LoadKioskContentAsync built (their atlas already given to StartImGui).
+    bool Init(std::string* error, PreparedFonts prepared = {});
     // Swaps in new content between frames (a reload); view caches are dropped.
     void SetContent(std::shared_ptr<const Content> content);
     // Applies an intent as if the screen had returned it (screenshot set-up).
     void Apply(const Intent& intent);
+    // Scrolls the current screen to `offset` px (screenshot set-up); past the end stops at the end.
+    void ScrollTo(float offset) { pointer_.ResetScroll(offset); session_.Current().scroll_y = offset; }
 
     // Search: StartSearchIndex opens the index on a background thread (the
     // first frame never waits; the search screen says "Preparing search..."
@@ -60,6 +80,15 @@ public:
     void StartSearchIndex(const SearchOptions& options) { search_.StartOpen(content_, options); }
     void WaitForSearchIndex() { search_.WaitUntilOpen(); }
     void SetSearchIndex(std::shared_ptr<const SearchIndex> index) { search_.SetIndex(std::move(index)); }
+    // Pictures decode on a worker the first time a frame shows them: blocks
+    // until those in flight are done; false when there were none (screenshots).
+    bool WaitForImages()
+    {
+        if (!textures_.Decoding())
+            return false;
+        textures_.WaitForDecodes();
+        return true;
+    }
 
     // Live reload and the staff overlay (kiosk_staff.cpp). Watches
     // `content_dir`; each reload opens the search index on the worker and is
@@ -71,6 +100,9 @@ public:
     void SetScript(InputScript script);
     // Test and measurement outputs (kiosk_probes.h); either may be null.
     void SetProbes(std::unique_ptr<StatusFile> status, std::unique_ptr<FrameStats> stats);
+    // Anonymous use counts (core/insights.h), written on a worker thread;
+    // without this call nothing is counted.
+    void StartInsights(InsightsSettings settings);
 
     // Draws one frame and applies what the patient asked for.
     void DrawFrame();
@@ -90,13 +122,25 @@ private:
     void RunScriptSteps(double now);
     void SaveScreenshot();
     void UpdateSearch();
+    void CountInsights(double now);
+    void ForgetPreviousPatient();
     // kiosk_staff.cpp
     void TakeReload();
     void RestoreReadingPlace();
     bool FeedStaffGesture(const std::vector<PointerEvent>& events, double now);
     void DrawStaff(const ui::Theme& theme, double now);
     void RefreshStaffInfo();
+    void RequestInsights();
+    bool TakeInsights();
     bool StaffOpen() const { return staff_.mode != ui::StaffMode::Closed; }
+    // kiosk_speech.cpp: read-aloud
+    void StartSpeech();
+    void ToggleReading(const std::string& target);
+    void StopReading();
+    void FollowReading();
+    std::string ReadingPlace() const;
+    std::string ReadingStatus() const;
+    int ReadingBlock() const;
 
     Platform& platform_;
     std::shared_ptr<const Content> content_;
@@ -112,8 +156,12 @@ private:
     ui::PointerTracker pointer_;
     ui::ScreenReport report_;
     KioskSearch search_;              // the index and the results of the Session's query
+    int seen_reset_count_ = 0;        // the session reset last cleaned up after
+    std::unique_ptr<InsightsRecorder> insights_;          // null: nothing is counted
+    std::unique_ptr<SessionInsights> session_insights_;   // counts into insights_
     std::string route_key_;           // detects navigation to reset scrolling
     int settle_frames_ = 0;           // ImGui needs a few frames after input to settle
+    bool startup_trimmed_ = false;    // freed start-up memory returned to the system
 
     // Input script (optional)
     std::unique_ptr<InputScriptPlayer> script_;
@@ -134,6 +182,13 @@ private:
     std::string last_reload_;         // when and how the last reload went
     int reading_heading_ = -1;        // after a reload: scroll back to this heading...
     float reading_delta_ = 0.0f;      // ...plus this much
+    // Read-aloud (kiosk_speech.cpp)
+    std::unique_ptr<Speaker> speaker_;    // its worker does every espeak-ng call
+    std::string reading_;                 // "page:<id>" or "faq:<id>" being read, "" = none
+    std::string reading_place_;           // ReadingPlace() when it began: leaving it stops the voice
+    std::vector<int> reading_blocks_;     // block number of each segment being read
+    int reading_segment_ = -1;            // the segment the last frame showed
+    int speech_reset_count_ = -1;         // the session the volume was last reset for
     StaffGesture staff_gesture_{0.0f, 0.0f};
     ui::StaffPanelState staff_;
     ui::StaffInfo staff_info_;

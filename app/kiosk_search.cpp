@@ -41,6 +41,12 @@ void KioskSearch::SetIndex(std::shared_ptr<const SearchIndex> index)
     view_ = ui::SearchView();
 }
 
+void KioskSearch::Forget()
+{
+    cache_.clear();
+    view_ = ui::SearchView();
+}
+
 bool KioskSearch::AdoptFinishedOpen()
 {
     if (!opening_.valid() || opening_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)

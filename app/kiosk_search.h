@@ -39,6 +39,9 @@ public:
     // (lang, query) if that is not what the view already holds. Returns true
     // when the view changed (redraw; new results start at the top).
     bool Update(const std::string& lang, const std::string& query);
+    // Drops the cached results and the view (a new patient: nothing of the
+    // previous one's searches may come back). The index stays.
+    void Forget();
     const ui::SearchView& View() const { return view_; }
 
     static constexpr int kMaxResults = 8;

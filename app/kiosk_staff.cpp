@@ -2,6 +2,7 @@
 // overlay (hidden gesture -> PIN pad -> staff panel). See kiosk_app.h.
 //
 // [SECTION] Live reload
+// [SECTION] Insights
 // [SECTION] Staff overlay
 #include "kiosk_app.h"
 
@@ -11,6 +12,7 @@
 #include <imgui.h>
 #include <malloc.h>
 #include <cstdio>
+#include <algorithm>
 #include <ctime>
 
 namespace ck {
@@ -33,9 +35,52 @@ std::string ClockTime()
     return text;
 }
 
-std::string Counted(int count, const char* one, const char* many)
+std::string Counted(long long count, const char* one, const char* many)
 {
     return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+constexpr int kStaffChartBars = 5;
+
+// The panel's insights: totals per language, and three charts over all
+// languages (each language's top list holds every entry of the overall top,
+// so merging them is exact).
+void FillInsights(const InsightsSummary& summary, const Content& content, int days, ui::StaffInfo* info)
+{
+    info->insights_period = "last " + Counted(days, "day", "days") + ", " + summary.first_day + " to "
+                            + summary.last_day + (summary.Empty() ? ": no data yet" : "");
+    info->insights_totals.clear();
+    info->insights_charts.clear();
+    if (summary.Empty())
+        return;
+    ui::StaffChart pages{"Most viewed pages", {}}, questions{"Most opened questions", {}};
+    ui::StaffChart unanswered{"Searches with no answer", {}};
+    const bool several = content.languages.size() > 1;
+    auto add = [&](ui::StaffChart& chart, const std::vector<InsightsTop>& top, const std::string& lang,
+                   InsightKind kind) {
+        for (const InsightsTop& item : top)
+            chart.bars.push_back({InsightLabel(content, lang, kind, item.key) + (several ? " (" + lang + ")" : ""),
+                                  item.count});
+    };
+    for (const LanguageInsights& l : summary.languages) {
+        info->insights_totals.push_back(
+            l.lang + ": " + Counted(l.Total(InsightKind::PageView), "page view", "page views") + ", "
+            + Counted(l.Total(InsightKind::FaqOpen), "question opened", "questions opened") + ", "
+            + Counted(l.Total(InsightKind::Search), "search", "searches") + " ("
+            + std::to_string(l.Total(InsightKind::SearchNoAnswer)) + " with no answer), "
+            + std::to_string(l.Total(InsightKind::ReadAloud)) + " read aloud, "
+            + Counted(l.Total(InsightKind::IdleReset), "idle reset", "idle resets"));
+        add(pages, l.pages, l.lang, InsightKind::PageView);
+        add(questions, l.questions, l.lang, InsightKind::FaqOpen);
+        add(unanswered, l.unanswered, l.lang, InsightKind::SearchNoAnswer);
+    }
+    for (ui::StaffChart* chart : {&pages, &questions, &unanswered}) {
+        std::stable_sort(chart->bars.begin(), chart->bars.end(),
+                         [](const ui::StaffBar& a, const ui::StaffBar& b) { return a.count > b.count; });
+        if (chart->bars.size() > size_t(kStaffChartBars))
+            chart->bars.resize(size_t(kStaffChartBars));
+        info->insights_charts.push_back(std::move(*chart));
+    }
 }
 
 } // namespace
@@ -129,6 +174,38 @@ void KioskApp::RestoreReadingPlace()
     reading_heading_ = -1;
 }
 
+// [SECTION] Insights
+
+void KioskApp::StartInsights(InsightsSettings settings)
+{
+    session_insights_.reset();
+    // The worker wakes the loop when a summary for the staff panel is ready.
+    insights_ = std::make_unique<InsightsRecorder>(std::move(settings), [] { glfwPostEmptyEvent(); });
+    session_insights_ = std::make_unique<SessionInsights>(&insights_->Counter());
+}
+
+// Asks the worker for the panel's summary; it arrives in TakeInsights.
+void KioskApp::RequestInsights()
+{
+    if (!insights_ || insights_->Failed()) {
+        staff_info_.insights_period = !insights_ ? "off (insights_days is 0 in kiosk.json, or there is no cache folder)"
+                                                 : "off: the insights file cannot be written (see the kiosk's log)";
+        staff_info_.insights_totals.clear();
+        staff_info_.insights_charts.clear();
+        return;
+    }
+    insights_->RequestSummary(insights_->KeepDays(), content_->config.languages, kStaffChartBars);
+}
+
+bool KioskApp::TakeInsights()
+{
+    InsightsSummary summary;
+    if (!insights_ || !insights_->TakeSummary(&summary))
+        return false;
+    FillInsights(summary, *content_, insights_->KeepDays(), &staff_info_);
+    return true;
+}
+
 // [SECTION] Staff overlay
 
 // Returns true when this frame's touches belong to the gesture (the patient
@@ -201,6 +278,8 @@ void KioskApp::RefreshStaffInfo()
     Diagnostics reviews;
     CheckReviewDates(*content_, ui::TodayDate(), &reviews);
     info.overdue_reviews = int(reviews.Items().size());
+    if (StaffOpen())
+        RequestInsights();
 }
 
 void KioskApp::DrawStaff(const ui::Theme& theme, double now)
@@ -209,6 +288,8 @@ void KioskApp::DrawStaff(const ui::Theme& theme, double now)
         return;
     if (reloader_ && staff_info_.reload_busy != reloader_->Busy())
         RefreshStaffInfo();
+    if (TakeInsights())
+        settle_frames_ = 3;
     const ui::PointerState no_touch;
     ui::StaffEnv env;
     env.info = &staff_info_;

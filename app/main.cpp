@@ -13,7 +13,9 @@ static void PrintUsage(FILE* out)
         "  carekiosk dump FILE.md\n"
         "  carekiosk search --content DIR [--lang LANG] [--json] [--stdin] [QUERY]\n"
         "  carekiosk check --content DIR [--strict]\n"
-        "  carekiosk set-pin --content DIR [--clear]\n");
+        "  carekiosk set-pin --content DIR [--clear]\n"
+        "  carekiosk report --content DIR [--days N] [--json]\n"
+        "  carekiosk speak --content DIR (--page ID | --faq ID) [--lang LANG] --out FILE.wav\n");
 }
 
 int main(int argc, char** argv)
@@ -37,6 +39,8 @@ int main(int argc, char** argv)
     if (command == "search")     return ck::RunSearch(rest);
     if (command == "check")      return ck::RunCheck(rest);
     if (command == "set-pin")    return ck::RunSetPin(rest);
+    if (command == "report")     return ck::RunReport(rest);
+    if (command == "speak")      return ck::RunSpeak(rest);
 
     std::fprintf(stderr, "carekiosk: unknown command '%s'\n", command.c_str());
     PrintUsage(stderr);

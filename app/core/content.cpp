@@ -12,6 +12,7 @@
 #include "core/content.h"
 #include "core/content_parse.h"
 #include "core/image_decode.h"
+#include "core/qr.h"
 #include "core/utf8.h"
 #include <algorithm>
 #include <filesystem>
@@ -205,12 +206,14 @@ private:
     void LoadPages(const std::string& lang, LanguageContent* out);
     void CheckLinks(const Document& doc, const std::string& lang, const SourceFile& source, int from_line);
     void CheckHomeTiles(const std::string& kiosk_text);
+    void AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label);
 
     fs::path root_;
     fs::path canonical_root_;
     Content* content_;
     Diagnostics* diag_;
     std::map<std::string, DecodedImage> decoded_;             // canonical path -> pixels or error
+    std::map<std::string, std::shared_ptr<const ImageData>> by_bytes_;   // file bytes -> the picture made of them
     size_t decoded_bytes_ = 0;                                // sum over decoded_, against kMaxDecodedBytes
     std::map<std::string, std::map<std::string, SourceFile>> page_sources_;   // lang -> page id -> file
     std::map<std::string, SourceFile> faq_sources_;          // lang -> faq.json
@@ -348,6 +351,12 @@ const DecodedImage& Loader::Decode(const fs::path& canonical, const std::string&
         result.error = "the picture \"" + key + "\" " + error;
     } else {
         Diagnostics local;
+        // The same file under another name (each language's folder often has
+        // its own copy of a picture) shares the pixels decoded the first time.
+        if (auto same = by_bytes_.find(bytes); same != by_bytes_.end()) {
+            result.image = same->second;
+            return decoded_.emplace(canonical.string(), std::move(result)).first->second;
+        }
         result.image = DecodeImage(bytes, key, std::string(), 0, &local);
         if (!result.image && !local.Empty())
             result.error = local.Items().front().message;
@@ -357,8 +366,16 @@ const DecodedImage& Loader::Decode(const fs::path& canonical, const std::string&
                            + std::to_string(kMaxDecodedBytes / (1024 * 1024))
                            + " MB of memory; use fewer or smaller pictures";
         }
-        if (result.image)
+        if (result.image) {
             decoded_bytes_ += result.image->rgba.size();
+            auto kept = std::make_shared<ImageData>();   // the bytes, not the pixels
+            kept->key = result.image->key;
+            kept->width = result.image->width;
+            kept->height = result.image->height;
+            kept->encoded = bytes;
+            result.image = kept;
+            by_bytes_.emplace(std::move(bytes), result.image);
+        }
     }
     return decoded_.emplace(canonical.string(), std::move(result)).first->second;
 }
@@ -432,12 +449,31 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
         seen[id] = relative;
         page->source = relative;
         ResolveImages(page->doc.blocks, folder, source);
+        AttachTakeHomeCode(&*page, lang, source.label);
         out->pages.push_back(std::move(*page));
         page_sources_[lang][id] = std::move(source);
     }
     std::stable_sort(out->pages.begin(), out->pages.end(), [](const Page& a, const Page& b) {
         return a.order != b.order ? a.order < b.order : a.title != b.title ? a.title < b.title : a.id < b.id;
     });
+}
+
+// The page's "Scan to read this at home" code, encoded here once so drawing
+// never does: its own `link:`, else kiosk.json's page_url filled in.
+void Loader::AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label)
+{
+    const std::string& pattern = content_->config.page_url;
+    if (!page->link_given && !pattern.empty()) {
+        const std::string url = FillPageUrl(pattern, lang, page->id);
+        const std::string problem = QrUrlProblem(url);
+        if (problem.empty())
+            page->link = url;
+        else
+            diag_->Warning(label, 0, 0, "the address made from \"page_url\" in kiosk.json for this page: " + problem
+                                            + "; the page shows no QR code (give it its own \"link:\")");
+    }
+    if (!page->link.empty())
+        page->link_qr = EncodeQr(page->link);
 }
 
 void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)

@@ -6,6 +6,7 @@
 #pragma once
 #include "core/diagnostics.h"
 #include "core/document.h"
+#include "core/qr.h"
 #include <map>
 #include <memory>
 #include <string>
@@ -21,6 +22,8 @@ struct KioskConfig {
     std::vector<std::string> home_tiles;           // page ids; "faq" is the FAQ screen
     int review_period_days = 365;
     std::string staff_pin_hash;                    // libsodium crypto_pwhash_str; "" = no staff PIN set
+    int insights_days = 90;                        // days of use counts kept (core/insights.h); 0 = none recorded
+    std::string page_url;                          // take-home address with {lang} and {page}; "" = none
 };
 
 struct Page {
@@ -33,6 +36,11 @@ struct Page {
     std::string reviewed;      // "YYYY-MM-DD" or ""
     std::string owner;
     Document doc;
+    // "Scan to read this at home": the front matter's `link:`, else (after
+    // loading) kiosk.json's page_url filled in; "" = no code on this page.
+    std::string link;
+    bool link_given = false;   // the page has a `link:` (even "none" or a bad one): page_url is not used
+    QrCode link_qr;            // `link` encoded once at load; empty = no code
 };
 
 struct FaqEntry {
@@ -55,13 +63,17 @@ struct LanguageContent {
     const FaqEntry* FindFaq(const std::string& id) const;
 };
 
-// Decoded pixels, RGBA8, produced while loading (off the render path). The UI's
-// texture cache uploads each once.
+// A picture. In Content it is the file's bytes, read and checked (decoded
+// once, then the pixels dropped) while loading, with the size it decodes to:
+// a folder of photos would otherwise hold hundreds of MB that no screen
+// shows. The UI's texture cache decodes it on a worker when a page first
+// shows it and uploads it once. DecodeImage (image_decode.h) gives the pixels.
 struct ImageData {
     std::string key;           // content-relative path, e.g. "en/pages/needle-depth.png"
-    int width = 0;
+    int width = 0;             // after any downscale
     int height = 0;
-    std::vector<unsigned char> rgba;
+    std::string encoded;       // PNG/JPEG bytes (in Content)
+    std::vector<unsigned char> rgba;   // RGBA8 pixels (from DecodeImage)
 };
 
 struct Content {

@@ -11,6 +11,7 @@
 //   [SECTION] synonyms.json, ui.json
 #include "core/content_parse.h"
 #include "core/markdown.h"
+#include "core/qr.h"
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 #include <algorithm>
@@ -511,7 +512,7 @@ struct FieldPlace {
 
 static const std::vector<std::string>& PageKeys()
 {
-    static const std::vector<std::string> keys = {"title", "summary", "order", "icon", "reviewed", "owner"};
+    static const std::vector<std::string> keys = {"title", "summary", "order", "icon", "reviewed", "owner", "link"};
     return keys;
 }
 
@@ -522,9 +523,32 @@ static bool ParseWholeNumber(const std::string& text, long long* out)
     return result.ec == std::errc() && result.ptr == end && !text.empty();
 }
 
+// `link:` given at all, the page decides: "none", empty or a bad address means no QR code.
+static void ApplyLinkField(Page* page, const FieldValue& value, const FieldPlace& at)
+{
+    page->link_given = true;
+    page->link.clear();
+    if (!value.is_text) {
+        at.Error("\"link\" must be a web address such as https://example.org/aftercare, or none; "
+                 "the page shows no QR code");
+        return;
+    }
+    if (IsLinkOff(value.text))
+        return;
+    const std::string problem = QrUrlProblem(value.text);
+    if (problem.empty())
+        page->link = value.text;
+    else
+        at.Error("\"link\": " + problem + "; the page shows no QR code");
+}
+
 // Applies one front-matter / JSON field to `page`. Returns false for unknown keys.
 static bool ApplyPageField(Page* page, const std::string& key, const FieldValue& value, const FieldPlace& at)
 {
+    if (key == "link") {
+        ApplyLinkField(page, value, at);
+        return true;
+    }
     if (key == "order") {
         long long number = value.integer;
         if (!(value.is_integer || (value.is_text && ParseWholeNumber(value.text, &number)))) {
@@ -635,7 +659,7 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     }
     static const std::vector<std::string> known = {"clinic_name", "languages", "default_language",
                                                    "idle_timeout_seconds", "home_tiles", "review_period_days",
-                                                   "staff_pin_hash"};
+                                                   "staff_pin_hash", "page_url", "insights_days"};
     r.CheckKeys(root, "", known);
 
     std::string name;
@@ -674,8 +698,17 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
 
     ReadInt(r, root, "idle_timeout_seconds", 15, 3600, &config.idle_timeout_seconds);
     ReadInt(r, root, "review_period_days", 1, 3650, &config.review_period_days);
+    ReadInt(r, root, "insights_days", 0, 3650, &config.insights_days);
     ReadStringList(r, root, "home_tiles", &config.home_tiles);
     r.String(root, "", "staff_pin_hash", &config.staff_pin_hash);   // written by `carekiosk set-pin`
+    std::string page_url;
+    if (r.String(root, "", "page_url", &page_url) && !page_url.empty()) {
+        const std::string problem = PageUrlPatternProblem(page_url);
+        if (problem.empty())
+            config.page_url = page_url;
+        else
+            r.Error("/page_url", "\"page_url\": " + problem + "; pages show no QR code");
+    }
     return config;
 }
 
@@ -1076,6 +1109,7 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"fallback_note", "This is not yet available in your language."},
         {"read_aloud", "Read aloud"},
         {"stop_reading", "Stop"},
+        {"qr_caption", "Scan to read this at home"},
     };
     return strings;
 }

@@ -37,6 +37,7 @@ enum class IntentKind {
     SearchClear,
     ContinueReading, // dismiss the idle warning
     DismissAttract,
+    ReadAloud,       // text = "page:<id>" or "faq:<id>": start reading it aloud, or stop when it is being read
 };
 
 struct Intent {

@@ -11,6 +11,7 @@
 // document coordinates; drawing only culls and emits them.
 #include "ui/document_view.h"
 
+#include "core/speech_text.h"
 #include "ui/text_layout.h"
 
 #include <imgui.h>
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <unordered_map>
 
 namespace ck::ui {
 
@@ -97,6 +99,8 @@ public:
 
     void Run(float width)
     {
+        ForEachBlock(doc_, [this](const Block& block, int number) { numbers_[&block] = number; });
+        out_->blocks.resize(numbers_.size());
         LayoutBlocks(doc_.blocks, 0, width, false);
         out_->height = std::ceil(y_ + metrics_.block_gap());
         for (const DrawItem& item : out_->items)
@@ -246,8 +250,24 @@ private:
         }
     }
 
+    // Read-aloud highlights blocks by number: remember where each one went.
+    void Record(const Block& block, float x0, float y0, float x1, float y1)
+    {
+        const auto found = numbers_.find(&block);
+        if (found == numbers_.end())
+            return;
+        out_->blocks[found->second] = BlockBox{x0, y0, x1, y1, true};
+    }
+
+    const BlockBox* Recorded(const Block& block) const
+    {
+        const auto found = numbers_.find(&block);
+        return found == numbers_.end() ? nullptr : &out_->blocks[found->second];
+    }
+
     void LayoutBlock(const Block& block, float x, float width, bool tight, bool first)
     {
+        const float top = y_;
         switch (block.kind) {
         case BlockKind::Heading: LayoutHeading(block, x, width, first); break;
         case BlockKind::List: LayoutList(block, x, width); break;
@@ -262,6 +282,8 @@ private:
             EmitInline(RunsFor(block.spans, BaseFont::Body, ColourRole::Text), x, width);
             break;
         }
+        if (block.kind != BlockKind::Heading)   // a heading records itself, below the space above it
+            Record(block, x, top, x + width, y_);
     }
 
     void LayoutHeading(const Block& block, float x, float width, bool first)
@@ -269,6 +291,7 @@ private:
         if (!first)
             y_ += metrics_.heading_space();
         out_->heading_tops.push_back(y_);
+        const float top = y_;
         BaseFont base = block.level <= 1 ? BaseFont::H1 : block.level == 2 ? BaseFont::H2 : BaseFont::H3;
         std::vector<InlineRun> runs = RunsFor(block.spans, base, ColourRole::Heading);
         if (block.level >= 4) {   // h4-h6: bold body size, heading colour
@@ -277,6 +300,7 @@ private:
                     run.font = Font(FontRole::BodyBold);
         }
         EmitInline(runs, x, width, 0.0f, false, 1.25f);   // big type needs less leading
+        Record(block, x, top, x + width, y_);
     }
 
     void LayoutList(const Block& list, float x, float width)
@@ -307,12 +331,30 @@ private:
             list_depth_ = depth;
             if (y_ == item_top)   // empty item: still one line tall so the marker has a place
                 y_ += std::ceil(body->FontSize * 1.45f);
+            RecordListItem(item, x, item_top, x + width);
             float baseline = FirstBaseline(first_item, item_top);
             if (list.ordered)
                 AddNumber(number++, x, column, baseline, depth + 1);
             else
                 AddBullet(depth, x, column, baseline);
         }
+    }
+
+    // A list item's box covers its marker and its own text (the paragraphs it
+    // opens with), not the nested lists read after it.
+    void RecordListItem(const Block& item, float x0, float top, float x1)
+    {
+        float bottom = y_;
+        const size_t own = ListItemOwnParagraphs(item);
+        if (own < item.children.size()) {
+            const BlockBox* last_own = own > 0 ? Recorded(item.children[own - 1]) : nullptr;
+            const BlockBox* next = Recorded(item.children[own]);
+            if (last_own && last_own->laid_out)
+                bottom = last_own->y1;
+            else if (next && next->laid_out)
+                bottom = next->y0;
+        }
+        Record(item, x0, top, x1, std::max(bottom, top));
     }
 
     // Baseline of the first text drawn since `first_item`, so the marker sits
@@ -557,6 +599,7 @@ private:
             row_bottom = std::max(row_bottom, row_top + 2 * pad + metrics_.body);
             if (header)
                 out_->items[background].y1 = row_bottom;
+            Record(row, x, row_top, x + table_w, row_bottom);
             row_bottoms.push_back(row_bottom);
             y_ = row_bottom;
         }
@@ -589,6 +632,7 @@ private:
     Metrics metrics_;
     float y_ = 0;
     int list_depth_ = 0;
+    std::unordered_map<const Block*, int> numbers_;   // pre-order block numbers
 };
 
 } // namespace
@@ -626,6 +670,17 @@ bool DocumentView::Draw(ImDrawList* draw, float origin_x, float origin_y, float 
     if (!layout_)
         return false;
     const Theme& theme = ctx.theme ? *ctx.theme : DefaultTheme();
+    BlockBox band;
+    if (highlight_ >= 0 && highlight_ < static_cast<int>(layout_->blocks.size()) &&
+        layout_->blocks[highlight_].laid_out && layout_->blocks[highlight_].y1 > layout_->blocks[highlight_].y0)
+        band = layout_->blocks[highlight_];
+    // Read-aloud: a soft band under the block being read (the text on it keeps
+    // the contrast the theme guarantees on pressed surfaces) ...
+    const float pad = band.laid_out ? std::round(ctx.fonts->Get(FontRole::Body)->FontSize * 0.3f) : 0.0f;
+    if (band.laid_out)
+        draw->AddRectFilled(ImVec2(origin_x + band.x0 - pad, origin_y + band.y0 - pad * 0.5f),
+                            ImVec2(origin_x + band.x1 + pad, origin_y + band.y1 + pad * 0.5f),
+                            PackColour(theme.surface_pressed), pad);
     bool image_shown = false;
     for (const DrawItem& item : layout_->items) {
         if (origin_y + item.y1 < clip_min_y || origin_y + item.y0 > clip_max_y)
@@ -658,15 +713,24 @@ bool DocumentView::Draw(ImDrawList* draw, float origin_x, float origin_y, float 
             Texture texture;
             if (ctx.textures && ctx.content)
                 texture = ctx.textures->Get(*ctx.content, item.image_key);
-            image_shown = texture.id != 0;
-            if (image_shown)
+            // While the picture decodes (a frame or two) its place stays
+            // empty rather than flashing the alt text.
+            image_shown = texture.id != 0 || texture.pending;
+            if (texture.id != 0)
                 draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.id)), a, b);
-            else
+            else if (!texture.pending)
                 draw->AddRect(a, b, colour, 0, 0, 2.0f);
             break;
         }
         }
     }
+
+    // ... and an accent bar at its left edge, drawn last so quote and code
+    // backgrounds never hide it (high contrast: yellow on black).
+    if (band.laid_out)
+        draw->AddRectFilled(ImVec2(origin_x + band.x0 - pad * 2.0f, origin_y + band.y0 - pad * 0.5f),
+                            ImVec2(origin_x + band.x0 - pad, origin_y + band.y1 + pad * 0.5f), PackColour(theme.accent),
+                            pad * 0.5f);
 
     if (!tap || tap[1] < clip_min_y || tap[1] > clip_max_y)
         return false;
@@ -700,6 +764,15 @@ float DocumentView::HeadingOffset(int heading_index) const
     if (!layout_ || heading_index < 0 || heading_index >= static_cast<int>(layout_->heading_tops.size()))
         return -1.0f;
     return layout_->heading_tops[heading_index];
+}
+
+bool DocumentView::BlockBounds(int block, float* y0, float* y1) const
+{
+    if (!layout_ || block < 0 || block >= static_cast<int>(layout_->blocks.size()) || !layout_->blocks[block].laid_out)
+        return false;
+    *y0 = layout_->blocks[block].y0;
+    *y1 = layout_->blocks[block].y1;
+    return true;
 }
 
 float DocumentView::MaxRight() const { return layout_ ? layout_->max_right : 0.0f; }

@@ -57,10 +57,17 @@ struct LinkHit {
     std::string target;
 };
 
+// Where one block was laid out, in document coordinates.
+struct BlockBox {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool laid_out = false;     // false: skipped (raw HTML) or inside a table cell
+};
+
 struct DocumentLayout {        // cached lines, boxes and images
     std::vector<DrawItem> items;
     std::vector<LinkHit> links;
     std::vector<float> heading_tops;
+    std::vector<BlockBox> blocks;   // by pre-order block number (core/speech_text.h); a list item: its own text
     float height = 0;
     float max_right = 0;
 };
@@ -95,6 +102,12 @@ public:
     float MaxRight() const;
     float Height() const;
 
+    // Read-aloud: the block being read (pre-order number, -1 = none) gets a
+    // soft band behind it and an accent bar beside it from the next Draw.
+    void SetHighlight(int block) { highlight_ = block; }
+    // The laid-out top and bottom of a block, false when it has none.
+    bool BlockBounds(int block, float* y0, float* y1) const;
+
     // The internal link at document coordinates (x, y), if any.
     bool HitTest(float x, float y, Intent* out) const;
     // The cached layout (nullptr before the first Layout); for tests.
@@ -109,6 +122,7 @@ private:
     float width_ = 0;
     int font_generation_ = -1;
     int layout_count_ = 0;
+    int highlight_ = -1;
 };
 
 } // namespace ck::ui

@@ -226,6 +226,22 @@ void Globe(const Pen& pen)
     pen.Line(-0.85f, 0.0f, 0.85f, 0.0f, pen.colour, pen.Stroke() * 0.7f);
 }
 
+// Read aloud: a loudspeaker with two sound waves.
+void Speaker(const Pen& pen)
+{
+    pen.Fill({{-0.85f, -0.3f}, {-0.45f, -0.3f}, {-0.45f, 0.3f}, {-0.85f, 0.3f}}, pen.colour);
+    pen.Fill({{-0.5f, -0.3f}, {0.05f, -0.75f}, {0.05f, 0.75f}, {-0.5f, 0.3f}}, pen.colour);
+    for (float r : {0.38f, 0.72f}) {
+        pen.draw->PathArcTo(pen.P(0.05f, 0.0f), pen.L(r), Rad(-45.0f), Rad(45.0f), 16);
+        pen.draw->PathStroke(pen.colour, 0, pen.Stroke() * 0.8f);
+    }
+}
+
+void Stop(const Pen& pen)
+{
+    pen.draw->AddRectFilled(pen.P(-0.55f, -0.55f), pen.P(0.55f, 0.55f), pen.colour, pen.L(0.12f));
+}
+
 using IconFn = void (*)(const Pen&);
 
 const std::map<std::string, IconFn>& Registry()
@@ -236,6 +252,7 @@ const std::map<std::string, IconFn>& Registry()
         {"clock", Clock}, {"heart", Heart}, {"person", Person}, {"list", List},
         {"back", Back}, {"home", Home}, {"text-size", TextSize}, {"contrast", Contrast},
         {"chevron-down", ChevronDown}, {"chevron-up", ChevronUp}, {"globe", Globe},
+        {"speaker", Speaker}, {"stop", Stop},
     };
     return icons;
 }

@@ -2,7 +2,7 @@
 // and needs no image files. Content names icons with KnownIcons() (sparkle,
 // calendar, drop, shield, warning, question, info, sun, clock, heart, person,
 // list); the chrome adds back, home, text-size, contrast, chevron-down,
-// chevron-up and globe.
+// chevron-up, globe, and speaker and stop (read aloud).
 #pragma once
 #include <string>
 

@@ -15,6 +15,7 @@
 #include "ui/screens.h"
 #include "ui/rect.h"
 
+#include "core/speech_text.h"
 #include "ui/icons.h"
 #include "ui/search_screen.h"
 
@@ -43,6 +44,7 @@ void ScreenViews::Clear()
     faq_focus.clear();
     max_scroll = 0.0f;
     scroll_to = -1.0f;
+    reading_focus = -1;
 }
 
 namespace {
@@ -501,42 +503,15 @@ void HomeScreen(Frame& f, ScreenViews& views)
 
 // [SECTION] Page
 
-std::string PlainSpans(const std::vector<Span>& spans)
-{
-    std::string text;
-    for (const Span& span : spans)
-        text += span.text;
-    return text;
-}
-
-bool SameWords(const std::string& a, const std::string& b)
-{
-    auto trim = [](const std::string& s) {
-        const size_t begin = s.find_first_not_of(" \t");
-        const size_t end = s.find_last_not_of(" \t");
-        return begin == std::string::npos ? std::string() : s.substr(begin, end - begin + 1);
-    };
-    const std::string x = trim(a), y = trim(b);
-    if (x.size() != y.size())
-        return false;
-    for (size_t i = 0; i < x.size(); i++)
-        if (std::tolower(static_cast<unsigned char>(x[i])) != std::tolower(static_cast<unsigned char>(y[i])))
-            return false;
-    return true;
-}
-
 // The page body as shown: the title bar already shows the title, so a
-// leading "# Title" that repeats it is dropped.
+// leading "# Title" that repeats it is dropped (PageBody, which read-aloud
+// uses too, so both number the blocks alike).
 void PreparePageBody(ScreenViews& views, const Page& page)
 {
     if (views.page_body && views.page_id == page.source)
         return;
     views.page_id = page.source;
-    views.page_doc = page.doc;
-    auto& blocks = views.page_doc.blocks;
-    if (!blocks.empty() && blocks.front().kind == BlockKind::Heading && blocks.front().level == 1 &&
-        SameWords(PlainSpans(blocks.front().spans), page.title))
-        blocks.erase(blocks.begin());
+    views.page_doc = PageBody(page);
     views.page_body = std::make_unique<DocumentView>();
 }
 
@@ -547,6 +522,119 @@ std::string ReviewFooter(const Frame& f, const Page& page)
     if (page.owner.empty())
         return FormatUiString(f.Ui("reviewed_on"), {{"date", page.reviewed}});
     return FormatUiString(f.Ui("reviewed_by"), {{"owner", page.owner}, {"date", page.reviewed}});
+}
+
+// "Scan to read this at home": the page's QR code (made at load) on a white
+// square, beside its caption. Not a touch target. Modules are whole pixels
+// at whole-pixel positions, so the code is crisp at any screen size.
+constexpr float kQrSideMm = 38.0f;     // phones read it from arm's length
+constexpr int kQrQuietModules = 4;     // the white margin scanners need
+
+struct TakeHomeCard {
+    int module = 0;                    // px per module; 0 = the page has no code
+    float side = 0.0f;                 // the white square, quiet zone included
+    float pad = 0.0f;
+    float caption_w = 0.0f;
+    ImVec2 caption_size;
+    bool caption_beside = true;        // else above the code (narrow column, big text)
+    float h = 0.0f;
+};
+
+TakeHomeCard MeasureTakeHomeCard(const Frame& f, const QrCode& code, const std::string& caption)
+{
+    TakeHomeCard card;
+    if (code.Empty())
+        return card;
+    const float dpi = f.env.dpi > 0.0f ? f.env.dpi : 96.0f;
+    const int modules = code.width + 2 * kQrQuietModules;
+    card.pad = std::round(f.em * 0.9f);
+    const float room = f.column.W() - 2 * card.pad;
+    card.module = std::max(3, int(std::lround(kQrSideMm * dpi / 25.4f / modules)));
+    card.module = std::max(1, std::min(card.module, int(room / modules)));
+    card.side = float(card.module * modules);
+    card.caption_beside = room - card.side - card.pad >= f.em * 8.0f;
+    card.caption_w = card.caption_beside ? room - card.side - card.pad : room;
+    card.caption_size = MeasureText(f, FontRole::H3, caption, card.caption_w);
+    card.h = card.caption_beside ? std::max(card.side, card.caption_size.y) + 2 * card.pad
+                                 : card.caption_size.y + f.gap + card.side + 2 * card.pad;
+    return card;
+}
+
+// Dark runs of each row as one rectangle: a few dozen rects instead of ~1000.
+void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module)
+{
+    const ImU32 dark = IM_COL32(0, 0, 0, 255);   // black on white in every theme: scanners need it
+    for (int row = 0; row < code.width; row++) {
+        for (int col = 0; col < code.width;) {
+            if (!code.Dark(col, row)) {
+                col++;
+                continue;
+            }
+            const int start = col;
+            while (col < code.width && code.Dark(col, row))
+                col++;
+            draw->AddRectFilled(ImVec2(x + start * module, y + row * module), ImVec2(x + col * module, y + (row + 1) * module),
+                                dark);
+        }
+    }
+}
+
+void DrawTakeHomeCard(Frame& f, const TakeHomeCard& card, const QrCode& code, const std::string& caption, float y)
+{
+    const Theme& t = f.theme;
+    const float x0 = f.column.x0, x1 = f.column.x1;
+    y = std::round(y);
+    f.draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + card.h), PackColour(t.surface), f.em * 0.6f);
+    const float inner_x = x0 + card.pad;
+    float qr_y = y + card.pad;
+    if (card.caption_beside) {
+        const float text_x = inner_x + card.side + card.pad;
+        DrawText(f, FontRole::H3, text_x, std::round(y + (card.h - card.caption_size.y) * 0.5f), PackColour(t.heading),
+                 caption, card.caption_w);
+        qr_y = std::round(y + (card.h - card.side) * 0.5f);
+    } else {
+        DrawText(f, FontRole::H3, inner_x, y + card.pad, PackColour(t.heading), caption, card.caption_w);
+        qr_y += card.caption_size.y + f.gap;
+    }
+    const float qx = std::round(inner_x), qy = std::round(qr_y);
+    f.draw->AddRectFilled(ImVec2(qx, qy), ImVec2(qx + card.side, qy + card.side), IM_COL32(255, 255, 255, 255));
+    const float quiet = float(kQrQuietModules * card.module);
+    DrawQrModules(f.draw, code, qx + quiet, qy + quiet, card.module);
+    if (f.report) {
+        const float rect[4] = {qx, qy, qx + card.side, qy + card.side};
+        std::copy(rect, rect + 4, f.report->qr_rect);
+        f.report->qr_module = card.module;
+    }
+}
+
+// Read-aloud's toggle: "Read aloud", or "Stop" while `target` is being read.
+void ReadAloudButton(Frame& f, float x, float y, const std::string& target)
+{
+    const bool reading = f.env.reading == target;
+    const std::string label = f.Ui(reading ? "stop_reading" : "read_aloud");
+    const Rect r{x, y, x + ButtonWidth(f, label), y + f.button_h};
+    if (Button(f, r, reading ? "stop" : "speaker", label, reading ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        f.Emit(IntentKind::ReadAloud, target);
+}
+
+// Read-aloud on `view`, drawn `doc_y` px below the top of the scrolling area:
+// highlights the block being read and, when the voice moves on to a block out
+// of sight, scrolls to it (once per block, so a finger can still scroll away).
+void FollowReading(Frame& f, ScreenViews& views, DocumentView& view, const std::string& target, float doc_y,
+                   float top, float scroll)
+{
+    const int block = f.env.reading == target ? f.env.reading_block : -1;
+    view.SetHighlight(block);
+    if (block == views.reading_focus)
+        return;
+    views.reading_focus = block;
+    float y0 = 0.0f, y1 = 0.0f;
+    if (block < 0 || !view.BlockBounds(block, &y0, &y1))
+        return;
+    y0 += doc_y;
+    y1 += doc_y;
+    if (y0 < scroll || y1 > scroll + (f.env.height - top))
+        views.scroll_to = std::clamp(y0 - f.gap * 2, 0.0f, views.max_scroll);
 }
 
 void PageScreen(Frame& f, ScreenViews& views)
@@ -571,19 +659,29 @@ void PageScreen(Frame& f, ScreenViews& views)
     const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
     const std::string footer = ReviewFooter(f, *page);
     const float footer_h = footer.empty() ? 0.0f : f.gap * 2 + MeasureText(f, FontRole::Small, footer, width).y;
-    const float pad_top = f.gap * 1.5f;
-    const float total = pad_top + doc_h + footer_h + f.margin * 1.5f;
+    const std::string qr_caption = page->link_qr.Empty() ? std::string() : f.Ui("qr_caption");
+    const TakeHomeCard card = MeasureTakeHomeCard(f, page->link_qr, qr_caption);
+    const float card_h = card.module > 0 ? f.gap * 2 + card.h : 0.0f;
+    const float read_h = f.button_h + f.gap;   // the Read aloud button above the body
+    const float pad_top = f.gap * 1.5f + read_h;
+    const float total = pad_top + doc_h + card_h + footer_h + f.margin * 1.5f;
     views.max_scroll = std::max(0.0f, total - (f.env.height - top));
     const float scroll = ClampedScroll(f, views.max_scroll);
+    const std::string read_target = "page:" + f.env.session->Current().id;
+    FollowReading(f, views, *views.page_body, read_target, pad_top, top, scroll);
 
     f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
     const float origin_y = top + pad_top - scroll;
     float tap[2];
     views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
+    ReadAloudButton(f, f.column.x0, origin_y - read_h, read_target);
     if (f.report)
         f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());
+    const float card_y = origin_y + doc_h + f.gap * 2;
+    if (card.module > 0 && card_y < f.env.height && card_y + card.h > top)
+        DrawTakeHomeCard(f, card, page->link_qr, qr_caption, card_y);
     if (!footer.empty()) {
-        const float y = origin_y + doc_h + f.gap;
+        const float y = origin_y + doc_h + card_h + f.gap;
         f.draw->AddLine(ImVec2(f.column.x0, y), ImVec2(f.column.x1, y), PackColour(t.rule), 1.0f);
         DrawText(f, FontRole::Small, f.column.x0, y + f.gap, PackColour(t.text_muted), footer, width);
     }
@@ -619,6 +717,7 @@ void FaqScreen(Frame& f, ScreenViews& views)
     const float chevron = std::round(f.button_h * 0.4f);
     const float question_w = f.column.W() - 2 * pad - chevron - f.gap;
     const float answer_w = f.column.W() - 2 * pad;
+    const float read_h = f.button_h + f.gap;   // the Read aloud button above an open answer
 
     // Lay out every card first: heights decide scrolling and culling.
     struct Card { float y, row_h, answer_h; };
@@ -628,7 +727,7 @@ void FaqScreen(Frame& f, ScreenViews& views)
         Card card{y, 0.0f, 0.0f};
         card.row_h = std::max(f.target, MeasureText(f, FontRole::Button, entry.question, question_w).y + 2 * pad);
         if (entry.id == open_id)
-            card.answer_h = views.faq_answers[entry.id].Layout(entry.answer, answer_w, ctx) + pad;
+            card.answer_h = views.faq_answers[entry.id].Layout(entry.answer, answer_w, ctx) + pad + read_h;
         cards.push_back(card);
         y += card.row_h + card.answer_h + f.gap;
     }
@@ -648,6 +747,10 @@ void FaqScreen(Frame& f, ScreenViews& views)
                     views.scroll_to = std::min(card_top, std::max(0.0f, card_bottom - view_h));
             }
     }
+    for (size_t i = 0; i < cards.size(); i++)
+        if (cards[i].answer_h > 0.0f)
+            FollowReading(f, views, views.faq_answers[lang->faq[i].id], "faq:" + lang->faq[i].id,
+                          cards[i].y + cards[i].row_h + pad * 0.5f + read_h, top, scroll);
 
     f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
     for (size_t i = 0; i < cards.size(); i++) {
@@ -678,7 +781,8 @@ void FaqScreen(Frame& f, ScreenViews& views)
             float tap[2];
             const float ax = row.x0 + pad, ay = row.y1;
             f.draw->AddLine(ImVec2(ax, ay), ImVec2(row.x1 - pad, ay), PackColour(t.rule), 1.0f);
-            answer.Draw(f.draw, ax, ay + pad * 0.5f, std::max(top, ay), f.env.height, ctx, BodyTap(f, tap),
+            ReadAloudButton(f, ax, ay + pad * 0.5f, "faq:" + entry.id);
+            answer.Draw(f.draw, ax, ay + pad * 0.5f + read_h, std::max(top, ay), f.env.height, ctx, BodyTap(f, tap),
                         &f.intents);
             if (f.report)
                 f.report->max_text_right = std::max(f.report->max_text_right, ax + answer.MaxRight());

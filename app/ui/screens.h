@@ -33,6 +33,8 @@ struct ScreenReport {
     Rgb background = {};
     float min_target = 0.0f;        // smallest side of any touch target drawn (0 = none)
     int targets = 0;
+    float qr_rect[4] = {};          // the take-home QR code's white square, quiet zone included (0s = none drawn)
+    int qr_module = 0;              // its module size in px
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -49,6 +51,8 @@ struct ScreenEnv {
     float dpi = 96.0f;
     double now = 0.0;
     const SearchView* search = nullptr;  // the app's results for the query; null = not ready
+    std::string reading;                 // read-aloud: "page:<id>" or "faq:<id>" being read, "" = none
+    int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
 };
 
 // View state that outlives a frame: cached document layouts and the height
@@ -61,6 +65,7 @@ struct ScreenViews {
     std::string faq_focus;               // FAQ entry last scrolled into view
     float max_scroll = 0.0f;             // of the screen drawn last frame
     float scroll_to = -1.0f;             // >= 0: the screen asks the app to scroll there
+    int reading_focus = -1;              // read-aloud: the block last brought into view
 
     void Clear();
 };

@@ -3,6 +3,7 @@
 // [SECTION] Drawing helpers
 // [SECTION] No PIN set
 // [SECTION] PIN pad
+// [SECTION] Insights charts
 // [SECTION] Staff panel
 // [SECTION] Entry point
 #include "ui/staff_panel.h"
@@ -182,6 +183,100 @@ void PinPad(Ctx& c)
         c.actions.push_back(StaffAction::SubmitPin);
 }
 
+// [SECTION] Insights charts
+
+float InfoRow(Ctx& c, float x, float y, float w, const std::string& label, const std::string& value);   // Staff panel
+
+// `text` cut with "..." so it is at most `width` wide.
+std::string Fit(const Ctx& c, FontRole role, const std::string& text, float width)
+{
+    if (Measure(c, role, text, 0.0f).x <= width)
+        return text;
+    ImFont* font = c.Font(role);
+    const float room = std::max(0.0f, width - Measure(c, role, "...", 0.0f).x);
+    const char* end = nullptr;
+    font->CalcTextSizeA(font->FontSize, room, 0.0f, text.c_str(), text.c_str() + text.size(), &end);
+    return std::string(text.c_str(), end) + "...";
+}
+
+float LineHeight(const Ctx& c, FontRole role)
+{
+    return Measure(c, role, "Ag", 0.0f).y;
+}
+
+// Height of a chart with `bars` rows (an empty one has its "none yet" line).
+float ChartHeight(const Ctx& c, const StaffChart& chart, int bars)
+{
+    const int rows = std::max(1, std::min(bars, int(chart.bars.size())));
+    return LineHeight(c, FontRole::BodyBold) + c.gap * 0.3f + float(rows) * LineHeight(c, FontRole::Small) * 1.3f;
+}
+
+// A horizontal bar chart: per entry the label (cut to half the width), a bar
+// scaled to the largest count, and the count after the bar.
+void BarChart(Ctx& c, float x, float y, float w, const StaffChart& chart, int bars)
+{
+    const Theme& t = c.theme;
+    y += Text(c, FontRole::BodyBold, x, y, t.heading, Fit(c, FontRole::BodyBold, chart.title, w), 0.0f).y
+         + c.gap * 0.3f;
+    const float line = LineHeight(c, FontRole::Small);
+    if (chart.bars.empty()) {
+        Text(c, FontRole::Small, x, y, t.text_muted, "none yet", 0.0f);
+        return;
+    }
+    long long largest = 1;
+    for (const StaffBar& bar : chart.bars)
+        largest = std::max(largest, bar.count);
+    const float label_w = std::round(w * 0.5f);
+    const float bar_x0 = x + label_w + c.gap * 0.5f;
+    const float count_w = Measure(c, FontRole::Small, std::to_string(largest), 0.0f).x;
+    const float room = std::max(1.0f, x + w - bar_x0 - count_w - c.gap * 0.4f);
+    for (int i = 0; i < bars && i < int(chart.bars.size()); i++, y += line * 1.3f) {
+        const StaffBar& bar = chart.bars[size_t(i)];
+        Text(c, FontRole::Small, x, y, t.text, Fit(c, FontRole::Small, bar.label, label_w), 0.0f);
+        const float length = std::max(3.0f, std::round(room * float(bar.count) / float(largest)));
+        c.draw->AddRectFilled(ImVec2(bar_x0, y + line * 0.12f), ImVec2(bar_x0 + length, y + line * 0.88f),
+                              PackColour(t.accent), line * 0.12f);
+        Text(c, FontRole::Small, bar_x0 + length + c.gap * 0.4f, y, t.text, std::to_string(bar.count), 0.0f);
+    }
+}
+
+// The insights: period and totals, then the charts side by side on a wide
+// screen or stacked, with as many bars as leave `bottom` free. Returns the
+// height used.
+float InsightsSection(Ctx& c, float x, float y, float w, float bottom)
+{
+    const StaffInfo& info = *c.env.info;
+    std::string summary = info.insights_period;
+    for (const std::string& line : info.insights_totals)
+        summary += "\n" + line;
+    const float top = y;
+    y += InfoRow(c, x, y, w, "Insights", summary.empty() ? "-" : summary);
+    const auto& charts = info.insights_charts;
+    if (charts.empty())
+        return y - top;
+    const int columns = w >= c.em * 40.0f ? int(charts.size()) : 1;
+    const int rows = (int(charts.size()) + columns - 1) / columns;
+    auto height = [&](int bars) {
+        float tallest = 0.0f;
+        for (const StaffChart& chart : charts)
+            tallest = std::max(tallest, ChartHeight(c, chart, bars));
+        return float(rows) * (tallest + c.gap * 0.6f);
+    };
+    int bars = 5;
+    while (bars > 1 && y + height(bars) > bottom)
+        bars--;
+    if (y + height(bars) > bottom)
+        return y - top;   // no room: the totals must do
+    const float column_w = (w - c.gap * float(columns - 1)) / float(columns);
+    const float row_h = height(bars) / float(rows);
+    for (size_t i = 0; i < charts.size(); i++) {
+        const float cx = x + float(int(i) % columns) * (column_w + c.gap);
+        const float cy = y + float(int(i) / columns) * row_h;
+        BarChart(c, cx, cy, column_w, charts[i], bars);
+    }
+    return y + height(bars) - top;
+}
+
 // [SECTION] Staff panel
 
 float InfoRow(Ctx& c, float x, float y, float w, const std::string& label, const std::string& value)
@@ -204,17 +299,21 @@ void Panel(Ctx& c)
 {
     const StaffInfo& info = *c.env.info;
     const Theme& t = c.theme;
-    const float x = c.margin, w = c.env.width - 2 * c.margin;
+    const float x = c.margin, full_w = c.env.width - 2 * c.margin;
+    // A wide screen puts the insights in a right-hand column; `w` is the left one.
+    const bool side = full_w >= c.em * 40.0f;
+    const float w = side ? std::round((full_w - c.gap * 2) * 0.5f) : full_w;
     const float button_h = std::max(c.target, c.em * 2.4f);
 
     float y = c.margin;
     const ImVec2 title = Text(c, FontRole::Title, x, y, t.heading, "Staff panel", 0.0f);
     const std::string version = "CareKiosk " + info.version;
     const ImVec2 version_size = Measure(c, FontRole::Small, version, 0.0f);
-    Text(c, FontRole::Small, x + w - version_size.x, y + title.y - version_size.y, t.text_muted, version, 0.0f);
+    Text(c, FontRole::Small, x + full_w - version_size.x, y + title.y - version_size.y, t.text_muted, version, 0.0f);
     y += title.y + c.gap;
-    c.draw->AddLine(ImVec2(x, y), ImVec2(x + w, y), PackColour(t.rule), 2.0f);
+    c.draw->AddLine(ImVec2(x, y), ImVec2(x + full_w, y), PackColour(t.rule), 2.0f);
     y += c.gap;
+    const float columns_top = y;
 
     y += InfoRow(c, x, y, w, "Content folder", info.content_dir);
     y += InfoRow(c, x, y, w, "Last reload", info.reload_busy ? "reloading now..." : info.last_reload);
@@ -224,12 +323,18 @@ void Panel(Ctx& c)
     y += InfoRow(c, x, y, w, "Reviews", info.overdue_reviews == 0
                                             ? "no page is past its review date"
                                             : std::to_string(info.overdue_reviews) + " page(s) past the review date");
-    y += c.gap * 0.5f;
-
     // Problems: a card with as many diagnostics as fit and page buttons.
     const float buttons_top = c.env.height - c.margin - button_h * 2 - c.gap;
-    const int top = ButtonRow(c, x, x + w, buttons_top, button_h, {"Reload now", "Preview as patient"}, 0);
-    const int bottom = ButtonRow(c, x, x + w, buttons_top + button_h + c.gap, button_h, {"Exit kiosk", "Close"}, -1);
+    if (side) {
+        InsightsSection(c, x + w + c.gap * 2, columns_top, full_w - w - c.gap * 2, buttons_top - c.gap);
+    } else {
+        // Stacked, the insights leave room for the problems' heading and a few lines.
+        const float problems_min = LineHeight(c, FontRole::H3) + LineHeight(c, FontRole::Small) * 4 + c.gap * 4.5f;
+        y += InsightsSection(c, x, y, w, buttons_top - problems_min);
+    }
+    y += c.gap * 0.5f;
+    const int top = ButtonRow(c, x, x + full_w, buttons_top, button_h, {"Reload now", "Preview as patient"}, 0);
+    const int bottom = ButtonRow(c, x, x + full_w, buttons_top + button_h + c.gap, button_h, {"Exit kiosk", "Close"}, -1);
     if (top == 0) c.actions.push_back(StaffAction::ReloadNow);
     if (top == 1) c.actions.push_back(StaffAction::PreviewAsPatient);
     if (bottom == 0) c.actions.push_back(StaffAction::ExitKiosk);

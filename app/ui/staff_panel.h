@@ -1,7 +1,8 @@
 // The staff overlay: the PIN pad (opened by the hidden corner gesture,
 // core/staff_gesture.h) and, after the right PIN, the staff panel with the
 // kiosk's health (content folder, last reload, the diagnostics `check`
-// prints, counts, search index, overdue reviews, version) and its buttons.
+// prints, counts, search index, overdue reviews, version), the insights
+// (what patients used, as bar charts) and its buttons.
 // Drawn over the patient screen; like the screens it only draws what it is
 // given and returns actions; the app checks the PIN, reloads and exits.
 #pragma once
@@ -15,6 +16,16 @@
 
 namespace ck::ui {
 
+// A horizontal bar chart of the insights section: bars scale to the largest count.
+struct StaffBar {
+    std::string label;                       // page title, question or query
+    long long count = 0;
+};
+struct StaffChart {
+    std::string title;                       // "Most viewed pages"
+    std::vector<StaffBar> bars;              // largest first
+};
+
 // What the panel shows, filled by the app between frames (never while drawing).
 struct StaffInfo {
     std::string content_dir;
@@ -27,6 +38,10 @@ struct StaffInfo {
     int errors = 0, warnings = 0;
     int overdue_reviews = 0;                 // pages past their review date (also in diagnostics)
     bool reload_busy = false;
+    // Insights (anonymous use counts), as `carekiosk report` prints them.
+    std::string insights_period;             // "last 90 days, 2024-01-01 to 2024-03-30", or why there are none
+    std::vector<std::string> insights_totals;   // one line per language
+    std::vector<StaffChart> insights_charts;    // empty: only insights_period is shown
 };
 
 enum class StaffMode {
