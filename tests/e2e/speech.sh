@@ -57,7 +57,7 @@ expect_speaking "page:aftercare [0-9]*" 8 "Read aloud starts again"
 expect_speaking "off" 8 "leaving the page stops the voice"
 [ "$(status_value "$status" screen)" = home ] || fail "Back should lead home, not $(status_value "$status" screen)"
 expect_speaking "page:aftercare [0-9]*" 8 "Read aloud starts a third time"
-expect_speaking "off" 8 "the idle warning stops the voice"
+expect_speaking "off" 40 "the idle warning stops the voice (after listening held it off)"
 [ "$(status_value "$status" screen)" = idle-warning ] || fail "expected the idle warning, not $(status_value "$status" screen)"
 
 if wait_exit 20; then
