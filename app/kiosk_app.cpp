@@ -310,7 +310,9 @@ void KioskApp::CountInsights(double now)
 
 // After an idle reset nothing of the previous patient's searches may stay:
 // the Session cleared the query; the cached results go too. The day's
-// counts are written now, between patients.
+// counts are written now, between patients, and the memory that patient's
+// pages used (pictures uploaded, freed heap) goes back, so the kiosk starts
+// every patient from the same footprint.
 void KioskApp::ForgetPreviousPatient()
 {
     if (session_.ResetCount() == seen_reset_count_)
@@ -319,6 +321,8 @@ void KioskApp::ForgetPreviousPatient()
     search_.Forget();
     if (insights_)
         insights_->RequestFlush();
+    textures_.Clear();
+    malloc_trim(0);
 }
 
 void KioskApp::DrawFrame()
