@@ -177,6 +177,7 @@ private:
     // Live reload and staff overlay (kiosk_staff.cpp)
     std::unique_ptr<ContentReloader> reloader_;
     std::string content_dir_;
+    SearchOptions search_options_;    // for the index of reloaded content
     Diagnostics content_diagnostics_;  // of the content on screen, as `check` prints them
     bool completeness_pending_ = false; // start-up content not yet checked like `check` does (done when staff look)
     std::string last_reload_;         // when and how the last reload went

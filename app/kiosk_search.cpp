@@ -1,6 +1,7 @@
 // KioskSearch. See kiosk_search.h.
 #include "kiosk_search.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -10,12 +11,17 @@ KioskSearch::~KioskSearch()
 {
     if (opening_.valid())
         opening_.wait();
+    for (auto& open : retired_)
+        open.wait();
 }
 
 void KioskSearch::StartOpen(std::shared_ptr<const Content> content, SearchOptions options)
 {
+    // An older open still building (reloads in quick succession) finishes on
+    // its own thread and is dropped; waiting for it here would stall a frame.
     if (opening_.valid())
-        opening_.wait();
+        retired_.push_back(std::move(opening_));
+    ReapRetired();
     discard_opening_ = false;
     opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options)]() {
         Diagnostics diagnostics;
@@ -47,8 +53,18 @@ void KioskSearch::Forget()
     view_ = ui::SearchView();
 }
 
+void KioskSearch::ReapRetired()
+{
+    retired_.erase(std::remove_if(retired_.begin(), retired_.end(),
+                                  [](const std::future<std::shared_ptr<const SearchIndex>>& open) {
+                                      return open.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+                                  }),
+                   retired_.end());
+}
+
 bool KioskSearch::AdoptFinishedOpen()
 {
+    ReapRetired();
     if (!opening_.valid() || opening_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
         return false;
     std::shared_ptr<const SearchIndex> index = opening_.get();

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace ck {
 
@@ -23,7 +24,9 @@ public:
     KioskSearch& operator=(const KioskSearch&) = delete;
     ~KioskSearch();   // waits for an open still in progress
 
-    // Starts opening the index of `content` on a background thread.
+    // Starts opening the index of `content` on a background thread. The
+    // index in use keeps answering until the new one is ready (after a
+    // reload: seconds for a large folder whose index must be rebuilt).
     void StartOpen(std::shared_ptr<const Content> content, SearchOptions options);
     // Blocks until the open started by StartOpen has finished (screenshots).
     void WaitUntilOpen();
@@ -49,9 +52,11 @@ public:
 
 private:
     bool AdoptFinishedOpen();
+    void ReapRetired();
 
     std::future<std::shared_ptr<const SearchIndex>> opening_;
     bool discard_opening_ = false;
+    std::vector<std::future<std::shared_ptr<const SearchIndex>>> retired_;   // superseded opens, still running
     std::shared_ptr<const SearchIndex> index_;
     // Most recent first; a handful of entries, so a list is fast enough.
     std::list<std::pair<std::string, SearchResults>> cache_;

@@ -21,7 +21,6 @@ namespace {
 
 // What the reload worker hands over besides the content.
 struct ReloadExtra {
-    std::shared_ptr<const SearchIndex> index;
     Diagnostics checks;   // translations, review dates, fonts: as `check` prints them
 };
 
@@ -97,10 +96,12 @@ void KioskApp::StartLiveReload(const std::string& content_dir, const SearchOptio
     completeness_pending_ = true;
     content_diagnostics_ = std::move(startup);
     last_reload_ = "none since start-up (" + ClockTime() + ")";
-    // Runs on the worker: the index is opened (or rebuilt) there, never in a frame.
-    PostLoadHook post_load = [options](const Content& content, Diagnostics* diagnostics) -> std::shared_ptr<void> {
+    search_options_ = options;
+    // Runs on the worker. The search index is not opened here: a large
+    // folder's index takes seconds to rebuild, and patients should see the
+    // new text at once (TakeReload starts it; the old index answers meanwhile).
+    PostLoadHook post_load = [](const Content& content, Diagnostics*) -> std::shared_ptr<void> {
         auto extra = std::make_shared<ReloadExtra>();
-        extra->index = SearchIndex::Open(content, options, diagnostics);
         ui::CheckContentCompleteness(content, ui::TodayDate(), &extra->checks);
         return extra;
     };
@@ -128,11 +129,8 @@ void KioskApp::TakeReload()
                    + (update->kept_previous ? "; the folder was empty or missing, nothing changed" : "");
     content_diagnostics_ = update->diagnostics;
     completeness_pending_ = false;   // the worker ran them for this content
-    if (auto extra = std::static_pointer_cast<ReloadExtra>(update->extra)) {
+    if (auto extra = std::static_pointer_cast<ReloadExtra>(update->extra))
         content_diagnostics_.Append(extra->checks);
-        if (extra->index)
-            SetSearchIndex(extra->index);
-    }
     if (update->kept_previous) {
         RefreshStaffInfo();
         return;
@@ -152,6 +150,7 @@ void KioskApp::TakeReload()
         }
     }
     SetContent(update->content);
+    StartSearchIndex(search_options_);   // the new content's index, on its own thread
     if (route.screen == Screen::Page && !content_->FindPage(session_.Language(), route.id)) {
         session_.Home();   // their page was removed
         reading_heading_ = -1;

@@ -248,7 +248,10 @@ void BuildOnDisk(const fs::path& final_path, const std::vector<IndexedDoc>& docs
     static std::atomic<int> counter{0};
     const fs::path temp = final_path.string() + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
     try {
-        Xapian::WritableDatabase db(temp.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        // No fsync: this is a cache built aside and renamed in; an index a
+        // power cut left incomplete fails the check at open and is rebuilt.
+        Xapian::WritableDatabase db(temp.string(),
+                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
         AddDocs(db, docs, stemmer, true);
         db.set_metadata("carekiosk.hash", hash);
         db.commit();
