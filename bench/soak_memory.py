@@ -1,0 +1,152 @@
+#!/usr/bin/python3
+"""Memory growth of a soak run, from samples taken at quiet moments.
+
+Inputs (all written by scripts/soak):
+  MEMORY  "unix_time pss_kB rss_kB anon_kB text_size screen" every 0.5 s (bench/lib.sh sample_memory)
+  WRITES  "unix_time write N FILE" just before each content file is renamed into place
+  STDERR  the kiosk's stderr, each line prefixed with the unix time it came
+  FRAMES  the kiosk's --frame-stats file
+
+A sample is quiet when the kiosk swapped in a reload at least QUIET_AFTER
+seconds before it and no file was written since that swap: the old content,
+its search index and pictures are gone and the next reload has not started.
+Only samples in one state are compared: the same text size (each has its
+own font atlas, pixels in ImGui and in the GL driver; the largest costs
+~10 MB more than the smallest) and the same screen (a page's pictures stay
+uploaded until the next reload, 3.4 MB each for the bundled ones), the state
+with the most quiet samples in both windows.
+
+The first WARM_UP of the run is warm-up; the baseline is the low decile of
+the quiet samples in the next WINDOW, the end the low decile of those in the
+last WINDOW: what the kiosk does between reloads (a second reload, a font
+atlas rebuilt, a page laid out, memory freed after the last malloc_trim)
+only ever adds to memory for a while, so the low samples are the memory it
+keeps, and a leak raises them. The frame-stats probe keeps one row per frame
+in memory until exit; its bytes (by the frames drawn before each window)
+are taken off.
+
+The verdict is on anonymous memory (heap, GL buffers, stacks: what a leak
+grows). PSS and RSS are printed too, but they also count the pages of the
+GL driver and other libraries, and PSS divides those by the number of
+processes mapping them: on a machine where other GL programs start and
+stop, PSS moves by several MB while the kiosk does nothing.
+
+Prints "key value ..." lines; "growth P" is the anonymous memory growth in
+percent, 999 when there are too few quiet samples to tell.
+
+usage: soak_memory.py MEMORY WRITES STDERR FRAMES
+"""
+import bisect
+import statistics
+import sys
+
+QUIET_AFTER = 1.0
+WARM_UP = 0.5             # scripts/soak runs its walk twice: the first pass warms up
+WINDOW = 0.25
+MIN_SAMPLES = 3
+ROW_BYTES = 72            # sizeof(FrameStats::Row) on x86-64
+LONG_NAME_BYTES = 32      # a screen name past the 15-byte small-string buffer
+
+
+def read_times(path, word):
+    times = []
+    with open(path, errors="replace") as f:
+        for line in f:
+            parts = line.split(" ", 1)
+            if len(parts) == 2 and word in parts[1]:
+                times.append(float(parts[0]))
+    return sorted(times)
+
+
+def read_frames(path):
+    """Unix time of each frame and the probe bytes kept by then (cumulative)."""
+    first_unix, times, kept, total = 0.0, [], [], 0
+    with open(path) as f:
+        for line in f:
+            fields = line.split()
+            if fields[:2] == ["#", "first_frame_unix"]:
+                first_unix = float(fields[2])
+            elif fields and not line.startswith("#"):
+                total += ROW_BYTES + (LONG_NAME_BYTES if len(fields[4]) > 15 else 0)
+                times.append(first_unix + float(fields[0]))
+                kept.append(total)
+    return times, kept
+
+
+def last_before(times, t):
+    i = bisect.bisect_right(times, t)
+    return times[i - 1] if i else None
+
+
+def quiet(t, writes, swaps):
+    swap = last_before(swaps, t)
+    write = last_before(writes, t)
+    return swap is not None and t - swap >= QUIET_AFTER and (write is None or write < swap)
+
+
+def probe_kb(frame_times, frame_kept, t):
+    i = bisect.bisect_right(frame_times, t)
+    return frame_kept[i - 1] / 1024 if i else 0.0
+
+
+def window(samples, lo, hi):
+    return [s for s in samples if lo <= s[0] <= hi]
+
+
+def low_decile(values):
+    values = sorted(values)
+    return values[(len(values) - 1) // 10]
+
+
+def growth(base, last, column, probe):
+    b = low_decile(s[column] for s in base)
+    e = low_decile(s[column] for s in last)
+    return b, e, (e - probe - b) * 100 / b
+
+
+def main():
+    if len(sys.argv) != 5:
+        sys.exit(__doc__)
+    with open(sys.argv[1]) as f:
+        rows = [line.split() for line in f]
+    # The state: text size and screen ("?" from a sampler that did not record it).
+    samples = [tuple(float(x) for x in row[:4]) + ((row + ["?"])[4] + " " + (row + ["?", "?"])[5],)
+               for row in rows if len(row) in (5, 6)]
+    writes = read_times(sys.argv[2], "write")
+    swaps = read_times(sys.argv[3], "content reloaded")
+    frame_times, frame_kept = read_frames(sys.argv[4])
+    if not samples:
+        print("growth 999 (no memory samples)")
+        return
+    begin, end = samples[0][0], samples[-1][0]
+    span = end - begin
+    calm = [s for s in samples if not s[4].startswith("-") and quiet(s[0], writes, swaps)]
+    print("samples %d over %.0f s, %d quiet; anonymous %.0f to %.0f kB, PSS %.0f to %.0f kB, RSS %.0f to %.0f kB"
+          % (len(samples), span, len(calm), min(s[3] for s in samples), max(s[3] for s in samples),
+             min(s[1] for s in samples), max(s[1] for s in samples),
+             min(s[2] for s in samples), max(s[2] for s in samples)))
+    # Like with like: the state with the most quiet samples in both windows.
+    best = None
+    for step in sorted(set(s[4] for s in calm)):
+        base = window([s for s in calm if s[4] == step], begin + WARM_UP * span, begin + (WARM_UP + WINDOW) * span)
+        last = window([s for s in calm if s[4] == step], end - WINDOW * span, end)
+        if best is None or min(len(base), len(last)) > min(len(best[1]), len(best[2])):
+            best = (step, base, last)
+    if best is None or min(len(best[1]), len(best[2])) < MIN_SAMPLES:
+        print("growth 999 (too few quiet samples in one state after warm-up and at the end)")
+        return
+    step, base, last = best
+    probe = probe_kb(frame_times, frame_kept, statistics.median(s[0] for s in last)) \
+        - probe_kb(frame_times, frame_kept, statistics.median(s[0] for s in base))
+    print("baseline: low decile of %d quiet samples at text size and screen %s after %.0f s of warm-up; end: of %d in the last %.0f s"
+          % (len(base), step, WARM_UP * span, len(last), WINDOW * span))
+    print("frame-stats rows kept meanwhile %.0f kB, taken off the end" % probe)
+    for name, column in (("pss", 1), ("rss", 2)):
+        b, e, g = growth(base, last, column, probe)
+        print("%s_growth %.2f %% (%.0f -> %.0f kB)" % (name, g, b, e))
+    b, e, g = growth(base, last, 3, probe)
+    print("growth %.2f %% (anonymous %.0f -> %.0f kB)" % (g, b, e))
+
+
+if __name__ == "__main__":
+    main()
