@@ -52,16 +52,26 @@ bool ContainsRightToLeft(const std::string& text)
 
 std::vector<char32_t> DistinctCharacters(const std::string& text)
 {
+    // One pass with a seen-set, then a sort of the few distinct ones: the
+    // text of a 500-page folder has millions of characters and only
+    // hundreds of different ones (sorting them all stalled a reload's frame).
+    std::vector<bool> seen_bmp(0x10000, false);
     std::vector<char32_t> characters;
     characters.reserve(256);
     size_t pos = 0;
     while (pos < text.size()) {
-        char32_t c = DecodeUtf8(text, &pos);
+        const char32_t c = DecodeUtf8(text, &pos);
+        if (c < 0x10000) {
+            if (seen_bmp[c])
+                continue;
+            seen_bmp[c] = true;
+        } else if (std::find(characters.begin(), characters.end(), c) != characters.end()) {
+            continue;   // beyond the BMP: rare, a short list
+        }
         if (!IsInvisibleCharacter(c))
             characters.push_back(c);
     }
     std::sort(characters.begin(), characters.end());
-    characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
     return characters;
 }
 
