@@ -27,6 +27,7 @@ std::string StatusText(const Session& session)
     text += "text-size " + std::to_string(session.TextSize()) + "\n";
     text += std::string("contrast ") + (session.HighContrast() ? "on" : "off") + "\n";
     text += "language " + session.Language() + "\n";
+    text += "idle-resets " + std::to_string(session.ResetCount()) + "\n";
     return text;
 }
 

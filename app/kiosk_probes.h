@@ -21,6 +21,7 @@ namespace ck {
 //   text-size 1
 //   contrast off
 //   language en
+//   idle-resets 2             (idle resets since start-up)
 // and, from the app, what read-aloud is reading:
 //   speaking page:aftercare 3 (segment 3 of that page; "speaking off" when quiet)
 std::string StatusText(const Session& session);

@@ -28,8 +28,8 @@ rollup_kb() { awk -v k="${2:-Pss}:" '$1 == k { print $2 }' "/proc/$1/smaps_rollu
 
 # sample_memory PID FILE [SECONDS [STATUS_FILE]]: appends "unix_time pss_kB
 # rss_kB anon_kB" to FILE every SECONDS (default 0.5) while PID lives, plus
-# the text size step and the screen from the kiosk's --status-file when one
-# is given (the font atlas grows with the text size; a page's pictures stay
+# the text size step, the screen and the idle resets so far from the
+# kiosk's --status-file when one is given (the font atlas grows with the text size; a page's pictures stay
 # uploaded until the next reload). Run it in the background. Anonymous is the resident memory no file backs (heap, GL
 # buffers, stacks): where a leak shows, whatever else runs on the machine.
 sample_memory() {
@@ -39,8 +39,8 @@ sample_memory() {
         t=$EPOCHREALTIME
         line=$(awk -v with_step="$([ "$status" = /dev/null ] || echo 1)" '
                    $1 == "Rss:" { r = $2 } $1 == "Pss:" { p = $2 } $1 == "Anonymous:" { a = $2 }
-                   $1 == "text-size" { step = $2 } $1 == "screen" { screen = $2 }
-                   END { if (p != "") print p, r, a (with_step ? " " (step == "" ? "- -" : step " " screen) : "") }' \
+                   $1 == "text-size" { step = $2 } $1 == "screen" { screen = $2 } $1 == "idle-resets" { resets = $2 }
+                   END { if (p != "") print p, r, a (with_step ? " " (step == "" ? "- - -" : step " " screen " " resets) : "") }' \
                    "/proc/$pid/smaps_rollup" "$status" 2>/dev/null || true)
         [ -n "$line" ] && echo "$t $line" >>"$file"
         sleep "$every"

@@ -2,7 +2,8 @@
 """Memory growth of a soak run, from samples taken at quiet moments.
 
 Inputs (all written by scripts/soak):
-  MEMORY  "unix_time pss_kB rss_kB anon_kB text_size screen" every 0.5 s (bench/lib.sh sample_memory)
+  MEMORY  "unix_time pss_kB rss_kB anon_kB text_size screen idle_resets" every 0.5 s
+          (bench/lib.sh sample_memory)
   WRITES  "unix_time write N FILE" just before each content file is renamed into place
   STDERR  the kiosk's stderr, each line prefixed with the unix time it came
   FRAMES  the kiosk's --frame-stats file
@@ -10,20 +11,20 @@ Inputs (all written by scripts/soak):
 A sample is quiet when the kiosk swapped in a reload at least QUIET_AFTER
 seconds before it and no file was written since that swap: the old content,
 its search index and pictures are gone and the next reload has not started.
-Only samples in one state are compared: the same text size (each has its
-own font atlas, pixels in ImGui and in the GL driver; the largest costs
-~10 MB more than the smallest) and the same screen (a page's pictures stay
-uploaded until the next reload, 3.4 MB each for the bundled ones), the state
-with the most quiet samples in both windows.
 
-The first WARM_UP of the run is warm-up; the baseline is the low decile of
-the quiet samples in the next WINDOW, the end the low decile of those in the
-last WINDOW: what the kiosk does between reloads (a second reload, a font
-atlas rebuilt, a page laid out, memory freed after the last malloc_trim)
-only ever adds to memory for a while, so the low samples are the memory it
-keeps, and a leak raises them. The frame-stats probe keeps one row per frame
-in memory until exit; its bytes (by the frames drawn before each window)
-are taken off.
+Only checkpoints are compared: scripts/soak stops its walk every so many
+events, jumps the clock past the idle timeout and waits on the home screen
+the reset leaves, and writes no content meanwhile. After an idle reset the kiosk is in
+the same state every time (home, default language and text size, pictures
+freed, heap trimmed), whatever the patient did before; any other state
+depends on which page, language and pictures the random taps happened to
+reach. A checkpoint's figure is its lowest quiet sample at least SETTLE
+seconds into it.
+
+The first WARM_UP of the run is warm-up; the baseline is the median of the
+checkpoints in the next WINDOW, the end the median of those in the last
+WINDOW. The frame-stats probe keeps one row per frame in memory until exit;
+its bytes (by the frames drawn before each window) are taken off.
 
 The verdict is on anonymous memory (heap, GL buffers, stacks: what a leak
 grows). PSS and RSS are printed too, but they also count the pages of the
@@ -32,7 +33,7 @@ processes mapping them: on a machine where other GL programs start and
 stop, PSS moves by several MB while the kiosk does nothing.
 
 Prints "key value ..." lines; "growth P" is the anonymous memory growth in
-percent, 999 when there are too few quiet samples to tell.
+percent, 999 when there are too few checkpoints to tell.
 
 usage: soak_memory.py MEMORY WRITES STDERR FRAMES
 """
@@ -41,9 +42,11 @@ import statistics
 import sys
 
 QUIET_AFTER = 1.0
+SETTLE = 1.0              # seconds into a checkpoint: the reset's own work is done
+CHECKPOINT = "home"       # the screen an idle reset leaves
 WARM_UP = 0.5             # scripts/soak runs its walk twice: the first pass warms up
 WINDOW = 0.25
-MIN_SAMPLES = 3
+MIN_SAMPLES = 3           # checkpoints in each window
 ROW_BYTES = 72            # sizeof(FrameStats::Row) on x86-64
 LONG_NAME_BYTES = 32      # a screen name past the 15-byte small-string buffer
 
@@ -93,14 +96,31 @@ def window(samples, lo, hi):
     return [s for s in samples if lo <= s[0] <= hi]
 
 
-def low_decile(values):
-    values = sorted(values)
-    return values[(len(values) - 1) // 10]
+def checkpoints(samples, writes, swaps):
+    """(time, pss, rss, anon) of each stay on the home screen that an idle
+    reset began (nothing touched since): the lowest of each column over its
+    quiet samples at least SETTLE seconds in."""
+    visits, run, previous = [], [], None
+    for s in samples + [None]:
+        home = s is not None and s[5] == CHECKPOINT
+        starts = home and previous is not None and s[6] != previous[6]
+        goes_on = home and run and s[6] == run[0][6]
+        if run and not goes_on:
+            kept = [r for r in run if r[0] - run[0][0] >= SETTLE and quiet(r[0], writes, swaps)]
+            if kept:
+                visits.append((kept[0][0],) + tuple(min(r[c] for r in kept) for c in (1, 2, 3)))
+            run = []
+        if starts:
+            run = [s]
+        elif goes_on:
+            run.append(s)
+        previous = s
+    return visits
 
 
 def growth(base, last, column, probe):
-    b = low_decile(s[column] for s in base)
-    e = low_decile(s[column] for s in last)
+    b = statistics.median(v[column] for v in base)
+    e = statistics.median(v[column] for v in last)
     return b, e, (e - probe - b) * 100 / b
 
 
@@ -109,9 +129,8 @@ def main():
         sys.exit(__doc__)
     with open(sys.argv[1]) as f:
         rows = [line.split() for line in f]
-    # The state: text size and screen ("?" from a sampler that did not record it).
-    samples = [tuple(float(x) for x in row[:4]) + ((row + ["?"])[4] + " " + (row + ["?", "?"])[5],)
-               for row in rows if len(row) in (5, 6)]
+    # (time, pss, rss, anon, text size, screen, idle resets); "-" when not known.
+    samples = [tuple(float(x) for x in row[:4]) + tuple((row + ["-"] * 3)[4:7]) for row in rows if 4 <= len(row) <= 7]
     writes = read_times(sys.argv[2], "write")
     swaps = read_times(sys.argv[3], "content reloaded")
     frame_times, frame_kept = read_frames(sys.argv[4])
@@ -120,26 +139,21 @@ def main():
         return
     begin, end = samples[0][0], samples[-1][0]
     span = end - begin
-    calm = [s for s in samples if not s[4].startswith("-") and quiet(s[0], writes, swaps)]
-    print("samples %d over %.0f s, %d quiet; anonymous %.0f to %.0f kB, PSS %.0f to %.0f kB, RSS %.0f to %.0f kB"
-          % (len(samples), span, len(calm), min(s[3] for s in samples), max(s[3] for s in samples),
+    visits = checkpoints(samples, writes, swaps)
+    print("samples %d over %.0f s, %d checkpoints; anonymous %.0f to %.0f kB, PSS %.0f to %.0f kB, RSS %.0f to %.0f kB"
+          % (len(samples), span, len(visits), min(s[3] for s in samples), max(s[3] for s in samples),
              min(s[1] for s in samples), max(s[1] for s in samples),
              min(s[2] for s in samples), max(s[2] for s in samples)))
-    # Like with like: the state with the most quiet samples in both windows.
-    best = None
-    for step in sorted(set(s[4] for s in calm)):
-        base = window([s for s in calm if s[4] == step], begin + WARM_UP * span, begin + (WARM_UP + WINDOW) * span)
-        last = window([s for s in calm if s[4] == step], end - WINDOW * span, end)
-        if best is None or min(len(base), len(last)) > min(len(best[1]), len(best[2])):
-            best = (step, base, last)
-    if best is None or min(len(best[1]), len(best[2])) < MIN_SAMPLES:
-        print("growth 999 (too few quiet samples in one state after warm-up and at the end)")
+    base = window(visits, begin + WARM_UP * span, begin + (WARM_UP + WINDOW) * span)
+    last = window(visits, end - WINDOW * span, end)
+    if min(len(base), len(last)) < MIN_SAMPLES:
+        print("growth 999 (too few checkpoints after warm-up (%d) and at the end (%d))" % (len(base), len(last)))
         return
-    step, base, last = best
     probe = probe_kb(frame_times, frame_kept, statistics.median(s[0] for s in last)) \
         - probe_kb(frame_times, frame_kept, statistics.median(s[0] for s in base))
-    print("baseline: low decile of %d quiet samples at text size and screen %s after %.0f s of warm-up; end: of %d in the last %.0f s"
-          % (len(base), step, WARM_UP * span, len(last), WINDOW * span))
+    print("baseline: median of %d checkpoints after %.0f s of warm-up; end: of %d in the last %.0f s"
+          % (len(base), WARM_UP * span, len(last), WINDOW * span))
+    print("checkpoints (s, anonymous kB): %s" % " ".join("%.0f:%.0f" % (v[0] - begin, v[3]) for v in visits))
     print("frame-stats rows kept meanwhile %.0f kB, taken off the end" % probe)
     for name, column in (("pss", 1), ("rss", 2)):
         b, e, g = growth(base, last, column, probe)
