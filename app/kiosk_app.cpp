@@ -28,21 +28,6 @@ SessionSettings SettingsFor(const Content& content)
     return settings;
 }
 
-// Every string the screens can show, so the font atlas holds its glyphs.
-std::string GlyphText(const Content& content)
-{
-    std::string text = content.config.clinic_name;
-    for (const LanguageContent& lang : content.languages) {
-        for (const Page& page : lang.pages)
-            text += page.title + page.summary + page.owner + DocumentPlainText(page.doc);
-        for (const FaqEntry& entry : lang.faq)
-            text += entry.question + DocumentPlainText(entry.answer);
-        for (const auto& [key, value] : lang.ui)
-            text += value;
-    }
-    return text;
-}
-
 std::string RouteKey(const Session& session)
 {
     const Route& route = session.Current();
@@ -92,7 +77,7 @@ static void PrepareFonts(const Content& content, int short_side, PreparedFonts* 
 {
     if (!ui::FontPaths::Find(&out->paths, &out->error))
         return;
-    out->glyph_text = GlyphText(content);
+    out->glyph_text = ui::ContentGlyphs(content);
     out->step = ui::DefaultTextSizeStep();
     out->short_side = short_side;
     out->atlas.reset(IM_NEW(ImFontAtlas)());
@@ -146,7 +131,7 @@ bool KioskApp::Init(std::string* error, PreparedFonts prepared)
                 *error = prepared.error;
             return false;
         }
-        glyph_text_ = GlyphText(*content_);
+        glyph_text_ = ui::ContentGlyphs(*content_);
     }
     RebuildFontsIfNeeded();   // nothing to do when the prepared atlas fits the window
     route_key_ = RouteKey(session_);
@@ -155,7 +140,7 @@ bool KioskApp::Init(std::string* error, PreparedFonts prepared)
     return true;
 }
 
-void KioskApp::SetContent(std::shared_ptr<const Content> content)
+void KioskApp::SetContent(std::shared_ptr<const Content> content, std::string glyphs)
 {
     content_ = std::move(content);
     session_.SetSettings(SettingsFor(*content_));
@@ -163,8 +148,7 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content)
     views_.Clear();
     StopReading();   // the text being read may have changed
     // Rebuilding the atlas costs a visible pause: only when new characters came.
-    std::string glyphs = GlyphText(*content_);
-    if (ui::DistinctCharacters(glyphs) != ui::DistinctCharacters(glyph_text_))
+    if (glyphs != glyph_text_)
         fonts_stale_ = true;
     glyph_text_ = std::move(glyphs);
     settle_frames_ = kSettleFrames;

@@ -46,7 +46,7 @@ struct PreparedFonts {
     int step = -1;                 // text-size step built for; -1 = nothing built
     int short_side = 0;
     ui::FontPaths paths;
-    std::string glyph_text;
+    std::string glyph_text;        // ContentGlyphs of the content
     ui::Fonts fonts;               // roles in `atlas`
     std::unique_ptr<ImFontAtlas, ImFontAtlasDeleter> atlas;   // for Platform::StartImGui
     std::string error;             // font files not found or unreadable
@@ -67,7 +67,7 @@ public:
     // LoadKioskContentAsync built (their atlas already given to StartImGui).
     bool Init(std::string* error, PreparedFonts prepared = {});
     // Swaps in new content between frames (a reload); view caches are dropped.
-    void SetContent(std::shared_ptr<const Content> content);
+    void SetContent(std::shared_ptr<const Content> content, std::string glyphs);
     // Applies an intent as if the screen had returned it (screenshot set-up).
     void Apply(const Intent& intent);
     // Scrolls the current screen to `offset` px (screenshot set-up); past the end stops at the end.
@@ -147,7 +147,7 @@ private:
     Session session_;
     ui::FontPaths font_paths_;
     ui::Fonts fonts_;
-    std::string glyph_text_;          // every character the content can show
+    std::string glyph_text_;          // ContentGlyphs of content_
     int font_step_ = -1;              // text size the atlas was built for
     int font_short_side_ = 0;
     bool fonts_stale_ = true;

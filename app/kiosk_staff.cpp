@@ -8,6 +8,7 @@
 
 #include "core/search.h"
 #include "ui/content_check.h"
+#include "ui/font_coverage.h"
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <malloc.h>
@@ -22,6 +23,7 @@ namespace {
 // What the reload worker hands over besides the content.
 struct ReloadExtra {
     Diagnostics checks;   // translations, review dates, fonts: as `check` prints them
+    std::string glyphs;   // ContentGlyphs: collecting them reads every page's text
 };
 
 std::string ClockTime()
@@ -103,6 +105,7 @@ void KioskApp::StartLiveReload(const std::string& content_dir, const SearchOptio
     PostLoadHook post_load = [](const Content& content, Diagnostics*) -> std::shared_ptr<void> {
         auto extra = std::make_shared<ReloadExtra>();
         ui::CheckContentCompleteness(content, ui::TodayDate(), &extra->checks);
+        extra->glyphs = ui::ContentGlyphs(content);
         return extra;
     };
     reloader_ = std::make_unique<ContentReloader>(content_dir, content_, std::move(post_load),
@@ -129,8 +132,11 @@ void KioskApp::TakeReload()
                    + (update->kept_previous ? "; the folder was empty or missing, nothing changed" : "");
     content_diagnostics_ = update->diagnostics;
     completeness_pending_ = false;   // the worker ran them for this content
-    if (auto extra = std::static_pointer_cast<ReloadExtra>(update->extra))
+    std::string glyphs;
+    if (auto extra = std::static_pointer_cast<ReloadExtra>(update->extra)) {
         content_diagnostics_.Append(extra->checks);
+        glyphs = std::move(extra->glyphs);
+    }
     if (update->kept_previous) {
         RefreshStaffInfo();
         return;
@@ -149,7 +155,7 @@ void KioskApp::TakeReload()
             reading_delta_ = route.scroll_y - offset;
         }
     }
-    SetContent(update->content);
+    SetContent(update->content, glyphs.empty() ? ui::ContentGlyphs(*update->content) : std::move(glyphs));
     StartSearchIndex(search_options_);   // the new content's index, on its own thread
     if (route.screen == Screen::Page && !content_->FindPage(session_.Language(), route.id)) {
         session_.Home();   // their page was removed

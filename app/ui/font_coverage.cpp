@@ -257,6 +257,23 @@ FallbackPlan PlanFallbacks(const std::string& primary_font, const std::vector<ch
 // [SECTION] Coverage
 // ---------------------------------------------------------------------------
 
+std::string ContentGlyphs(const Content& content)
+{
+    std::string text = content.config.clinic_name;
+    for (const LanguageContent& lang : content.languages) {
+        for (const Page& page : lang.pages)
+            text += page.title + page.summary + page.owner + DocumentPlainText(page.doc);
+        for (const FaqEntry& entry : lang.faq)
+            text += entry.question + DocumentPlainText(entry.answer);
+        for (const auto& [key, value] : lang.ui)
+            text += value;
+    }
+    std::string glyphs;
+    for (char32_t c : DistinctCharacters(text))
+        AppendUtf8(glyphs, unsigned(c));
+    return glyphs;
+}
+
 std::vector<char32_t> UncoveredCharacters(const std::string& text)
 {
     std::vector<char32_t> uncovered;

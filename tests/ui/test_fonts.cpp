@@ -2,6 +2,7 @@
 // Chinese sample text in every role, reports what nothing installed can draw,
 // flags right-to-left text, and stays within a texture budget for CJK content.
 // Headless ImGui context, real installed fonts; skips when they are missing.
+#include "core/markdown.h"
 #include "core/utf8.h"
 #include "ui/font_coverage.h"
 #include "ui/fonts.h"
@@ -124,6 +125,46 @@ TEST_CASE("DistinctCharacters is sorted, unique and drops invisible characters",
     CHECK(characters == std::vector<char32_t>{U'a', U'b'});
     CHECK(CodepointLabel(0xE000) == "U+E000");
     CHECK(CodepointLabel(0x1F600) == "U+1F600");
+}
+
+TEST_CASE("ContentGlyphs holds every character any screen can show, once each, in order", "[fonts]")
+{
+    Content content;
+    content.config.clinic_name = "Clinique \u00C9toile";   // É
+    LanguageContent& en = content.languages.emplace_back();
+    en.lang = "en";
+    Page& page = en.pages.emplace_back();
+    page.title = "\u00DFb";                          // ß
+    page.summary = "\u03A9";                         // Ω, Greek: only in a summary
+    page.owner = "\u017D";                           // Ž
+    page.doc = ParseMarkdown("Body *\u0416* and `\u2192`\n");   // Ж, →
+    FaqEntry& entry = en.faq.emplace_back();
+    entry.question = "\u4F60?";                      // 你
+    entry.answer = ParseMarkdown("- \u00F1\n");        // ñ
+    LanguageContent& es = content.languages.emplace_back();
+    es.lang = "es";
+    es.ui["home.title"] = "\u00BFa\u200B";             // ¿ and a zero-width space
+    const std::string glyphs = ContentGlyphs(content);
+    std::vector<char32_t> decoded;
+    size_t pos = 0;
+    while (pos < glyphs.size())
+        decoded.push_back(DecodeUtf8(glyphs, &pos));
+    for (char32_t c : {U'\u00C9', U'\u00DF', U'\u03A9', U'\u017D', U'\u0416', U'\u2192', U'\u4F60', U'\u00F1', U'\u00BF',
+                       U'C', U'B', U'?', U'a'})
+        CHECK(std::count(decoded.begin(), decoded.end(), c) == 1);
+    CHECK(std::is_sorted(decoded.begin(), decoded.end()));
+    CHECK(std::adjacent_find(decoded.begin(), decoded.end()) == decoded.end());
+    CHECK(std::count(decoded.begin(), decoded.end(), U'\u200B') == 0);
+    CHECK(std::count(decoded.begin(), decoded.end(), U'\n') == 0);
+    CHECK(std::count(decoded.begin(), decoded.end(), U'*') == 0);   // Markdown syntax is not shown
+    // Nothing else: the distinct characters of exactly those strings.
+    CHECK(glyphs == [] {
+        std::string all;
+        for (char32_t c : DistinctCharacters("Clinique \u00C9toile\u00DFb\u03A9\u017DBody \u0416 and \u2192"
+                                             "\u4F60?\u00F1\u00BFa"))
+            AppendUtf8(all, unsigned(c));
+        return all;
+    }());
 }
 
 // ---------------------------------------------------------------------------
