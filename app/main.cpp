@@ -2,6 +2,7 @@
 #include "commands.h"
 #include <cstdio>
 #include <cstring>
+#include <malloc.h>
 
 static void PrintUsage(FILE* out)
 {
@@ -20,6 +21,12 @@ static void PrintUsage(FILE* out)
 
 int main(int argc, char** argv)
 {
+    // glibc gives each new thread its own heap ("arena"), up to 8 per core.
+    // The kiosk's workers come and go (each reload, each search index, each
+    // picture decode), and every arena keeps its own fragments after a trim:
+    // a soak with reloads settled at 84 MB of anonymous memory after an idle
+    // reset, against 56 MB with two arenas. Before any thread starts.
+    mallopt(M_ARENA_MAX, 2);
     ck::Args args(argv + 1, argv + argc);
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
         PrintUsage(stdout);
