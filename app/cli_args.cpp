@@ -1,5 +1,7 @@
 // ArgReader and the small helpers every sub-command shares.
 #include "commands.h"
+
+#include <algorithm>
 #include <cstdlib>
 #include <sys/stat.h>
 
@@ -48,6 +50,25 @@ std::string ArgReader::UnknownOption() const
         if (!used_[i] && args_[i].size() > 2 && args_[i].compare(0, 2, "--") == 0)
             return args_[i];
     return std::string();
+}
+
+std::string ArgReader::Problem() const
+{
+    if (!error_.empty())
+        return error_;
+    const std::string unknown = UnknownOption();
+    return unknown.empty() ? std::string() : "unknown option " + unknown;
+}
+
+ContentTargetArgs ReadContentTarget(const Args& args, ArgReader* reader)
+{
+    ContentTargetArgs target;
+    target.has_content = std::find(args.begin(), args.end(), "--content") != args.end();
+    target.dir = reader->Value("--content");
+    target.page_id = reader->Value("--page");
+    target.faq_id = reader->Value("--faq");
+    target.lang = reader->Value("--lang");
+    return target;
 }
 
 bool ParseSize(const std::string& text, int* width, int* height)

@@ -19,9 +19,7 @@ int RunCheck(const Args& args)
     ArgReader reader(args);
     const std::string dir = reader.Value("--content", DefaultContentDir());
     const bool strict = reader.Flag("--strict");
-    std::string problem = reader.Error();
-    if (problem.empty() && !reader.UnknownOption().empty())
-        problem = "unknown option " + reader.UnknownOption();
+    std::string problem = reader.Problem();
     if (problem.empty() && !reader.Rest().empty())
         problem = "unexpected argument " + reader.Rest().front();
     if (!problem.empty()) {

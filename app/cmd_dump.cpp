@@ -150,14 +150,10 @@ static int DumpFromContent(const std::string& dir, const std::string& page_id, c
 int RunDump(const Args& args)
 {
     ArgReader reader(args);
-    const bool has_content = std::find(args.begin(), args.end(), "--content") != args.end();
-    const std::string dir = reader.Value("--content");
-    const std::string page_id = reader.Value("--page");
-    const std::string faq_id = reader.Value("--faq");
-    const std::string lang = reader.Value("--lang");
-    std::string problem = reader.Error();
-    if (problem.empty() && !reader.UnknownOption().empty())
-        problem = "unknown option " + reader.UnknownOption();
+    const ContentTargetArgs target = ReadContentTarget(args, &reader);
+    const bool has_content = target.has_content;
+    const std::string &dir = target.dir, &page_id = target.page_id, &faq_id = target.faq_id, &lang = target.lang;
+    std::string problem = reader.Problem();
     const std::vector<std::string> files = reader.Rest();
     const bool from_content = !page_id.empty() || !faq_id.empty();
     if (problem.empty() && !page_id.empty() && !faq_id.empty())

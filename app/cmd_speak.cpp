@@ -44,18 +44,12 @@ static int Speak(const std::string& dir, const std::string& target, std::string 
 int RunSpeak(const Args& args)
 {
     ArgReader reader(args);
-    const bool has_content = std::find(args.begin(), args.end(), "--content") != args.end();
-    const std::string dir = reader.Value("--content");
-    const std::string page_id = reader.Value("--page");
-    const std::string faq_id = reader.Value("--faq");
-    const std::string lang = reader.Value("--lang");
+    const ContentTargetArgs target = ReadContentTarget(args, &reader);
     const std::string out = reader.Value("--out");
-    std::string problem = reader.Error();
-    if (problem.empty() && !reader.UnknownOption().empty())
-        problem = "unknown option " + reader.UnknownOption();
+    std::string problem = reader.Problem();
     if (problem.empty() && !reader.Rest().empty())
         problem = "unexpected argument " + reader.Rest().front();
-    if (problem.empty() && page_id.empty() == faq_id.empty())
+    if (problem.empty() && target.page_id.empty() == target.faq_id.empty())
         problem = "give --page or --faq";
     if (problem.empty() && out.empty())
         problem = "give --out FILE.wav";
@@ -63,8 +57,8 @@ int RunSpeak(const Args& args)
         std::fprintf(stderr, "carekiosk speak: %s\n%s", problem.c_str(), kSpeakUsage);
         return 2;
     }
-    const std::string target = page_id.empty() ? "faq:" + faq_id : "page:" + page_id;
-    return Speak(has_content ? dir : DefaultContentDir(), target, lang, out);
+    const std::string what = target.page_id.empty() ? "faq:" + target.faq_id : "page:" + target.page_id;
+    return Speak(target.has_content ? target.dir : DefaultContentDir(), what, target.lang, out);
 }
 
 } // namespace ck

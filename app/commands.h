@@ -30,12 +30,22 @@ public:
     std::string Error() const { return error_; }
     // Unknown "--options" left over after all Value/Flag calls.
     std::string UnknownOption() const;
+    // Error(), else "unknown option --x", else "": call after all Value/Flag.
+    std::string Problem() const;
 
 private:
     const Args& args_;
     std::vector<bool> used_ = std::vector<bool>(args_.size(), false);
     std::string error_;
 };
+
+// What `dump` and `speak` show of a content folder: --content DIR,
+// --page ID or --faq ID, and --lang LANG.
+struct ContentTargetArgs {
+    bool has_content = false;   // --content was given (dir may still be "")
+    std::string dir, page_id, faq_id, lang;
+};
+ContentTargetArgs ReadContentTarget(const Args& args, ArgReader* reader);
 
 // "1080x1920" -> width/height; false on anything else.
 bool ParseSize(const std::string& text, int* width, int* height);
