@@ -265,6 +265,9 @@ void Platform::MeasureDpi()
 void Platform::Close()
 {
     if (imgui_ready_) {
+        if (font_texture_)
+            glDeleteTextures(1, &font_texture_);
+        font_texture_ = 0;
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
@@ -354,19 +357,45 @@ void Platform::Present()
 
 void Platform::ReloadFontTexture()
 {
-    if (device_objects_ready_) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    } else {
-        // The first time: shaders and buffers with the font texture. Left to
-        // the backend's first NewFrame, it would upload the atlas a second
-        // time (and rebuild it, its pixels being gone by then).
+    ImGuiIO& io = ImGui::GetIO();
+    if (!device_objects_ready_) {
+        // Shaders and buffers come from the backend, which also uploads
+        // io.Fonts as RGBA (4 bytes a pixel, converted on this thread). Hand
+        // it a one-pixel atlas for that; the real one goes up below as one
+        // byte a pixel. Left to the backend's first NewFrame, it would upload
+        // the real atlas itself (and rebuild it, its pixels being gone).
+        ImFontAtlas* real = io.Fonts;
+        ImFontAtlas pixel;
+        pixel.TexWidth = pixel.TexHeight = 1;
+        pixel.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(4));
+        pixel.TexPixelsRGBA32[0] = 0xFFFFFFFFu;
+        io.Fonts = &pixel;
         ImGui_ImplOpenGL3_CreateDeviceObjects();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        io.Fonts = real;
         device_objects_ready_ = true;
     }
-    // The texture holds the pixels now; the atlas's CPU copies (alpha and
-    // RGBA, ~5 bytes a pixel) are not needed until the next Fonts::Build.
-    ImGui::GetIO().Fonts->ClearTexData();
+    // Glyphs are coverage only: a red-channel texture whose swizzle reads
+    // (1, 1, 1, coverage), what the backend's RGBA upload holds, in a
+    // quarter of the memory and with nothing to convert.
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    if (!font_texture_)
+        glGenTextures(1, &font_texture_);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture_)));
+    // The texture holds the pixels now; the atlas's CPU copy is not needed
+    // until the next Fonts::Build.
+    io.Fonts->ClearTexData();
 }
 
 int Platform::Width() const

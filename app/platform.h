@@ -81,7 +81,8 @@ private:
     PlatformOptions options_;
     float dpi_ = 96.0f;
     bool imgui_ready_ = false;
-    bool device_objects_ready_ = false;   // the GL3 backend's shaders and font texture
+    bool device_objects_ready_ = false;   // the GL3 backend's shaders and buffers
+    unsigned int font_texture_ = 0;       // the atlas, one byte a pixel (ReloadFontTexture)
     unsigned fbo_ = 0, colour_rb_ = 0;
     bool glfw_ready_ = false;
     ImFontAtlas* font_atlas_ = nullptr;   // owned when given to StartImGui
