@@ -931,7 +931,9 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
         report->screen = empty ? "updating" : idle == IdleState::Attract ? "attract" : RouteName(session.Current());
     }
     ComputeMetrics(f);
-    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(env.width, env.height), PackColour(theme.background));
+    // No background rectangle: the frame is cleared to theme.background
+    // (Platform::RenderFrame), and a software renderer would blend every
+    // pixel of the screen a second time.
     views.scroll_to = -1.0f;
 
     if (empty) {
