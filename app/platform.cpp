@@ -199,6 +199,11 @@ bool Platform::CreateWindow(const PlatformOptions& options, std::string* error)
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);   // stay up when focus moves away
     glfwWindowHint(GLFW_VISIBLE, options.offscreen ? GLFW_FALSE : GLFW_TRUE);
+    // ImGui draws flat triangles in order: no depth or stencil test, so no
+    // depth-stencil buffer (a software renderer keeps one the size of the
+    // screen, 8 MB at 1080 x 1920, in the kiosk's own memory).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
 
     GLFWmonitor* monitor = nullptr;
     int width = 0, height = 0, refresh_rate = GLFW_DONT_CARE;
