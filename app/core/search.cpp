@@ -15,7 +15,9 @@
 #include "core/search_internal.h"
 #include <sodium.h>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -273,6 +275,18 @@ void BuildOnDisk(const fs::path& final_path, const std::vector<IndexedDoc>& docs
     }
 }
 
+// True for "<lang>.<hash>.tmp-<pid>-<n>" of a process that is running: an
+// index being built right now (by another open of this process after a
+// quick second reload, or by a `carekiosk check` beside the kiosk).
+bool BuildInProgress(const std::string& name)
+{
+    const size_t at = name.find(".tmp-");
+    if (at == std::string::npos)
+        return false;
+    const long pid = std::strtol(name.c_str() + at + 5, nullptr, 10);
+    return pid > 0 && (pid == long(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
 void RemoveStale(const fs::path& cache_dir, const std::string& lang_name, const fs::path& keep)
 {
     std::error_code error;
@@ -280,7 +294,7 @@ void RemoveStale(const fs::path& cache_dir, const std::string& lang_name, const 
     std::vector<fs::path> stale;
     for (fs::directory_iterator it(cache_dir, error), end; !error && it != end; it.increment(error)) {
         const std::string name = it->path().filename().string();
-        if (name.compare(0, prefix.size(), prefix) == 0 && it->path() != keep)
+        if (name.compare(0, prefix.size(), prefix) == 0 && it->path() != keep && !BuildInProgress(name))
             stale.push_back(it->path());
     }
     for (const fs::path& path : stale)

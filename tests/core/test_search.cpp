@@ -332,8 +332,9 @@ TEST_CASE("A cached index with a missing table or a stray temporary directory is
     const Content content = SmallContent();
     const std::string path = InfoFor(SearchIndex::Open(content, options, nullptr)->Info(), "en").path;
     REQUIRE(fs::remove(fs::path(path) / "postlist.glass"));
-    // What a crash in the middle of a build leaves behind.
-    const fs::path stray = path + ".tmp-99999-0";
+    // What a crash in the middle of a build leaves behind (a process id no
+    // system hands out).
+    const fs::path stray = path + ".tmp-2147483646-0";
     fs::create_directories(stray);
     std::ofstream(stray / "half-written") << "x";
 
@@ -348,6 +349,30 @@ TEST_CASE("A cached index with a missing table or a stray temporary directory is
     CHECK(TopId(index->Search("en", "does it hurt", 5)) == "hurt");
     // And the rebuilt index is reused next time.
     CHECK(InfoFor(SearchIndex::Open(content, options, nullptr)->Info(), "en").state == IndexState::Cached);
+}
+
+TEST_CASE("Tidying the cache leaves alone the builds of processes that are running")
+{
+    TempDir cache;
+    const SearchOptions options{cache.path.string(), true};
+    Content content = SmallContent();
+    const std::string path = InfoFor(SearchIndex::Open(content, options, nullptr)->Info(), "en").path;
+    // A build of this process still writing (a second reload came quickly),
+    // one of another running process (pid 1 is always there), a dead one's.
+    const fs::path mine = path + ".tmp-" + std::to_string(getpid()) + "-77";
+    const fs::path other = path + ".tmp-1-3";
+    const fs::path dead = path + ".tmp-2147483646-5";
+    for (const fs::path& dir : {mine, other, dead}) {
+        fs::create_directories(dir);
+        std::ofstream(dir / "postlist.glass") << "being written";
+    }
+    content.languages[0].faq[0].question = "Where can I park my bicycle?";   // a new index, then a tidy-up
+    const auto index = SearchIndex::Open(content, options, nullptr);
+    CHECK(InfoFor(index->Info(), "en").state == IndexState::Rebuilt);
+    CHECK(fs::exists(mine / "postlist.glass"));
+    CHECK(fs::exists(other / "postlist.glass"));
+    CHECK_FALSE(fs::exists(dead));
+    CHECK_FALSE(fs::exists(path));
 }
 
 TEST_CASE("An unwritable cache directory falls back to an index in memory")
