@@ -1,6 +1,7 @@
 // Character classes, and fontconfig queries for fallback fonts and coverage.
 // Sections: character classes; fontconfig helpers; fallback plan; coverage.
 #include "ui/font_coverage.h"
+#include "ui/fonts.h"
 
 #include "core/utf8.h"
 
@@ -270,7 +271,8 @@ std::string ContentGlyphs(const Content& content)
     }
     std::string glyphs;
     for (char32_t c : DistinctCharacters(text))
-        AppendUtf8(glyphs, unsigned(c));
+        if (!AlwaysInAtlas(c))
+            AppendUtf8(glyphs, unsigned(c));
     return glyphs;
 }
 

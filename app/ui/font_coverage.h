@@ -33,9 +33,10 @@ std::vector<char32_t> DistinctCharacters(const std::string& text);
 
 // Every visible character the screens can show for `content` (clinic name;
 // titles, summaries, owners and text of pages; questions and answers;
-// interface strings; in every language), each once, in code point order, as
-// UTF-8: what the font atlas must hold. It reads all the text, so it runs on
-// a worker (start-up, reload), never in a frame.
+// interface strings; in every language) that is not AlwaysInAtlas (fonts.h),
+// each once, in code point order, as UTF-8: what the font atlas must hold
+// beyond its base set. It reads all the text, so it runs on a worker
+// (start-up, reload), never in a frame.
 std::string ContentGlyphs(const Content& content);
 
 // The distinct visible characters of `text` that no installed scalable,

@@ -2,6 +2,7 @@
 // ImGui's atlas with the FreeType rasteriser.
 #include "ui/fonts.h"
 
+#include "core/utf8.h"
 #include "ui/font_coverage.h"
 
 #include <imgui_freetype.h>
@@ -102,6 +103,31 @@ static const ImWchar kBaseRanges[] = {
     // needs. Content with invalid UTF-8 has it in its text and still gets it.
     0,
 };
+
+bool AlwaysInAtlas(char32_t c)
+{
+    for (const ImWchar* range = kBaseRanges; range[0]; range += 2)
+        if (c >= range[0] && c <= range[1])
+            return true;
+    return false;
+}
+
+bool GlyphsCovered(const std::string& held, const std::string& wanted)
+{
+    size_t h = 0, w = 0;
+    char32_t current = 0;   // the last character read from `held`; both run in code point order
+    bool have_current = false;
+    while (w < wanted.size()) {
+        const char32_t c = DecodeUtf8(wanted, &w);
+        while ((!have_current || current < c) && h < held.size()) {
+            current = DecodeUtf8(held, &h);
+            have_current = true;
+        }
+        if (!(have_current && current == c) && !AlwaysInAtlas(c))
+            return false;
+    }
+    return true;
+}
 
 void* Fonts::FileData(const std::string& path, int* size)
 {

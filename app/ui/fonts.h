@@ -38,6 +38,14 @@ FontSizes FontSizesFor(int step, float screen_width, float screen_height);
 int TextSizeSteps();
 int DefaultTextSizeStep();   // 1
 
+// True for the characters every atlas holds whatever the text (ASCII,
+// Latin-1, dashes, quotes, bullet, ellipsis): content needs no rebuild for them.
+bool AlwaysInAtlas(char32_t c);
+
+// True when every character of `wanted` is in `held` or AlwaysInAtlas; both
+// are ContentGlyphs strings (distinct characters in code point order).
+bool GlyphsCovered(const std::string& held, const std::string& wanted);
+
 struct FontPaths {
     std::string regular, bold, italic, bold_italic, mono;
     // Finds Noto Sans (fonts-noto-core) and DejaVu Sans Mono; overridable

@@ -127,44 +127,62 @@ TEST_CASE("DistinctCharacters is sorted, unique and drops invisible characters",
     CHECK(CodepointLabel(0x1F600) == "U+1F600");
 }
 
-TEST_CASE("ContentGlyphs holds every character any screen can show, once each, in order", "[fonts]")
+namespace {
+
+std::vector<char32_t> Decoded(const std::string& text)
+{
+    std::vector<char32_t> out;
+    size_t pos = 0;
+    while (pos < text.size())
+        out.push_back(DecodeUtf8(text, &pos));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("ContentGlyphs holds every character a screen can show beyond the base set, once each, in order",
+          "[fonts]")
 {
     Content content;
-    content.config.clinic_name = "Clinique \u00C9toile";   // É
+    content.config.clinic_name = "Clinique \u00C9toile \u0141";   // É (base set), Ł
     LanguageContent& en = content.languages.emplace_back();
     en.lang = "en";
     Page& page = en.pages.emplace_back();
-    page.title = "\u00DFb";                          // ß
+    page.title = "\u00DFb \u0107";                  // ß (base set), ć
     page.summary = "\u03A9";                         // Ω, Greek: only in a summary
     page.owner = "\u017D";                           // Ž
     page.doc = ParseMarkdown("Body *\u0416* and `\u2192`\n");   // Ж, →
     FaqEntry& entry = en.faq.emplace_back();
     entry.question = "\u4F60?";                      // 你
-    entry.answer = ParseMarkdown("- \u00F1\n");        // ñ
+    entry.answer = ParseMarkdown("- \u0148\n");        // ň
     LanguageContent& es = content.languages.emplace_back();
     es.lang = "es";
-    es.ui["home.title"] = "\u00BFa\u200B";             // ¿ and a zero-width space
-    const std::string glyphs = ContentGlyphs(content);
-    std::vector<char32_t> decoded;
-    size_t pos = 0;
-    while (pos < glyphs.size())
-        decoded.push_back(DecodeUtf8(glyphs, &pos));
-    for (char32_t c : {U'\u00C9', U'\u00DF', U'\u03A9', U'\u017D', U'\u0416', U'\u2192', U'\u4F60', U'\u00F1', U'\u00BF',
-                       U'C', U'B', U'?', U'a'})
-        CHECK(std::count(decoded.begin(), decoded.end(), c) == 1);
-    CHECK(std::is_sorted(decoded.begin(), decoded.end()));
-    CHECK(std::adjacent_find(decoded.begin(), decoded.end()) == decoded.end());
-    CHECK(std::count(decoded.begin(), decoded.end(), U'\u200B') == 0);
-    CHECK(std::count(decoded.begin(), decoded.end(), U'\n') == 0);
-    CHECK(std::count(decoded.begin(), decoded.end(), U'*') == 0);   // Markdown syntax is not shown
-    // Nothing else: the distinct characters of exactly those strings.
-    CHECK(glyphs == [] {
-        std::string all;
-        for (char32_t c : DistinctCharacters("Clinique \u00C9toile\u00DFb\u03A9\u017DBody \u0416 and \u2192"
-                                             "\u4F60?\u00F1\u00BFa"))
-            AppendUtf8(all, unsigned(c));
-        return all;
-    }());
+    es.ui["home.title"] = "\u0151\u200B";              // ő and a zero-width space
+    const std::vector<char32_t> decoded = Decoded(ContentGlyphs(content));
+    CHECK(decoded == std::vector<char32_t>{U'\u0107', U'\u0141', U'\u0148', U'\u0151', U'\u017D', U'\u03A9',
+                                           U'\u0416', U'\u2192', U'\u4F60'});
+    for (char32_t c : {U'a', U'?', U'\u00C9', U'\u00DF', U'\u2013', U'\u2026'})
+        CHECK(AlwaysInAtlas(c));
+    for (char32_t c : decoded)
+        CHECK_FALSE(AlwaysInAtlas(c));
+}
+
+TEST_CASE("GlyphsCovered: a reload needs a new atlas only for characters it lacks", "[fonts]")
+{
+    const auto glyphs = [](std::u32string characters) {
+        std::string out;
+        for (char32_t c : characters)
+            AppendUtf8(out, unsigned(c));
+        return out;
+    };
+    const std::string held = glyphs(U"\u0107\u03A9\u4F60");   // ć Ω 你
+    CHECK(GlyphsCovered(held, held));
+    CHECK(GlyphsCovered(held, ""));
+    CHECK(GlyphsCovered(held, glyphs(U"\u0107\u4F60")));        // one character fewer
+    CHECK(GlyphsCovered("", glyphs(U"09az\u00F1\u2019")));     // digits, letters, ñ, ’: always there
+    CHECK_FALSE(GlyphsCovered(held, glyphs(U"\u0107\u0416")));  // Ж is new
+    CHECK_FALSE(GlyphsCovered(held, glyphs(U"\u00E9\u4F61")));  // past the last one held
+    CHECK_FALSE(GlyphsCovered("", glyphs(U"\u0107")));
 }
 
 // ---------------------------------------------------------------------------
