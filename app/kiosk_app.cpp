@@ -8,7 +8,6 @@
 #include <imgui.h>
 #include <algorithm>
 #include <cstdio>
-#include <malloc.h>
 #include <sys/stat.h>
 
 namespace ck {
@@ -147,8 +146,9 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content, std::string gl
     textures_.Clear();
     views_.Clear();
     StopReading();   // the text being read may have changed
-    // Rebuilding the atlas costs a visible pause: only when new characters came.
-    if (glyphs != glyph_text_)
+    // Rebuilding the atlas costs a visible pause: only when characters came
+    // that it lacks (one dropped from the content may stay in it meanwhile).
+    if (!ui::GlyphsCovered(glyph_text_, glyphs))
         fonts_stale_ = true;
     glyph_text_ = std::move(glyphs);
     settle_frames_ = kSettleFrames;
@@ -306,7 +306,7 @@ void KioskApp::ForgetPreviousPatient()
     if (insights_)
         insights_->RequestFlush();
     textures_.Clear();
-    malloc_trim(0);
+    disposer_.Dispose(nullptr);   // trim, off this thread
 }
 
 void KioskApp::DrawFrame()
@@ -421,7 +421,7 @@ int KioskApp::Run()
                 // Start-up's temporaries (file text, parse trees, the font
                 // build) were freed in the worker threads' malloc arenas;
                 // give those pages back before the kiosk settles for the day.
-                malloc_trim(0);
+                disposer_.Dispose(nullptr);
                 startup_trimmed_ = true;
             }
             events = platform_.WaitEvents(std::clamp(wait, 0.005, kMaxSleepSeconds));

@@ -6,6 +6,7 @@
 #pragma once
 #include "core/content.h"
 #include "core/content_reload.h"
+#include "core/disposer.h"
 #include "core/insights.h"
 #include "core/staff_gesture.h"
 #include "core/script.h"
@@ -143,6 +144,7 @@ private:
     int ReadingBlock() const;
 
     Platform& platform_;
+    Disposer disposer_;               // first in, last out: frees old content and indexes off this thread
     std::shared_ptr<const Content> content_;
     Session session_;
     ui::FontPaths font_paths_;
@@ -155,13 +157,13 @@ private:
     ui::ScreenViews views_;
     ui::PointerTracker pointer_;
     ui::ScreenReport report_;
-    KioskSearch search_;              // the index and the results of the Session's query
+    KioskSearch search_{&disposer_};  // the index and the results of the Session's query
     int seen_reset_count_ = 0;        // the session reset last cleaned up after
     std::unique_ptr<InsightsRecorder> insights_;          // null: nothing is counted
     std::unique_ptr<SessionInsights> session_insights_;   // counts into insights_
     std::string route_key_;           // detects navigation to reset scrolling
     int settle_frames_ = 0;           // ImGui needs a few frames after input to settle
-    bool startup_trimmed_ = false;    // freed start-up memory returned to the system
+    bool startup_trimmed_ = false;    // freed start-up memory returned to the system (disposer_)
 
     // Input script (optional)
     std::unique_ptr<InputScriptPlayer> script_;

@@ -24,9 +24,10 @@ void KioskSearch::StartOpen(std::shared_ptr<const Content> content, SearchOption
         retired_.push_back(std::move(opening_));
     ReapRetired();
     discard_opening_ = false;
-    opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options)]() {
+    opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options)]() mutable {
         Diagnostics diagnostics;
         std::shared_ptr<const SearchIndex> index = SearchIndex::Open(*content, options, &diagnostics);
+        content.reset();   // not held by the future until the render thread takes it
         for (const Diagnostic& d : diagnostics.Items())
             std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
         // Building an index (first start, new content) frees tens of MB of
@@ -44,9 +45,15 @@ void KioskSearch::WaitUntilOpen()
     AdoptFinishedOpen();
 }
 
+void KioskSearch::Drop(std::shared_ptr<const SearchIndex> index)
+{
+    if (disposer_ && index)
+        disposer_->Dispose(std::move(index));
+}
+
 void KioskSearch::SetIndex(std::shared_ptr<const SearchIndex> index)
 {
-    index_ = std::move(index);
+    Drop(std::exchange(index_, std::move(index)));
     discard_opening_ = opening_.valid();
     cache_.clear();
     view_ = ui::SearchView();
@@ -60,11 +67,14 @@ void KioskSearch::Forget()
 
 void KioskSearch::ReapRetired()
 {
-    retired_.erase(std::remove_if(retired_.begin(), retired_.end(),
-                                  [](const std::future<std::shared_ptr<const SearchIndex>>& open) {
-                                      return open.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-                                  }),
-                   retired_.end());
+    for (auto it = retired_.begin(); it != retired_.end();) {
+        if (it->wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            ++it;
+            continue;
+        }
+        Drop(it->get());
+        it = retired_.erase(it);
+    }
 }
 
 bool KioskSearch::AdoptFinishedOpen()
@@ -75,6 +85,7 @@ bool KioskSearch::AdoptFinishedOpen()
     std::shared_ptr<const SearchIndex> index = opening_.get();
     if (discard_opening_) {
         discard_opening_ = false;
+        Drop(std::move(index));
         return false;
     }
     SetIndex(std::move(index));

@@ -6,6 +6,7 @@
 // ui::SearchView this fills.
 #pragma once
 #include "core/content.h"
+#include "core/disposer.h"
 #include "core/search.h"
 #include "ui/search_screen.h"
 #include <future>
@@ -19,7 +20,9 @@ namespace ck {
 
 class KioskSearch {
 public:
-    KioskSearch() = default;
+    // `disposer` (optional, must outlive this) frees superseded indexes off
+    // the render thread; without one they are freed where they are dropped.
+    explicit KioskSearch(Disposer* disposer = nullptr) : disposer_(disposer) {}
     KioskSearch(const KioskSearch&) = delete;
     KioskSearch& operator=(const KioskSearch&) = delete;
     ~KioskSearch();   // waits for an open still in progress
@@ -53,7 +56,9 @@ public:
 private:
     bool AdoptFinishedOpen();
     void ReapRetired();
+    void Drop(std::shared_ptr<const SearchIndex> index);
 
+    Disposer* disposer_ = nullptr;
     std::future<std::shared_ptr<const SearchIndex>> opening_;
     bool discard_opening_ = false;
     std::vector<std::future<std::shared_ptr<const SearchIndex>>> retired_;   // superseded opens, still running

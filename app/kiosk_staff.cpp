@@ -11,7 +11,6 @@
 #include "ui/font_coverage.h"
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <malloc.h>
 #include <cstdio>
 #include <algorithm>
 #include <ctime>
@@ -155,6 +154,7 @@ void KioskApp::TakeReload()
             reading_delta_ = route.scroll_y - offset;
         }
     }
+    std::shared_ptr<const Content> previous = content_;
     SetContent(update->content, glyphs.empty() ? ui::ContentGlyphs(*update->content) : std::move(glyphs));
     StartSearchIndex(search_options_);   // the new content's index, on its own thread
     if (route.screen == Screen::Page && !content_->FindPage(session_.Language(), route.id)) {
@@ -163,9 +163,10 @@ void KioskApp::TakeReload()
     }
     FollowRouteChange();
     RefreshStaffInfo();
-    // The old content's pictures and documents were just freed; hand the
-    // pages back to the system so weeks of reloads do not fragment the heap.
-    malloc_trim(0);
+    // The old content's pictures and documents are freed, and the heap
+    // trimmed so weeks of reloads do not fragment it, on the disposer's
+    // thread: for a 500-page folder that was tens of ms of this frame.
+    disposer_.Dispose(std::move(previous));
 }
 
 // After the first layout of the reloaded page: scroll back to the heading.
