@@ -131,7 +131,7 @@ void KioskApp::TakeReload()
                    + (update->kept_previous ? "; the folder was empty or missing, nothing changed" : "");
     content_diagnostics_ = update->diagnostics;
     completeness_pending_ = false;   // the worker ran them for this content
-    std::string glyphs;
+    std::optional<std::string> glyphs;   // none only if the hook did not run (it threw)
     if (auto extra = std::static_pointer_cast<ReloadExtra>(update->extra)) {
         content_diagnostics_.Append(extra->checks);
         glyphs = std::move(extra->glyphs);
@@ -155,7 +155,7 @@ void KioskApp::TakeReload()
         }
     }
     std::shared_ptr<const Content> previous = content_;
-    SetContent(update->content, glyphs.empty() ? ui::ContentGlyphs(*update->content) : std::move(glyphs));
+    SetContent(update->content, glyphs ? std::move(*glyphs) : ui::ContentGlyphs(*update->content));
     StartSearchIndex(search_options_);   // the new content's index, on its own thread
     if (route.screen == Screen::Page && !content_->FindPage(session_.Language(), route.id)) {
         session_.Home();   // their page was removed
