@@ -143,7 +143,7 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content, std::string gl
 {
     content_ = std::move(content);
     session_.SetSettings(SettingsFor(*content_));
-    textures_.Clear();
+    textures_.KeepFor(*content_);   // unchanged pictures stay uploaded
     views_.Clear();
     StopReading();   // the text being read may have changed
     // Rebuilding the atlas costs a visible pause: only when characters came

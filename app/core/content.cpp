@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -373,6 +374,7 @@ const DecodedImage& Loader::Decode(const fs::path& canonical, const std::string&
             kept->width = result.image->width;
             kept->height = result.image->height;
             kept->encoded = bytes;
+            kept->digest = std::hash<std::string>()(bytes) | 1;   // never 0: 0 means "not known"
             result.image = kept;
             by_bytes_.emplace(std::move(bytes), result.image);
         }

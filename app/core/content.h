@@ -7,6 +7,7 @@
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "core/qr.h"
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -74,6 +75,9 @@ struct ImageData {
     int height = 0;
     std::string encoded;       // PNG/JPEG bytes (in Content)
     std::vector<unsigned char> rgba;   // RGBA8 pixels (from DecodeImage)
+    // Hash of `encoded`, set by the loader (0 = not known): after a reload
+    // the UI keeps the texture of a picture whose bytes did not change.
+    uint64_t digest = 0;
 };
 
 struct Content {

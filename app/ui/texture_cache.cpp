@@ -5,6 +5,7 @@
 
 #include <glad/gl.h>
 #include <chrono>
+#include <tuple>
 
 namespace ck::ui {
 
@@ -13,21 +14,52 @@ TextureCache::~TextureCache()
     Clear();
 }
 
+void TextureCache::Release(const Texture& texture) const
+{
+    if (texture.id == 0)
+        return;
+    if (release) {
+        release(texture.id);
+    } else if (glad_glDeleteTextures) {   // null when no GL context was ever loaded (tests)
+        GLuint id = texture.id;
+        glDeleteTextures(1, &id);
+    }
+}
+
 void TextureCache::Clear()
 {
     WaitForDecodes();
     decoding_.clear();
-    for (auto& [image, texture] : textures_) {
-        // glad's pointer is null when no GL context was ever loaded (tests).
-        if (texture.id != 0 && glad_glDeleteTextures) {
-            GLuint id = texture.id;
-            glDeleteTextures(1, &id);
-        }
-    }
+    for (auto& [image, cached] : textures_)
+        Release(cached.texture);
     textures_.clear();
 }
 
-static unsigned Upload(const ImageData& image)
+void TextureCache::KeepFor(const Content& next)
+{
+    WaitForDecodes();
+    decoding_.clear();   // pixels of the old content's pictures: decoded again if still wanted
+    std::map<std::tuple<uint64_t, int, int>, Cached> shown;   // uploaded textures by (digest, size)
+    for (auto& [image, cached] : textures_) {
+        const auto key = std::make_tuple(cached.digest, cached.texture.width, cached.texture.height);
+        if (cached.digest == 0 || cached.texture.id == 0 || !shown.emplace(key, cached).second)
+            Release(cached.texture);
+    }
+    textures_.clear();
+    for (const auto& [key, image] : next.images) {
+        if (!image || image->digest == 0 || textures_.count(image.get()))
+            continue;
+        auto it = shown.find(std::make_tuple(image->digest, image->width, image->height));
+        if (it == shown.end())
+            continue;
+        textures_[image.get()] = it->second;
+        shown.erase(it);   // one owner per texture
+    }
+    for (auto& [key, cached] : shown)
+        Release(cached.texture);
+}
+
+static unsigned UploadToGl(const ImageData& image)
 {
     if (!glad_glGenTextures || image.width <= 0 || image.height <= 0 ||
         image.rgba.size() < static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4)
@@ -56,6 +88,11 @@ static unsigned Upload(const ImageData& image)
     return id;
 }
 
+unsigned TextureCache::Upload(const ImageData& pixels) const
+{
+    return upload ? upload(pixels) : UploadToGl(pixels);
+}
+
 static std::shared_ptr<ImageData> Decode(std::shared_ptr<const ImageData> image, std::function<void()> on_decoded)
 {
     Diagnostics ignored;   // the loader decoded these bytes once already and reported any problem
@@ -72,7 +109,7 @@ Texture TextureCache::Get(const Content& content, const std::string& key)
         return Texture();
     const ImageData* data = image->second.get();
     if (auto found = textures_.find(data); found != textures_.end())
-        return found->second;
+        return found->second.texture;
     Texture texture;
     texture.width = data->width;
     texture.height = data->height;
@@ -98,7 +135,7 @@ Texture TextureCache::Get(const Content& content, const std::string& key)
             texture.id = Upload(*pixels);   // the pixels are freed here, once in the texture
     }
     // Failures are cached too, so a broken picture is not retried every frame.
-    textures_[data] = texture;
+    textures_[data] = Cached{texture, data->digest};
     return texture;
 }
 

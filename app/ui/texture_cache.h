@@ -1,7 +1,7 @@
 // GL textures for content images. Content keeps pictures encoded (see
 // ImageData); the first time a frame asks for one, a worker thread decodes it
-// and a later frame uploads it, once. Textures are freed when content is
-// replaced.
+// and a later frame uploads it, once. When content is replaced, the textures
+// of pictures whose bytes did not change stay (KeepFor); the rest are freed.
 #pragma once
 #include "core/content.h"
 #include <functional>
@@ -26,9 +26,14 @@ public:
     TextureCache(const TextureCache&) = delete;
     TextureCache& operator=(const TextureCache&) = delete;
 
-    // Frees every texture; call when the Content is swapped. Waits for
-    // decodes in flight (tens of ms at most) and drops their pixels.
+    // Frees every texture (an idle reset). Waits for decodes in flight (tens
+    // of ms at most) and drops their pixels.
     void Clear();
+    // Call when the Content is swapped for `next`: pictures of `next` with the
+    // same bytes (ImageData::digest) and size as one shown before keep its
+    // texture, so a reload neither decodes nor uploads them again and the
+    // page does not blink; every other texture is freed.
+    void KeepFor(const Content& next);
     // The texture for `key` (Content::images); keys that share one image (the
     // same file in two languages) share its texture. The first call starts
     // decoding and returns `pending`; once decoded, a call uploads it. Returns
@@ -37,6 +42,10 @@ public:
     // only sizes are returned.
     Texture Get(const Content& content, const std::string& key);
     bool upload_enabled = true;
+    // How pixels become a texture and a texture is freed: OpenGL unless a
+    // test puts its own here (ids must not be 0).
+    std::function<unsigned(const ImageData& pixels)> upload;
+    std::function<void(unsigned id)> release;
 
     // Called on the worker thread when a picture has been decoded, so the
     // event loop wakes and draws a frame that uploads it.
@@ -46,7 +55,14 @@ public:
     void WaitForDecodes() const;
 
 private:
-    std::map<const ImageData*, Texture> textures_;   // the Content's images, by address
+    struct Cached {
+        Texture texture;
+        uint64_t digest = 0;   // ImageData::digest of the picture it shows
+    };
+    unsigned Upload(const ImageData& pixels) const;
+    void Release(const Texture& texture) const;
+
+    std::map<const ImageData*, Cached> textures_;   // the Content's images, by address
     std::map<const ImageData*, std::future<std::shared_ptr<ImageData>>> decoding_;
 };
 
