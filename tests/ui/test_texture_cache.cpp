@@ -23,13 +23,15 @@ std::shared_ptr<const ImageData> Picture(const std::string& key, uint64_t digest
     return image;
 }
 
+// A cache whose "GL" hands out ids 1, 2, 3 ... and records what is freed.
 struct FakeGl {
+    TextureCache cache;
     unsigned next = 1;
     std::vector<unsigned> uploaded, released;
-    void Attach(TextureCache* cache)
+    FakeGl()
     {
-        cache->upload = [this](const ImageData&) { uploaded.push_back(next); return next++; };
-        cache->release = [this](unsigned id) { released.push_back(id); };
+        cache.upload = [this](const ImageData&) { uploaded.push_back(next); return next++; };
+        cache.release = [this](unsigned id) { released.push_back(id); };
     }
     bool Released(unsigned id) const { return std::count(released.begin(), released.end(), id) == 1; }
 };
@@ -39,8 +41,7 @@ struct FakeGl {
 TEST_CASE("A content swap keeps the textures of unchanged pictures and frees the others", "[textures]")
 {
     FakeGl gl;
-    TextureCache cache;
-    gl.Attach(&cache);
+    TextureCache& cache = gl.cache;
     Content before;
     before.images["en/same.png"] = Picture("en/same.png", 11);
     before.images["en/edited.png"] = Picture("en/edited.png", 22);
@@ -85,8 +86,7 @@ TEST_CASE("A content swap keeps the textures of unchanged pictures and frees the
 TEST_CASE("Two pictures with the same bytes in the old content give one texture to the new one", "[textures]")
 {
     FakeGl gl;
-    TextureCache cache;
-    gl.Attach(&cache);
+    TextureCache& cache = gl.cache;
     Content before;
     before.images["a.png"] = Picture("a.png", 7);
     before.images["b.png"] = Picture("b.png", 7);   // not deduplicated by whoever built this
