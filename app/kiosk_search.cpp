@@ -1,7 +1,6 @@
 // KioskSearch. See kiosk_search.h.
 #include "kiosk_search.h"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <malloc.h>

@@ -22,6 +22,8 @@ import re
 import statistics
 import sys
 
+import frame_stats
+
 AFTER_SWAP = 0.5
 BUDGET_MS = 1000.0 / 60.0
 RELOADED = re.compile(r"content reloaded in ([0-9.]+) ms")
@@ -29,15 +31,8 @@ RELOADED = re.compile(r"content reloaded in ([0-9.]+) ms")
 
 def read_frames(path):
     """(unix start time, main-thread CPU ms) per frame."""
-    first_unix, rows = 0.0, []
-    with open(path) as f:
-        for line in f:
-            fields = line.split()
-            if fields[:2] == ["#", "first_frame_unix"]:
-                first_unix = float(fields[2])
-            elif fields and not line.startswith("#"):
-                t, build, submit, present = (float(x) for x in fields[:4])
-                rows.append((t, build, submit, present))
+    first_unix, fields = frame_stats.read(path)
+    rows = [tuple(float(x) for x in row[:4]) for row in fields]
     if not rows:
         return []
     # first_frame_unix is taken as the first frame ends; its rows start at t = 0.

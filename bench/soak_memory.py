@@ -41,6 +41,8 @@ import bisect
 import statistics
 import sys
 
+import frame_stats
+
 QUIET_AFTER = 1.0
 SETTLE = 1.0              # seconds into a checkpoint: the reset's own work is done
 CHECKPOINT = "home"       # the screen an idle reset leaves
@@ -63,16 +65,12 @@ def read_times(path, word):
 
 def read_frames(path):
     """Unix time of each frame and the probe bytes kept by then (cumulative)."""
-    first_unix, times, kept, total = 0.0, [], [], 0
-    with open(path) as f:
-        for line in f:
-            fields = line.split()
-            if fields[:2] == ["#", "first_frame_unix"]:
-                first_unix = float(fields[2])
-            elif fields and not line.startswith("#"):
-                total += ROW_BYTES + (LONG_NAME_BYTES if len(fields[4]) > 15 else 0)
-                times.append(first_unix + float(fields[0]))
-                kept.append(total)
+    first_unix, rows = frame_stats.read(path)
+    times, kept, total = [], [], 0
+    for fields in rows:
+        total += ROW_BYTES + (LONG_NAME_BYTES if len(fields[4]) > 15 else 0)
+        times.append(first_unix + float(fields[0]))
+        kept.append(total)
     return times, kept
 
 
