@@ -8,7 +8,6 @@
 
 #include "core/search.h"
 #include "ui/content_check.h"
-#include "ui/font_coverage.h"
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <cstdio>

@@ -1,7 +1,6 @@
 // Character classes, and fontconfig queries for fallback fonts and coverage.
 // Sections: character classes; fontconfig helpers; fallback plan; coverage.
 #include "ui/font_coverage.h"
-#include "ui/fonts.h"
 
 #include "core/utf8.h"
 
@@ -257,24 +256,6 @@ FallbackPlan PlanFallbacks(const std::string& primary_font, const std::vector<ch
 // ---------------------------------------------------------------------------
 // [SECTION] Coverage
 // ---------------------------------------------------------------------------
-
-std::string ContentGlyphs(const Content& content)
-{
-    std::string text = content.config.clinic_name;
-    for (const LanguageContent& lang : content.languages) {
-        for (const Page& page : lang.pages)
-            text += page.title + page.summary + page.owner + DocumentPlainText(page.doc);
-        for (const FaqEntry& entry : lang.faq)
-            text += entry.question + DocumentPlainText(entry.answer);
-        for (const auto& [key, value] : lang.ui)
-            text += value;
-    }
-    std::string glyphs;
-    for (char32_t c : DistinctCharacters(text))
-        if (!AlwaysInAtlas(c))
-            AppendUtf8(glyphs, unsigned(c));
-    return glyphs;
-}
 
 std::vector<char32_t> UncoveredCharacters(const std::string& text)
 {

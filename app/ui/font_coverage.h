@@ -10,8 +10,6 @@
 // - Right-to-left scripts are detected, not shaped: the kiosk draws them
 //   left-to-right with unjoined letters, so `check` reports them.
 #pragma once
-#include "core/content.h"
-
 #include <string>
 #include <vector>
 
@@ -30,14 +28,6 @@ bool ContainsRightToLeft(const std::string& text);
 
 // The distinct visible characters of `text` (UTF-8), sorted ascending.
 std::vector<char32_t> DistinctCharacters(const std::string& text);
-
-// Every visible character the screens can show for `content` (clinic name;
-// titles, summaries, owners and text of pages; questions and answers;
-// interface strings; in every language) that is not AlwaysInAtlas (fonts.h),
-// each once, in code point order, as UTF-8: what the font atlas must hold
-// beyond its base set. It reads all the text, so it runs on a worker
-// (start-up, reload), never in a frame.
-std::string ContentGlyphs(const Content& content);
 
 // The distinct visible characters of `text` that no installed scalable,
 // non-colour font covers, or that lie past U+FFFF; sorted ascending. Empty

@@ -112,6 +112,24 @@ bool AlwaysInAtlas(char32_t c)
     return false;
 }
 
+std::string ContentGlyphs(const Content& content)
+{
+    std::string text = content.config.clinic_name;
+    for (const LanguageContent& lang : content.languages) {
+        for (const Page& page : lang.pages)
+            text += page.title + page.summary + page.owner + DocumentPlainText(page.doc);
+        for (const FaqEntry& entry : lang.faq)
+            text += entry.question + DocumentPlainText(entry.answer);
+        for (const auto& [key, value] : lang.ui)
+            text += value;
+    }
+    std::string glyphs;
+    for (char32_t c : DistinctCharacters(text))
+        if (!AlwaysInAtlas(c))
+            AppendUtf8(glyphs, unsigned(c));
+    return glyphs;
+}
+
 bool GlyphsCovered(const std::string& held, const std::string& wanted)
 {
     size_t h = 0, w = 0;

@@ -6,6 +6,8 @@
 // come from installed fallback fonts found through fontconfig (see
 // font_coverage.h), merged into every role for just those characters.
 #pragma once
+#include "core/content.h"
+
 #include <imgui.h>
 #include <map>
 #include <string>
@@ -41,6 +43,14 @@ int DefaultTextSizeStep();   // 1
 // True for the characters every atlas holds whatever the text (ASCII,
 // Latin-1, dashes, quotes, bullet, ellipsis): content needs no rebuild for them.
 bool AlwaysInAtlas(char32_t c);
+
+// Every visible character the screens can show for `content` (clinic name;
+// titles, summaries, owners and text of pages; questions and answers;
+// interface strings; in every language) that is not AlwaysInAtlas, each once,
+// in code point order, as UTF-8: what the atlas must hold beyond its base
+// set. It reads all the text, so it runs on a worker (start-up, reload),
+// never in a frame.
+std::string ContentGlyphs(const Content& content);
 
 // True when every character of `wanted` is in `held` or AlwaysInAtlas; both
 // are ContentGlyphs strings (distinct characters in code point order).
