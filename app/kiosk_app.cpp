@@ -306,7 +306,7 @@ void KioskApp::ForgetPreviousPatient()
     if (insights_)
         insights_->RequestFlush();
     textures_.Clear();
-    disposer_.Dispose(nullptr);   // trim, off this thread
+    trim_when_settled_ = true;
 }
 
 void KioskApp::DrawFrame()
@@ -417,12 +417,16 @@ int KioskApp::Run()
                 wait = std::min(wait, 0.5);   // the lockout countdown and reload state change on their own
             if (search_.Opening() && session_.Current().screen == Screen::Search)
                 wait = std::min(wait, 0.05);   // show the results as soon as the index opens
-            if (!startup_trimmed_) {
-                // Start-up's temporaries (file text, parse trees, the font
-                // build) were freed in the worker threads' malloc arenas;
-                // give those pages back before the kiosk settles for the day.
+            if (trim_when_settled_) {
+                // What start-up or the last patient left (file text, parse
+                // trees, page layouts, a larger text size's font atlas,
+                // pictures) is freed by now, in several threads' malloc
+                // arenas; give those pages back before the kiosk waits.
+                // Not earlier: the frames after a reset still free the old
+                // screen's layouts and the driver its textures, and pages
+                // freed after a trim stay resident until the next one.
                 disposer_.Dispose(nullptr);
-                startup_trimmed_ = true;
+                trim_when_settled_ = false;
             }
             events = platform_.WaitEvents(std::clamp(wait, 0.005, kMaxSleepSeconds));
         }

@@ -163,7 +163,9 @@ private:
     std::unique_ptr<SessionInsights> session_insights_;   // counts into insights_
     std::string route_key_;           // detects navigation to reset scrolling
     int settle_frames_ = 0;           // ImGui needs a few frames after input to settle
-    bool startup_trimmed_ = false;    // freed start-up memory returned to the system (disposer_)
+    // Give freed heap pages back to the system once the screen settles: at
+    // start-up and after an idle reset (ForgetPreviousPatient), see Run().
+    bool trim_when_settled_ = true;
 
     // Input script (optional)
     std::unique_ptr<InputScriptPlayer> script_;
