@@ -70,6 +70,15 @@ void ImFontAtlasDeleter::operator()(ImFontAtlas* atlas) const
     IM_DELETE(atlas);
 }
 
+// Builds a new atlas for out->step, out->short_side and out->glyph_text
+// with the fonts at out->paths; needs no ImGui context.
+static void BuildAtlas(PreparedFonts* out)
+{
+    out->atlas.reset(IM_NEW(ImFontAtlas)());
+    const ui::FontSizes sizes = ui::FontSizesFor(out->step, float(out->short_side));
+    out->fonts.BuildInto(out->atlas.get(), out->paths, sizes, out->glyph_text, &out->error);
+}
+
 // The atlas for the first frame, built without an ImGui context: the main
 // thread creates the context only after get()ting this worker's result.
 static void PrepareFonts(const Content& content, int short_side, PreparedFonts* out)
@@ -79,9 +88,7 @@ static void PrepareFonts(const Content& content, int short_side, PreparedFonts* 
     out->glyph_text = ui::ContentGlyphs(content);
     out->step = ui::DefaultTextSizeStep();
     out->short_side = short_side;
-    out->atlas.reset(IM_NEW(ImFontAtlas)());
-    const ui::FontSizes sizes = ui::FontSizesFor(out->step, float(short_side));
-    out->fonts.BuildInto(out->atlas.get(), out->paths, sizes, out->glyph_text, &out->error);
+    BuildAtlas(out);
 }
 
 std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir, std::shared_future<int> short_side)
@@ -163,18 +170,54 @@ void KioskApp::Apply(const Intent& intent)
     settle_frames_ = kSettleFrames;
 }
 
+// The atlas must fit the text size, the window and the content's characters.
+// Building one rasterises every glyph at eleven sizes (~50 ms, more with CJK
+// fallbacks), so the kiosk builds it on a worker and keeps drawing with the
+// current one until it is ready; the loop wakes when it is. Outside Run()
+// (Init, the screenshot command) and for a frame a script saves as a
+// screenshot, the atlas is waited for instead.
 void KioskApp::RebuildFontsIfNeeded()
 {
     const int short_side = std::min(platform_.Width(), platform_.Height());
-    if (!fonts_stale_ && font_step_ == session_.TextSize() && font_short_side_ == short_side)
+    const int step = session_.TextSize();
+    const bool wait = !async_fonts_ || !capture_path_.empty();
+    if (font_job_.valid()) {
+        if (!wait && font_job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return;
+        PreparedFonts built = font_job_.get();
+        if (built.step == step && built.short_side == short_side && built.glyph_text == glyph_text_) {
+            InstallFonts(std::move(built));
+            return;
+        }
+        // Built for a size or text no longer wanted (two taps on A+): dropped.
+    }
+    if (!fonts_stale_ && font_step_ == step && font_short_side_ == short_side)
         return;
-    std::string error;
-    if (!fonts_.Build(font_paths_, ui::FontSizesFor(session_.TextSize(), float(short_side)), glyph_text_, &error))
-        std::fprintf(stderr, "carekiosk: %s\n", error.c_str());
-    platform_.ReloadFontTexture();
-    font_step_ = session_.TextSize();
-    font_short_side_ = short_side;
+    PreparedFonts job;
+    job.paths = font_paths_;
+    job.glyph_text = glyph_text_;
+    job.step = step;
+    job.short_side = short_side;
+    font_job_ = std::async(std::launch::async, [job = std::move(job)]() mutable {
+        BuildAtlas(&job);
+        glfwPostEmptyEvent();
+        return std::move(job);
+    });
+    if (wait)
+        InstallFonts(font_job_.get());
+}
+
+void KioskApp::InstallFonts(PreparedFonts built)
+{
+    if (!built.error.empty())
+        std::fprintf(stderr, "carekiosk: %s\n", built.error.c_str());
+    platform_.ReplaceFontAtlas(built.atlas.release());
+    fonts_ = std::move(built.fonts);
+    fonts_.UseAsDefault();
+    font_step_ = built.step;
+    font_short_side_ = built.short_side;
     fonts_stale_ = false;
+    settle_frames_ = kSettleFrames;
 }
 
 // A different screen: forget the gesture and restore that screen's scroll.
@@ -316,7 +359,10 @@ void KioskApp::DrawFrame()
     const double now = Now();
     const bool capture = !capture_path_.empty();
     TakeReload();
-    if (script_ && !capture)   // the frame being captured shows the state the script asked for
+    // The frame being captured shows the state the script asked for; while
+    // a font atlas is being built the script waits, as a patient would for
+    // larger text, so its next tap lands on the layout it was written for.
+    if (script_ && !capture && !font_job_.valid())
         RunScriptSteps(now);
     session_.Tick(now);
     FollowRouteChange();
@@ -403,6 +449,7 @@ void KioskApp::DrawFrame()
 
 int KioskApp::Run()
 {
+    async_fonts_ = true;   // frames drawn one by one (screenshots) wait for their atlas
     while (!platform_.ShouldClose() && !quit_) {
         const bool busy = settle_frames_ > 0 || pointer_.Animating() || !capture_path_.empty();
         bool events = false;
@@ -417,14 +464,15 @@ int KioskApp::Run()
                 wait = std::min(wait, 0.5);   // the lockout countdown and reload state change on their own
             if (search_.Opening() && session_.Current().screen == Screen::Search)
                 wait = std::min(wait, 0.05);   // show the results as soon as the index opens
-            if (trim_when_settled_) {
+            if (trim_when_settled_ && !font_job_.valid()) {
                 // What start-up or the last patient left (file text, parse
                 // trees, page layouts, a larger text size's font atlas,
                 // pictures) is freed by now, in several threads' malloc
                 // arenas; give those pages back before the kiosk waits.
                 // Not earlier: the frames after a reset still free the old
-                // screen's layouts and the driver its textures, and pages
-                // freed after a trim stay resident until the next one.
+                // screen's layouts and the driver its textures, the default
+                // size's atlas may still be on its way, and pages freed
+                // after a trim stay resident until the next one.
                 disposer_.Dispose(nullptr);
                 trim_when_settled_ = false;
             }

@@ -117,6 +117,7 @@ public:
 
 private:
     void RebuildFontsIfNeeded();
+    void InstallFonts(PreparedFonts built);
     void FollowRouteChange();
     bool InputThisFrame() const;
     double Now() const { return platform_.Now() + clock_offset_; }
@@ -153,6 +154,8 @@ private:
     int font_step_ = -1;              // text size the atlas was built for
     int font_short_side_ = 0;
     bool fonts_stale_ = true;
+    bool async_fonts_ = false;        // in Run(), atlases are built on a worker
+    std::future<PreparedFonts> font_job_;   // the atlas being built (RebuildFontsIfNeeded)
     ui::TextureCache textures_;
     ui::ScreenViews views_;
     ui::PointerTracker pointer_;

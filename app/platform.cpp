@@ -179,6 +179,8 @@ bool Platform::OpenWindow(const PlatformOptions& options, std::string* error)
 bool Platform::StartImGui(ImFontAtlas* atlas)
 {
     IMGUI_CHECKVERSION();
+    if (!atlas)
+        atlas = IM_NEW(ImFontAtlas)();   // ours, not the context's, so ReplaceFontAtlas can swap it
     ImGui::CreateContext(atlas);
     font_atlas_ = atlas;
     ImGuiIO& io = ImGui::GetIO();
@@ -288,7 +290,7 @@ void Platform::Close()
         imgui_ready_ = false;
         device_objects_ready_ = false;
     }
-    if (font_atlas_) {   // a shared atlas outlives the context
+    if (font_atlas_) {   // not the context's: it outlives the context
         IM_DELETE(font_atlas_);
         font_atlas_ = nullptr;
     }
@@ -424,6 +426,14 @@ void Platform::ReloadFontTexture()
     // The texture holds the pixels now; the atlas's CPU copy is not needed
     // until the next Fonts::Build.
     io.Fonts->ClearTexData();
+}
+
+void Platform::ReplaceFontAtlas(ImFontAtlas* atlas)
+{
+    ImGui::GetIO().Fonts = atlas;
+    IM_DELETE(font_atlas_);
+    font_atlas_ = atlas;
+    ReloadFontTexture();
 }
 
 int Platform::Width() const

@@ -37,7 +37,7 @@ public:
     // (so the fonts can be built for it meanwhile); OpenWindow creates the
     // window and GL context; StartImGui creates the ImGui context and
     // backends around `atlas` (made with IM_NEW; the Platform deletes it
-    // after the context) or, when null, a new empty one.
+    // after the context) or, when null, a new empty one of its own.
     bool Connect(const PlatformOptions& options, std::string* error);
     void PlannedSize(int* width, int* height) const;
     bool OpenWindow(const PlatformOptions& options, std::string* error);
@@ -61,6 +61,10 @@ public:
     void Present();                              // swap (kiosk) or finish (offscreen)
     // Re-creates the font atlas texture after Fonts::Build (outside a frame).
     void ReloadFontTexture();
+    // Between frames: makes `atlas` (built, made with IM_NEW) the context's,
+    // deletes the one before and uploads the new one's texture. The caller
+    // then points ImGui's default font into it (Fonts::UseAsDefault).
+    void ReplaceFontAtlas(ImFontAtlas* atlas);
 
     int Width() const;                          // the drawing area in pixels
     int Height() const;
@@ -86,7 +90,7 @@ private:
     unsigned int font_texture_ = 0;       // the atlas, one byte a pixel (ReloadFontTexture)
     unsigned fbo_ = 0, colour_rb_ = 0;
     bool glfw_ready_ = false;
-    ImFontAtlas* font_atlas_ = nullptr;   // owned when given to StartImGui
+    ImFontAtlas* font_atlas_ = nullptr;   // the context's atlas, always ours
 };
 
 // Writes RGBA8 pixels (top row first) as a PNG; false on failure.

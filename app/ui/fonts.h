@@ -69,14 +69,17 @@ public:
     // characters in `text` (plus ASCII, Latin-1 and common punctuation). Must
     // be called outside a frame; the caller re-uploads the atlas texture
     // afterwards (ImGui_ImplOpenGL3_DestroyFontsTexture/CreateFontsTexture).
-    // Returns false with `error` set when a font file cannot be loaded; the
-    // atlas then holds ImGui's built-in font so the screen still shows text.
+    // The font files are read for the build and freed after it. Returns
+    // false with `error` set when a font file cannot be loaded; the atlas
+    // then holds ImGui's built-in font so the screen still shows text.
     bool Build(const FontPaths& paths, const FontSizes& sizes, const std::string& text,
                std::string* error = nullptr);
-    // The same into `atlas`, which needs no ImGui context: start-up builds the
-    // first atlas on the content worker while the main thread opens the
-    // window, then hands it to the context (Platform::StartImGui). Leaves
-    // ImGui's default font alone; call UseAsDefault() once it is installed.
+    // The same into `atlas`, which needs no ImGui context, so it runs on a
+    // worker: start-up builds the first atlas while the main thread opens the
+    // window (Platform::StartImGui takes it), and the kiosk builds the atlas
+    // of another text size while the screen keeps the current one
+    // (Platform::ReplaceFontAtlas). Leaves ImGui's default font alone; call
+    // UseAsDefault() once the atlas is the context's.
     bool BuildInto(ImFontAtlas* atlas, const FontPaths& paths, const FontSizes& sizes, const std::string& text,
                    std::string* error = nullptr);
     void UseAsDefault() const;
@@ -84,8 +87,7 @@ public:
     Fonts() = default;
     Fonts(const Fonts&) = delete;
     Fonts& operator=(const Fonts&) = delete;
-    // Moving keeps every buffer the atlas points into (glyph ranges, font
-    // files) where it is.
+    // Moving swaps the buffers (glyph ranges) instead of copying them.
     Fonts(Fonts&& other) noexcept { Swap(other); }
     Fonts& operator=(Fonts&& other) noexcept { Swap(other); return *this; }
     void Swap(Fonts& other) noexcept;
@@ -102,10 +104,6 @@ public:
     int AtlasHeight() const { return atlas_height_; }
 
 private:
-    struct FontFile {
-        std::vector<unsigned char> bytes;
-        bool used = false;
-    };
     void* FileData(const std::string& path, int* size);
     void PlanFallbackFonts(const std::vector<char32_t>& needed, std::map<std::string, FallbackPlan>* plans);
     ImFont* AddRole(ImFontAtlas* atlas, const std::string& path, float size, const FallbackPlan& plan,
@@ -115,10 +113,9 @@ private:
     FontSizes sizes_ = {};
     int generation_ = 0;
     ImVector<ImWchar> ranges_;   // must outlive the atlas build
-    // Font files read once and shared by every role; the atlas points into
-    // them (FontDataOwnedByAtlas = false), so they live as long as this object
-    // and across rebuilds that still use them (a CJK collection is ~20 MB).
-    std::map<std::string, FontFile> files_;
+    // Font files, read once per build and shared by every role; the atlas
+    // points into them (FontDataOwnedByAtlas = false) until the build ends.
+    std::map<std::string, std::vector<unsigned char>> files_;
     // Glyph ranges of each merged face, per primary file; outlive the build.
     std::map<std::string, std::vector<std::vector<ImWchar>>> fallback_ranges_;
     std::vector<std::string> fallback_families_;

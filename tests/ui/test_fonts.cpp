@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace ck;
 using namespace ck::ui;
@@ -317,4 +318,38 @@ TEST_CASE("atlas for the CJK test content stays within 2048 x 2048 at the defaul
     CHECK(atlas.fonts.AtlasHeight() <= 2048);
     CHECK(atlas.fonts.AtlasWidth() == ImGui::GetIO().Fonts->TexWidth);
     CHECK(atlas.fonts.AtlasHeight() == ImGui::GetIO().Fonts->TexHeight);
+}
+
+// The kiosk builds the atlas of another text size on a worker, with no ImGui
+// context, and frees the font files as soon as the glyphs are in it.
+TEST_CASE("an atlas built on another thread keeps its glyphs but not the font files", "[fonts]")
+{
+    Atlas atlas;   // for the paths, and the context the new atlas is checked in
+    SKIP_WITHOUT_FONTS(atlas);
+    REQUIRE(atlas.Build("Plain English text.", 1));
+    CHECK(ImGui::GetIO().Fonts->ConfigData.empty());   // nothing points into freed bytes
+
+    ImFontAtlas larger;
+    Fonts fonts;
+    bool ok = false;
+    std::string why;
+    std::thread worker([&] { ok = fonts.BuildInto(&larger, atlas.paths, FontSizesFor(3, 1080.0f), "Καλημέρα", &why); });
+    worker.join();
+    REQUIRE(ok);
+    CHECK(larger.ConfigData.empty());
+    CHECK(larger.TexPixelsAlpha8 != nullptr);   // the pixels wait for the upload
+    CHECK(fonts.Sizes().body > atlas.fonts.Sizes().body);
+    const ImFont* body = fonts.Get(FontRole::Body);
+    REQUIRE(body);
+    CHECK(body->ContainerAtlas == &larger);
+    CHECK(body->FontSize == fonts.Sizes().body);
+    CHECK(body->FindGlyphNoFallback(0x03BB) != nullptr);   // λ, from the text
+    CHECK(body->FindGlyphNoFallback('A') != nullptr);      // the base set
+    CHECK(fonts.Generation() != atlas.fonts.Generation());
+
+    // Another build of the same object reads the files again.
+    REQUIRE(fonts.BuildInto(&larger, atlas.paths, FontSizesFor(2, 1080.0f), "Здравствуйте", &why));
+    CHECK(fonts.Get(FontRole::Body)->FindGlyphNoFallback(0x0417) != nullptr);   // З, from the new text
+    CHECK(fonts.Get(FontRole::Body)->FindGlyphNoFallback(0x03BB) == nullptr);   // λ is no longer wanted
+    CHECK(larger.ConfigData.empty());
 }
