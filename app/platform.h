@@ -78,7 +78,6 @@ public:
 private:
     bool CreateWindow(const PlatformOptions& options, std::string* error);
     void WindowSize(int* width, int* height, GLFWmonitor** monitor, int* refresh_rate) const;
-    GLFWwindow* CreateSharedContext() const;
     bool CreateFramebuffer(std::string* error);
     void MeasureDpi();
 

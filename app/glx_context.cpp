@@ -1,0 +1,93 @@
+// SharedGlContext on GLX. See glx_context.h. Kept apart from the rest of
+// the platform code: Xlib's headers define macros (None, Bool, Status...)
+// that nothing else should see.
+#include "glx_context.h"
+
+#include <GL/glx.h>
+
+namespace ck {
+
+namespace {
+
+int g_x_error = 0;   // set by the handler below while a context is being created
+
+int NoteXError(Display*, XErrorEvent* event)
+{
+    g_x_error = event->error_code;
+    return 0;
+}
+
+using CreateContextAttribs = GLXContext (*)(Display*, GLXFBConfig, GLXContext, Bool, const int*);
+
+} // namespace
+
+bool SharedGlContext::Begin()
+{
+    End();
+    Display* display = glXGetCurrentDisplay();
+    GLXContext previous = glXGetCurrentContext();
+    const auto create = reinterpret_cast<CreateContextAttribs>(
+        glXGetProcAddressARB(reinterpret_cast<const GLubyte*>("glXCreateContextAttribsARB")));
+    if (!display || !previous || !create)
+        return false;
+    // The same framebuffer configuration: contexts that share objects must
+    // be compatible. One configuration, looked up by its id (asking by
+    // attributes would sort through all of them).
+    int config_id = 0;
+    if (glXQueryContext(display, previous, GLX_FBCONFIG_ID, &config_id) != Success)
+        return false;
+    const int config_attributes[] = {GLX_FBCONFIG_ID, config_id, None};
+    int count = 0;
+    GLXFBConfig* configs = glXChooseFBConfig(display, DefaultScreen(display), config_attributes, &count);
+    if (!configs || count < 1) {
+        if (configs)
+            XFree(configs);
+        return false;
+    }
+    const int context_attributes[] = {
+        GLX_CONTEXT_MAJOR_VERSION_ARB, 3,
+        GLX_CONTEXT_MINOR_VERSION_ARB, 3,
+        GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_CORE_PROFILE_BIT_ARB,
+        GLX_CONTEXT_FLAGS_ARB, GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB,
+        None,
+    };
+    // A refusal arrives as an X error, whose default handler ends the process.
+    XSync(display, False);
+    g_x_error = 0;
+    XErrorHandler handler = XSetErrorHandler(NoteXError);
+    GLXContext context = create(display, configs[0], previous, True, context_attributes);
+    XSync(display, False);
+    XSetErrorHandler(handler);
+    XFree(configs);
+    if (!context || g_x_error != 0) {
+        if (context)
+            glXDestroyContext(display, context);
+        return false;
+    }
+    const GLXDrawable draw = glXGetCurrentDrawable();
+    const GLXDrawable read = glXGetCurrentReadDrawable();
+    // No drawable: GL 3.0+ contexts may be current without one.
+    if (!glXMakeContextCurrent(display, None, None, context)) {
+        glXDestroyContext(display, context);
+        return false;
+    }
+    display_ = display;
+    draw_ = draw;
+    read_ = read;
+    previous_ = previous;
+    context_ = context;
+    return true;
+}
+
+void SharedGlContext::End()
+{
+    if (!context_)
+        return;
+    Display* display = static_cast<Display*>(display_);
+    glXMakeContextCurrent(display, draw_, read_, static_cast<GLXContext>(previous_));
+    glXDestroyContext(display, static_cast<GLXContext>(context_));
+    context_ = previous_ = display_ = nullptr;
+    draw_ = read_ = 0;
+}
+
+} // namespace ck
