@@ -56,13 +56,14 @@ display_works() {
 }
 
 # Starts Xvfb on a free display and exports DISPLAY; stop_xvfb stops it.
+# XVFB_SCREEN sets the screen (default 2048x2048x24).
 # -noreset: by default the server resets whenever its last client leaves,
 # and a client connecting during that reset is refused.
 start_xvfb() {
     local n
     for n in $(seq 90 140); do
         [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-        Xvfb ":$n" -screen 0 2048x2048x24 -nolisten tcp -noreset +extension GLX >/dev/null 2>&1 &
+        Xvfb ":$n" -screen 0 "${XVFB_SCREEN:-2048x2048x24}" -nolisten tcp -noreset +extension GLX >/dev/null 2>&1 &
         XVFB_PID=$!
         export DISPLAY=":$n"
         local i
