@@ -18,18 +18,12 @@
 # Needs Debian's chromium package; without it, says so and exits 0.
 set -euo pipefail
 
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-    echo "usage: $0 BUILD_DIR [CONTENT_DIR]" >&2
-    exit 2
-fi
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 source "$repo/scripts/lib.sh"
 source "$repo/bench/lib.sh"
-KIOSK=$(cd "$1" && pwd)/carekiosk
-content=$(cd "${2:-$repo/content}" && pwd)
+bench_arguments "$0" "$@"
 RUNS=${RUNS:-5}
-[ -x "$KIOSK" ] || { echo "no executable at $KIOSK (build the carekiosk target first)" >&2; exit 1; }
 BROWSER=$(command -v chromium || true)
 if [ -z "$BROWSER" ]; then
     echo "skipped: no chromium (apt-get install chromium) to compare with" >&2

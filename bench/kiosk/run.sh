@@ -17,25 +17,20 @@
 #                 and the process CPU spent by then, which a busy machine
 #                 does not inflate)
 #   memory        PSS and RSS from /proc/PID/smaps_rollup: steady = Home,
-#                 idle; peak = highest sample (every 0.5 s) while flinging
+#                 idle, after a warm start and after the first start (empty
+#                 caches); peak = highest sample (every 0.5 s) while flinging
 #   reload        a page rewritten while the kiosk scrolls: write to swap
 #
 # usage: bench/kiosk/run.sh BUILD_DIR [CONTENT_DIR]   (Markdown table on stdout)
 #   SIZE=1080x1920   window size (default 1080x1920, portrait)
 set -euo pipefail
 
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-    echo "usage: $0 BUILD_DIR [CONTENT_DIR]" >&2
-    exit 2
-fi
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 source "$repo/scripts/lib.sh"
 source "$repo/bench/lib.sh"
-KIOSK=$(cd "$1" && pwd)/carekiosk
-content=$(cd "${2:-$repo/content}" && pwd)
+bench_arguments "$0" "$@"
 SIZE=${SIZE:-1080x1920}
-[ -x "$KIOSK" ] || { echo "no executable at $KIOSK (build the carekiosk target first)" >&2; exit 1; }
 [ "$SIZE" = 1080x1920 ] || echo "note: tile and button positions assume 1080x1920" >&2
 
 BENCH_WORK=$(mktemp -d)
