@@ -6,7 +6,7 @@ CAREKIOSK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Everything the kiosk needs to build and run, from Debian 12.
 CAREKIOSK_BUILD_PACKAGES=(
     cmake g++ make pkg-config
-    libimgui-dev libglfw3-dev libgl-dev python3-glad libstb-dev
+    libimgui-dev libglfw3-dev libgl-dev libx11-dev python3-glad libstb-dev
     libmd4c-dev libmd4c-html0-dev nlohmann-json3-dev libyaml-cpp-dev
     libxapian-dev libsodium-dev libfreetype-dev
     libespeak-ng-dev libqrencode-dev libsqlite3-dev
