@@ -67,6 +67,9 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 # [SECTION] Kiosk runs
 # ---------------------------------------------------------------------------
 
+# They expect: KIOSK (the executable), SIZE (WxH), BENCH_WORK (a scratch
+# folder) and XDG_CACHE_HOME set, and an X display.
+
 # bench_arguments SCRIPT ARGS...: the "BUILD_DIR [CONTENT_DIR]" arguments of
 # a benchmark script. Sets KIOSK (BUILD_DIR/carekiosk, which must exist) and
 # content (default: the bundled folder, under $repo); on bad arguments
@@ -82,8 +85,6 @@ bench_arguments() {
     content=$(cd "${2:-$repo/content}" && pwd)
     [ -x "$KIOSK" ] || { echo "no executable at $KIOSK (build the carekiosk target first)" >&2; exit 1; }
 }
-# They expect: KIOSK (the executable), SIZE (WxH), BENCH_WORK (a scratch
-# folder) and XDG_CACHE_HOME set, and an X display.
 
 # Prefixes each line of stdin with the unix time it arrived, for stderr of
 # the kiosk (unbuffered, so the time is when the kiosk wrote it).

@@ -47,17 +47,20 @@ server=$!
 wait_for_line "$work/port" '^[0-9]+$' 10
 url="http://127.0.0.1:$(cat "$work/port")/index.html"
 
-# tree_pss_kb PID: PSS of PID and all its descendants, and how many they are.
-tree_pss_kb() {
-    local pids
-    pids=$(ps -e -o pid=,ppid= | awk -v root="$1" '
+# tree_pids PID: the process and all its descendants.
+tree_pids() {
+    ps -e -o pid=,ppid= | awk -v root="$1" '
         { parent[$1] = $2 } END {
             keep[root] = 1; changed = 1
             while (changed) { changed = 0
                 for (p in parent) if (!(p in keep) && (parent[p] in keep)) { keep[p] = 1; changed = 1 } }
-            for (p in keep) print p }')
+            for (p in keep) print p }'
+}
+
+# tree_pss_kb PID: PSS of PID and all its descendants, and how many they are.
+tree_pss_kb() {
     local total=0 count=0 pid pss
-    for pid in $pids; do
+    for pid in $(tree_pids "$1"); do
         pss=$(rollup_kb "$pid" Pss)
         [ -n "$pss" ] || continue
         total=$((total + pss))
@@ -66,12 +69,17 @@ tree_pss_kb() {
     echo "$total $count"
 }
 
-# stop_tree PID: TERM to the process and its descendants, then wait.
+# stop_tree PID: TERM to the process and its descendants, then waits until
+# all of them are gone (at most 10 s), so the next start has the machine.
 stop_tree() {
-    local pids
-    pids=$(ps -e -o pid=,ppid= | awk -v root="$1" '$2 == root { print $1 }')
-    kill "$1" $pids 2>/dev/null || true
+    local pids i
+    pids=$(tree_pids "$1")
+    kill $pids 2>/dev/null || true
     wait "$1" 2>/dev/null || true
+    for i in $(seq 1 100); do
+        kill -0 $pids 2>/dev/null || break
+        sleep 0.1
+    done
     sleep 1
 }
 
