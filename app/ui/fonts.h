@@ -68,7 +68,7 @@ public:
     // Rebuilds the current ImGui context's font atlas for `sizes` and the
     // characters in `text` (plus ASCII, Latin-1 and common punctuation). Must
     // be called outside a frame; the caller re-uploads the atlas texture
-    // afterwards (ImGui_ImplOpenGL3_DestroyFontsTexture/CreateFontsTexture).
+    // afterwards (Platform::ReloadFontTexture).
     // The font files are read for the build and freed after it. Returns
     // false with `error` set when a font file cannot be loaded; the atlas
     // then holds ImGui's built-in font so the screen still shows text.
