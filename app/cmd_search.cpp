@@ -18,8 +18,10 @@ const char* const kUsage =
     "                        [--cache-dir D | --no-cache] [--timing] [QUERY...]\n"
     "  prints the ranked results (id, kind, title, score) and the corrected query, if any\n"
     "  --json     one JSON object: {\"query\", \"corrected\", \"results\": [{\"id\", \"kind\",\n"
-    "             \"title\", \"score\", \"snippet\", ...}], \"latency_ms\", \"no_answer\", \"suggestions\"};\n"
-    "             \"corrected\" is null when nothing was corrected\n"
+    "             \"title\", \"score\", \"snippet\", ...}], \"related\": [...], \"latency_ms\",\n"
+    "             \"no_answer\", \"suggestions\"}; \"results\" are confident answers, \"related\" the\n"
+    "             closest questions when the match is partial; \"corrected\" is null when\n"
+    "             nothing was corrected\n"
     "  --stdin    read one query per line and print one JSON object per line\n"
     "  --timing   print the index state and per-query microseconds to stderr\n";
 
@@ -45,19 +47,25 @@ nlohmann::json RangesJson(const std::vector<TextRange>& ranges)
 // The shape scripts rely on: query, corrected (null when nothing was
 // corrected), results [{id, kind, title, score, ...}], latency_ms; the rest
 // is extra.
-nlohmann::json ResultsJson(const std::string& query, const SearchResults& results, double latency_ms)
+nlohmann::json HitsJson(const std::vector<SearchHit>& hits)
 {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const SearchHit& hit : results.hits) {
-        hits.push_back({{"id", hit.id}, {"kind", KindName(hit.kind)}, {"title", hit.title},
+    nlohmann::json list = nlohmann::json::array();
+    for (const SearchHit& hit : hits) {
+        list.push_back({{"id", hit.id}, {"kind", KindName(hit.kind)}, {"title", hit.title},
                         {"score", hit.score}, {"snippet", hit.snippet},
                         {"title_highlights", RangesJson(hit.title_highlights)},
                         {"snippet_highlights", RangesJson(hit.snippet_highlights)}});
     }
+    return list;
+}
+
+nlohmann::json ResultsJson(const std::string& query, const SearchResults& results, double latency_ms)
+{
     nlohmann::json corrected = nullptr;
     if (!results.corrected_query.empty())
         corrected = results.corrected_query;
-    return {{"query", query}, {"corrected", corrected}, {"results", hits}, {"latency_ms", latency_ms},
+    return {{"query", query}, {"corrected", corrected}, {"results", HitsJson(results.hits)},
+            {"related", HitsJson(results.related)}, {"latency_ms", latency_ms},
             {"no_answer", results.no_answer}, {"suggestions", results.suggestions}};
 }
 
@@ -75,6 +83,11 @@ void PrintText(const SearchResults& results)
     }
     int rank = 1;
     for (const SearchHit& hit : results.hits)
+        std::printf("%2d. %-24s %-4s %7.3f  %s\n", rank++, hit.id.c_str(), KindName(hit.kind), hit.score,
+                    hit.title.c_str());
+    if (!results.related.empty())
+        std::printf("closest questions:\n");
+    for (const SearchHit& hit : results.related)
         std::printf("%2d. %-24s %-4s %7.3f  %s\n", rank++, hit.id.c_str(), KindName(hit.kind), hit.score,
                     hit.title.c_str());
 }

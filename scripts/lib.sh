@@ -8,7 +8,7 @@ CAREKIOSK_BUILD_PACKAGES=(
     cmake g++ make pkg-config
     libimgui-dev libglfw3-dev libgl-dev libx11-dev python3-glad libstb-dev
     libmd4c-dev libmd4c-html0-dev nlohmann-json3-dev libyaml-cpp-dev
-    libxapian-dev libsodium-dev libfreetype-dev
+    libxapian-dev libsodium-dev libfreetype-dev wordnet-base
     libespeak-ng-dev libqrencode-dev libsqlite3-dev
     fonts-noto-core fonts-noto-cjk fonts-dejavu-core libfontconfig-dev
     xvfb xauth x11-utils libgl1-mesa-dri

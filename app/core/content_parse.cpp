@@ -1091,6 +1091,8 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"no_answer", "No answer found"},
         {"ask_front_desk", "Please ask at the front desk."},
         {"try_these", "You could try:"},
+        {"closest_questions", "Closest questions"},
+        {"related_questions", "Related questions"},
         {"showing_results_for", "Showing results for"},
         {"text_size", "Text size"},
         {"contrast", "High contrast"},

@@ -305,7 +305,7 @@ void RemoveStale(const fs::path& cache_dir, const std::string& lang_name, const 
 // [SECTION] One language
 // ---------------------------------------------------------------------------
 
-void AddSynonym(SearchIndex::LangIndex* index, const std::string& key, const std::string& value)
+void AddSynonym(SearchIndex::LangIndex* index, const std::string& key, const std::string& value, double factor)
 {
     std::string normal_key;
     const std::vector<Word> key_words = SplitWords(key);
@@ -316,7 +316,7 @@ void AddSynonym(SearchIndex::LangIndex* index, const std::string& key, const std
         alternative.push_back(word.folded);
     if (normal_key.empty() || alternative.empty())
         return;
-    index->synonyms[normal_key].push_back(std::move(alternative));
+    index->synonyms[normal_key].push_back({std::move(alternative), factor});
     if (key_words.size() == 1)
         index->lay_words.push_back(key_words[0].folded);
     index->longest_synonym_key = std::max(index->longest_synonym_key, key_words.size());
@@ -384,12 +384,25 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         index->info.state = IndexState::InMemory;
     }
 
-    for (const auto& [key, values] : BuiltinSynonyms(lang.lang))
+    // A match through a shipped lay word counts a little less than the word
+    // itself; the clinic's own synonyms.json is taken at its word.
+    constexpr double kLayFactor = 0.85;
+    const std::string assets_dir = options.assets_dir.empty() ? DefaultAssetsDir() : options.assets_dir;
+    std::string problem;
+    for (const auto& [key, values] : LoadLayTerms(assets_dir, lang.lang, &problem))
         for (const std::string& value : values)
-            AddSynonym(index.get(), key, value);
+            AddSynonym(index.get(), key, value, kLayFactor);
     for (const auto& [key, values] : lang.synonyms)
         for (const std::string& value : values)
-            AddSynonym(index.get(), key, value);
+            AddSynonym(index.get(), key, value, 1.0);
+    if (!problem.empty())
+        warn(problem, "search works without the shipped everyday words");
+    if (lang.lang.substr(0, lang.lang.find('-')) == "en") {
+        problem.clear();
+        index->wordnet = SharedWordNet(assets_dir, &problem);
+        if (!problem.empty())
+            warn(assets_dir, problem);
+    }
     for (const FaqEntry& faq : lang.faq)
         if (static_cast<int>(index->suggestions.size()) < kSuggestionCount)
             index->suggestions.push_back(faq.id);
@@ -456,6 +469,22 @@ const char* IndexStateName(IndexState state)
     case IndexState::InMemory: return "memory";
     }
     return "memory";
+}
+
+std::string DefaultAssetsDir()
+{
+    if (const char* env = std::getenv("CAREKIOSK_ASSETS"); env && *env)
+        return env;
+    std::error_code error;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        if (fs::is_directory(exe.parent_path() / "assets" / "search", error))
+            return (exe.parent_path() / "assets").string();
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "carekiosk" / "assets";
+        if (fs::is_directory(installed / "search", error))
+            return installed.string();
+    }
+    return CAREKIOSK_INSTALL_ASSETS_DIR;
 }
 
 std::string DefaultSearchCacheDir()

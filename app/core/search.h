@@ -14,15 +14,19 @@
 //   Open() time, so a reload means opening a new SearchIndex (cheap when the
 //   indexed text did not change: the cached index is reused).
 //
-// When is there "no answer"? Each query word (after dropping stop words,
-// correcting typos and expanding synonyms) is a "concept" weighted by its
-// rarity in the index (inverse document frequency); a word found nowhere gets
-// the weight of a word found in one document. A hit is shown only when the
-// concepts it holds carry at least 65% of the query's total weight (for pages:
-// concepts meeting within 30 words, or in the title) and its BM25 score is at
-// least 35% of the best-scoring document's. When no hit passes, no_answer is
-// true and `suggestions` lists the first FAQ questions (staff put the most
-// asked first). Constants in search_query.cpp, tuned on tests/data/search.
+// How a query is answered (search_query.cpp):
+// - Each word that is not filler ("can", "is it ok", pronouns) becomes a
+//   concept: the word itself, its stem, its everyday and clinical synonyms
+//   (the shipped lay word lists, WordNet for English, the clinic's
+//   synonyms.json), a typo fix, or while typing the words it starts.
+// - Documents are ranked by BM25 over question, keywords and answer (title,
+//   summary and body for pages), each concept counted once, with OR
+//   semantics: a document need not hold every word.
+// - Coverage: the share of the query's concepts, weighted by rarity, that a
+//   document holds (for a page: within one passage). It adds to the rank and
+//   grades the answer. Strong coverage makes `hits` (confident answers);
+//   partial coverage makes `related` ("Closest questions"); nothing relevant
+//   sets no_answer. Extra words lower the grade, never hide a match.
 #pragma once
 #include "core/content.h"
 #include "core/diagnostics.h"
@@ -35,6 +39,7 @@ namespace ck {
 struct SearchOptions {
     std::string cache_dir;     // "" = DefaultSearchCacheDir()
     bool use_disk_cache = true; // false: always build in memory (tests, read-only kiosks)
+    std::string assets_dir;    // the kiosk's shipped word lists; "" = DefaultAssetsDir()
 };
 
 enum class HitKind { Faq, Page };
@@ -56,8 +61,9 @@ struct SearchHit {
 
 struct SearchResults {
     std::string corrected_query;   // the query with typos fixed; "" if nothing was corrected
-    bool no_answer = false;        // the query is not about anything the content covers
-    std::vector<SearchHit> hits;   // best first; empty when no_answer
+    bool no_answer = false;        // nothing relevant: hits and related are both empty
+    std::vector<SearchHit> hits;   // confident answers, best first
+    std::vector<SearchHit> related;  // "Closest questions": partial matches not in hits, at most 3
     std::vector<std::string> suggestions;  // FAQ ids to offer when no_answer
 };
 
@@ -101,6 +107,10 @@ private:
     SearchIndex();
     std::vector<std::unique_ptr<LangIndex>> langs_;
 };
+
+// $CAREKIOSK_ASSETS, else "assets" beside the executable (a build tree),
+// else the installed share/carekiosk/assets.
+std::string DefaultAssetsDir();
 
 // $XDG_CACHE_HOME/carekiosk, else $HOME/.cache/carekiosk, else "" (memory only).
 std::string DefaultSearchCacheDir();

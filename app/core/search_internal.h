@@ -2,6 +2,7 @@
 // the text helpers both the indexer and the query side must agree on.
 #pragma once
 #include "core/search.h"
+#include "core/search_words.h"
 #include <xapian.h>
 #include <map>
 #include <memory>
@@ -42,10 +43,6 @@ bool IsStopWord(const std::string& lang, const std::string& folded_word);
 // a no-op stemmer when the language has none.
 Xapian::Stem StemmerFor(const std::string& lang, bool* found);
 
-// Common patient words for skin treatments, per language (lay word ->
-// terms). Keys and terms may have several words. Folded already.
-const std::map<std::string, std::vector<std::string>>& BuiltinSynonyms(const std::string& lang);
-
 // Damerau-Levenshtein distance, giving up (returns limit + 1) once it
 // exceeds `limit`.
 int EditDistance(const std::string& a, const std::string& b, int limit);
@@ -61,8 +58,17 @@ struct SearchIndex::LangIndex {
     bool has_stemmer = false;
     bool has_spelling = false;       // the backend keeps a spelling table
     // Synonyms keyed by the stems of the lay words joined by ' '; each value
-    // is a list of alternatives, each a list of folded words.
-    std::map<std::string, std::vector<std::vector<std::string>>> synonyms;
+    // is a list of alternatives: folded words that must all match, and how
+    // much a match through them counts (the clinic's own synonyms count in
+    // full, the shipped lay words a little less).
+    struct Synonym {
+        std::vector<std::string> words;
+        double factor = 1.0;
+    };
+    std::map<std::string, std::vector<Synonym>> synonyms;
+    // English: WordNet's synonyms, related forms and broader terms (null
+    // for other languages, or when the assets are missing).
+    std::shared_ptr<const search_detail::WordTable> wordnet;
     size_t longest_synonym_key = 1;  // in words
     std::vector<std::string> lay_words;     // one-word synonym keys, also offered as corrections
     std::vector<std::string> suggestions;   // FAQ ids offered when no_answer

@@ -131,6 +131,11 @@ static const char* const kEnglishStopWords[] = {
     "big", "bigger", "go", "goes", "going", "know", "large", "like", "little", "lot", "lots",
     "now", "put", "small", "smaller", "soon", "today", "tomorrow", "tonight", "use", "using",
     "want", "went",
+    // Filler of spoken questions: emphasis, vague nouns and particles.
+    "able", "actually", "again", "allowed", "another", "anything", "anyone", "back", "bit",
+    "definitely", "even", "ever", "guess", "lot", "need", "needs", "okay", "probably", "quite",
+    "something", "someone", "still", "stuff", "sure", "thing", "things", "too", "way", "wondering",
+    "yet",
 };
 static const char* const kSpanishStopWords[] = {
     "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "cuanta", "cuantas", "cuanto",

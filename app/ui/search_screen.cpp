@@ -310,6 +310,21 @@ bool Blank(const std::string& text)
     return text.find_first_not_of(" \t") == std::string::npos;
 }
 
+Item HitItem(const SearchDraw& d, const SearchHit& hit)
+{
+    const Theme& t = *d.theme;
+    Item row;
+    row.kind = ItemKind::Hit;
+    row.icon = hit.kind == HitKind::Faq ? "question" : PageIcon(d, hit.id);
+    row.title = MarkedRuns(hit.title, hit.title_highlights, Font(d, FontRole::Body), PackColour(t.heading),
+                           Font(d, FontRole::BodyBold), PackColour(t.link), Run_None);
+    row.detail = MarkedRuns(hit.snippet, hit.snippet_highlights, Font(d, FontRole::Small), PackColour(t.text_muted),
+                            Font(d, FontRole::Small), PackColour(t.text), Run_CodeBackground);
+    row.intent = hit.kind == HitKind::Faq ? Intent{IntentKind::OpenFaq, hit.id, 0}
+                                          : Intent{IntentKind::OpenPage, hit.id, 0};
+    return row;
+}
+
 std::vector<Item> BuildItems(const SearchDraw& d)
 {
     const Theme& t = *d.theme;
@@ -329,7 +344,7 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         return items;
     }
     const SearchResults& results = view->results;
-    if (results.hits.empty()) {
+    if (results.no_answer) {
         Item notice;
         notice.kind = ItemKind::Notice;
         notice.icon = "info";
@@ -350,17 +365,18 @@ std::vector<Item> BuildItems(const SearchDraw& d)
                                 Run_None);
         items.push_back(std::move(line));
     }
-    for (const SearchHit& hit : results.hits) {
-        Item row;
-        row.kind = ItemKind::Hit;
-        row.icon = hit.kind == HitKind::Faq ? "question" : PageIcon(d, hit.id);
-        row.title = MarkedRuns(hit.title, hit.title_highlights, Font(d, FontRole::Body), PackColour(t.heading),
-                               Font(d, FontRole::BodyBold), PackColour(t.link), Run_None);
-        row.detail = MarkedRuns(hit.snippet, hit.snippet_highlights, Font(d, FontRole::Small), PackColour(t.text_muted),
-                                Font(d, FontRole::Small), PackColour(t.text), Run_CodeBackground);
-        row.intent = hit.kind == HitKind::Faq ? Intent{IntentKind::OpenFaq, hit.id, 0}
-                                              : Intent{IntentKind::OpenPage, hit.id, 0};
-        items.push_back(std::move(row));
+    for (const SearchHit& hit : results.hits)
+        items.push_back(HitItem(d, hit));
+    if (!results.related.empty()) {
+        // Partial matches are labelled as such, so a patient does not take
+        // the nearest question for an answer to their own.
+        Item head;
+        head.kind = ItemKind::Heading;
+        head.title = PlainRuns(Ui(d, results.hits.empty() ? "closest_questions" : "related_questions"),
+                               Font(d, FontRole::H3), PackColour(t.heading));
+        items.push_back(std::move(head));
+        for (const SearchHit& hit : results.related)
+            items.push_back(HitItem(d, hit));
     }
     return items;
 }
