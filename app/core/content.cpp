@@ -220,6 +220,33 @@ private:
     std::map<std::string, SourceFile> faq_sources_;          // lang -> faq.json
 };
 
+// Type tests that never throw: a link loop or a vanished file is "neither",
+// and the caller reports the entry as one the kiosk does not use.
+bool IsRegularEntry(const fs::directory_entry& entry)
+{
+    std::error_code ec;
+    return entry.is_regular_file(ec) && !ec;
+}
+
+bool IsDirectoryEntry(const fs::directory_entry& entry)
+{
+    std::error_code ec;
+    return entry.is_directory(ec) && !ec;
+}
+
+// Why an entry that looks like content cannot be read, in plain words; ""
+// when its type can be read.
+std::string UnreadableReason(const fs::directory_entry& entry)
+{
+    std::error_code ec;
+    (void)entry.status(ec);
+    if (!ec)
+        return std::string();
+    if (ec == std::errc::too_many_symbolic_link_levels)
+        return "this link points to itself or to a loop of links, so the kiosk skips it";
+    return "the kiosk cannot read this (" + ec.message() + ") and skips it";
+}
+
 std::vector<fs::directory_entry> SortedEntries(const fs::path& dir)
 {
     std::vector<fs::directory_entry> entries;
@@ -430,7 +457,11 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
         const std::string ext = LowerExtension(path);
         if (IsHidden(path) || ext == ".png" || ext == ".jpg" || ext == ".jpeg")
             continue;
-        if ((ext != ".md" && ext != ".json") || !entry.is_regular_file()) {
+        if (const std::string reason = UnreadableReason(entry); !reason.empty()) {
+            diag_->Warning(Label(relative), 0, 0, reason);
+            continue;
+        }
+        if ((ext != ".md" && ext != ".json") || !IsRegularEntry(entry)) {
             diag_->Warning(Label(relative), 0, 0,
                            "the kiosk ignores this: pages end in .md or .json, pictures in .png or .jpg");
             continue;
@@ -486,12 +517,16 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
         const std::string relative = lang + "/" + name;
         if (IsHidden(entry.path()))
             continue;
-        if (name == "pages" && entry.is_directory()) {
+        if (const std::string reason = UnreadableReason(entry); !reason.empty()) {
+            diag_->Warning(Label(relative), 0, 0, reason);
+            continue;
+        }
+        if (name == "pages" && IsDirectoryEntry(entry)) {
             LoadPages(lang, out);
             continue;
         }
         const bool known = name == "faq.json" || name == "synonyms.json" || name == "ui.json";
-        if (!known || !entry.is_regular_file()) {
+        if (!known || !IsRegularEntry(entry)) {
             diag_->Warning(Label(relative), 0, 0,
                            "the kiosk ignores this: a language folder holds pages/, faq.json, synonyms.json "
                            "and ui.json");
@@ -563,9 +598,11 @@ std::vector<std::string> Loader::ScanRoot(bool* has_kiosk_json)
         const std::string name = entry.path().filename().string();
         if (IsHidden(entry.path()))
             continue;
-        if (name == "kiosk.json" && entry.is_regular_file())
+        if (const std::string reason = UnreadableReason(entry); !reason.empty())
+            diag_->Warning(Label(name), 0, 0, reason);
+        else if (name == "kiosk.json" && IsRegularEntry(entry))
             *has_kiosk_json = true;
-        else if (entry.is_directory() && IsLanguageTag(name))
+        else if (IsDirectoryEntry(entry) && IsLanguageTag(name))
             folders.push_back(name);
         else
             diag_->Warning(Label(name), 0, 0, "the kiosk ignores this: the content folder holds kiosk.json "

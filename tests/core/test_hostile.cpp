@@ -131,6 +131,27 @@ TEST_CASE("hostile: pages and data files that point outside the folder are refus
     CHECK(en->synonyms.empty());
 }
 
+TEST_CASE("hostile: symbolic link loops at every level are skipped with a warning", "[hostile]")
+{
+    ContentDir temp;
+    temp.Write("content/en/pages/ok.md", MakePage("Fine", "Still here."));
+    fs::create_symlink("loop-b.md", temp.path / "content/en/pages/loop-a.md");
+    fs::create_symlink("loop-a.md", temp.path / "content/en/pages/loop-b.md");
+    fs::create_symlink("faq.json", temp.path / "content/en/faq.json");   // points at itself
+    fs::create_symlink("pages-b", temp.path / "content/en/pages-a");
+    fs::create_symlink("pages-a", temp.path / "content/en/pages-b");
+    fs::create_symlink("fr", temp.path / "content/fr");
+    LoadResult result;
+    REQUIRE_NOTHROW(result = LoadContent(temp.Root()));
+    INFO(AllMessages(result.diagnostics));
+    for (const char* file : {"en/pages/loop-a.md", "en/pages/loop-b.md", "en/faq.json", "en/pages-a", "fr"})
+        CHECK(Find(result.diagnostics, temp.Label(file), "loop of links"));
+    const LanguageContent* en = result.content->Language("en");
+    REQUIRE(en);
+    REQUIRE(en->pages.size() == 1);
+    CHECK(en->pages[0].title == "Fine");
+}
+
 TEST_CASE("hostile: device files are never read", "[hostile]")
 {
     ContentDir temp;
