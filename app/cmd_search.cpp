@@ -16,6 +16,7 @@ namespace {
 const char* const kUsage =
     "usage: carekiosk search [--content DIR] [--lang L] [--json] [--stdin] [--max N]\n"
     "                        [--cache-dir D | --no-cache] [--timing] [QUERY...]\n"
+    "       carekiosk search [--content DIR] [--lang L] --documents\n"
     "  prints the ranked results (id, kind, title, score) and the corrected query, if any\n"
     "  --json     one JSON object: {\"query\", \"corrected\", \"results\": [{\"id\", \"kind\",\n"
     "             \"title\", \"score\", \"snippet\", ...}], \"related\": [...], \"latency_ms\",\n"
@@ -23,7 +24,9 @@ const char* const kUsage =
     "             closest questions when the match is partial; \"corrected\" is null when\n"
     "             nothing was corrected\n"
     "  --stdin    read one query per line and print one JSON object per line\n"
-    "  --timing   print the index state and per-query microseconds to stderr\n";
+    "  --timing   print the index state and per-query microseconds to stderr\n"
+    "  --documents  print the indexed text, one JSON object per document ({\"id\", \"kind\",\n"
+    "             \"title\", \"extra\", \"body\"}), for comparing other search engines\n";
 
 int UsageError(const std::string& message)
 {
@@ -105,6 +108,7 @@ int RunSearch(const Args& args)
     const bool from_stdin = reader.Flag("--stdin");
     const bool timing = reader.Flag("--timing");
     const bool no_cache = reader.Flag("--no-cache");
+    const bool documents = reader.Flag("--documents");
     if (!reader.Error().empty())
         return UsageError(reader.Error());
     if (!reader.UnknownOption().empty())
@@ -112,7 +116,9 @@ int RunSearch(const Args& args)
     std::string query;
     for (const std::string& word : reader.Rest())
         query += (query.empty() ? "" : " ") + word;
-    if (from_stdin == !query.empty())
+    if (documents && (from_stdin || !query.empty()))
+        return UsageError("--documents takes no query");
+    if (!documents && from_stdin == !query.empty())
         return UsageError(from_stdin ? "give either --stdin or a query, not both" : "no query given");
     const int max_results = std::atoi(max_text.c_str());
     if (max_results < 1 || max_results > 1000)
@@ -130,6 +136,14 @@ int RunSearch(const Args& args)
         return 1;
     }
 
+    if (documents) {
+        for (const IndexedDoc& doc : IndexedDocuments(*loaded.content->Language(lang)))
+            std::printf("%s\n", nlohmann::json{{"id", doc.id}, {"kind", KindName(doc.kind)}, {"title", doc.title},
+                                               {"extra", doc.extra}, {"body", doc.body}}
+                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                     .c_str());
+        return 0;
+    }
     SearchOptions options;
     options.cache_dir = cache_dir;
     options.use_disk_cache = !no_cache;

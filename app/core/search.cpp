@@ -34,46 +34,11 @@ using namespace search_detail;
 
 namespace {
 
-struct IndexedDoc {
-    HitKind kind = HitKind::Faq;
-    std::string id;
-    std::string title;         // question or page title (weight 3/4)
-    std::string extra;         // keywords or summary (weight 2)
-    std::string body;          // answer or page text (weight 1)
-};
-
 constexpr Xapian::termcount kFaqQuestionWeight = 3;
 constexpr Xapian::termcount kPageTitleWeight = 4;
 constexpr Xapian::termcount kExtraWeight = 2;
 constexpr Xapian::termcount kBodyWeight = 1;
 constexpr int kSuggestionCount = 4;
-
-std::vector<IndexedDoc> CollectDocs(const LanguageContent& lang)
-{
-    std::vector<IndexedDoc> docs;
-    for (const FaqEntry& faq : lang.faq) {
-        IndexedDoc doc;
-        doc.kind = HitKind::Faq;
-        doc.id = faq.id;
-        doc.title = faq.question;
-        for (const std::string& keyword : faq.keywords)
-            doc.extra += keyword + "\n";
-        doc.body = DocumentPlainText(faq.answer);
-        docs.push_back(std::move(doc));
-    }
-    for (const Page& page : lang.pages) {
-        IndexedDoc doc;
-        doc.kind = HitKind::Page;
-        doc.id = page.id;
-        doc.title = page.title;
-        // The id names the page's topic ("benefits", "who-should-not") even
-        // where the title words differ.
-        doc.extra = page.summary + "\n" + page.id;
-        doc.body = DocumentPlainText(page.doc);
-        docs.push_back(std::move(doc));
-    }
-    return docs;
-}
 
 // Hashes length-prefixed fields in 64 KiB chunks: hashing the content is
 // most of a cached open, so it must stay cheap at 100k entries.
@@ -149,7 +114,7 @@ void HashDocument(const Document& doc, TextHasher* hasher)
         HashBlock(block, hasher);
 }
 
-// The cache key: the index format, the language and every field CollectDocs()
+// The cache key: the index format, the language and every field IndexedDocuments()
 // takes from the content.
 std::string HashContent(const LanguageContent& lang)
 {
@@ -354,7 +319,7 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         if (!opened) {
             try {
                 fs::create_directories(cache_dir);
-                BuildOnDisk(final_path, CollectDocs(lang), index->stemmer, hash);
+                BuildOnDisk(final_path, IndexedDocuments(lang), index->stemmer, hash);
                 index->db = Xapian::Database(final_path.string(), Xapian::DB_BACKEND_GLASS);
                 index->info.state = IndexState::Rebuilt;
                 opened = true;
@@ -375,7 +340,7 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
     if (!opened) {
         try {
             Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
-            AddDocs(memory, CollectDocs(lang), index->stemmer, false);   // the in-memory backend has no spelling table
+            AddDocs(memory, IndexedDocuments(lang), index->stemmer, false);   // the in-memory backend has no spelling table
             memory.commit();
             index->db = memory;
         } catch (const Xapian::Error& e) {
@@ -469,6 +434,33 @@ const char* IndexStateName(IndexState state)
     case IndexState::InMemory: return "memory";
     }
     return "memory";
+}
+
+std::vector<IndexedDoc> IndexedDocuments(const LanguageContent& lang)
+{
+    std::vector<IndexedDoc> docs;
+    for (const FaqEntry& faq : lang.faq) {
+        IndexedDoc doc;
+        doc.kind = HitKind::Faq;
+        doc.id = faq.id;
+        doc.title = faq.question;
+        for (const std::string& keyword : faq.keywords)
+            doc.extra += keyword + "\n";
+        doc.body = DocumentPlainText(faq.answer);
+        docs.push_back(std::move(doc));
+    }
+    for (const Page& page : lang.pages) {
+        IndexedDoc doc;
+        doc.kind = HitKind::Page;
+        doc.id = page.id;
+        doc.title = page.title;
+        // The id names the page's topic ("benefits", "who-should-not") even
+        // where the title words differ.
+        doc.extra = page.summary + "\n" + page.id;
+        doc.body = DocumentPlainText(page.doc);
+        docs.push_back(std::move(doc));
+    }
+    return docs;
 }
 
 std::string DefaultAssetsDir()

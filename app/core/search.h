@@ -85,6 +85,17 @@ struct IndexInfo {
 
 const char* IndexStateName(IndexState state);   // "cached", "rebuilt", "memory"
 
+// One document as the index sees it: what other engines are given in the
+// side-by-side benchmark, so all of them search the same text.
+struct IndexedDoc {
+    HitKind kind = HitKind::Faq;
+    std::string id;
+    std::string title;         // question or page title
+    std::string extra;         // keywords, or the page's summary and id
+    std::string body;          // answer or page text, as plain text
+};
+std::vector<IndexedDoc> IndexedDocuments(const LanguageContent& lang);
+
 class SearchIndex {
 public:
     // Builds or opens the index of every language in `content`. Problems with

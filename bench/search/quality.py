@@ -66,7 +66,7 @@ def run_carekiosk(exe, content_dir, lang, texts, memory):
 def run_other(engine, exe, content_dir, lang, texts):
     script = os.path.join(HERE, "engines", engine + (".js" if engine == "minisearch" else ".py"))
     command = (["node", script] if engine == "minisearch" else [sys.executable, script])
-    dump = subprocess.run([exe, "dump", "--content", content_dir, "--lang", lang, "--search-docs"],
+    dump = subprocess.run([exe, "search", "--content", content_dir, "--lang", lang, "--documents"],
                           capture_output=True, text=True, check=True).stdout
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as docs:
         docs.write(dump)
