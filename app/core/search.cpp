@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <functional>
 #include <string_view>
+#include <system_error>
 #include <unistd.h>
 
 namespace ck {
@@ -209,6 +210,7 @@ bool OpenIfCurrent(const fs::path& path, const std::string& hash, size_t doc_cou
 }
 
 // Builds in a temporary directory beside `final_path`, then renames it in.
+// Throws Xapian::Error, or std::system_error when the rename fails.
 void BuildOnDisk(const fs::path& final_path, const std::vector<IndexedDoc>& docs, const Xapian::Stem& stemmer,
                  const std::string& hash)
 {
@@ -229,10 +231,12 @@ void BuildOnDisk(const fs::path& final_path, const std::vector<IndexedDoc>& docs
             // rename() cannot replace a non-empty directory.
             const fs::path aside = final_path.string() + ".old-" + std::to_string(getpid());
             fs::remove_all(aside, error);
-            fs::rename(final_path, aside);
+            fs::rename(final_path, aside, error);
             fs::remove_all(aside, error);
         }
-        fs::rename(temp, final_path);
+        fs::rename(temp, final_path, error);
+        if (error)
+            throw std::system_error(error, "renaming the new index into place");
     } catch (...) {
         std::error_code error;
         fs::remove_all(temp, error);
@@ -318,7 +322,10 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         }
         if (!opened) {
             try {
-                fs::create_directories(cache_dir);
+                std::error_code error;
+                fs::create_directories(cache_dir, error);
+                if (error)
+                    throw std::system_error(error, "creating " + cache_dir);
                 BuildOnDisk(final_path, IndexedDocuments(lang), index->stemmer, hash);
                 index->db = Xapian::Database(final_path.string(), Xapian::DB_BACKEND_GLASS);
                 index->info.state = IndexState::Rebuilt;
