@@ -1,5 +1,6 @@
 // KioskApp: the frame loop. See kiosk_app.h.
 #include "kiosk_app.h"
+#include "core/guard.h"
 
 #include "ui/font_coverage.h"
 #include "ui/keyboard.h"
@@ -91,11 +92,21 @@ static void PrepareFonts(const Content& content, int short_side, PreparedFonts* 
     BuildAtlas(out);
 }
 
+static LoadedKioskContent LoadKioskContentNow(const std::string& dir, std::shared_future<int> short_side);
+
 std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir, std::shared_future<int> short_side)
 {
     if (!ContentFolderExists(dir))
         return {};
     return std::async(std::launch::async, [dir, short_side] {
+        return Guarded("loading the content", "the screen says the information is being updated",
+                       [&] { return LoadKioskContentNow(dir, short_side); }, LoadedKioskContent());
+    });
+}
+
+static LoadedKioskContent LoadKioskContentNow(const std::string& dir, std::shared_future<int> short_side)
+{
+    {
         LoadedKioskContent loaded;
         loaded.content = LoadKioskContent(dir, &loaded.diagnostics);
         const int side = short_side.valid() ? short_side.get() : 0;
@@ -109,7 +120,7 @@ std::future<LoadedKioskContent> LoadKioskContentAsync(const std::string& dir, st
                 ui::PlanFallbacks(paths.regular, {});
         }
         return loaded;
-    });
+    }
 }
 
 KioskApp::KioskApp(Platform& platform, std::shared_ptr<const Content> content)
@@ -199,7 +210,12 @@ void KioskApp::RebuildFontsIfNeeded()
     job.step = step;
     job.short_side = short_side;
     font_job_ = std::async(std::launch::async, [job = std::move(job)]() mutable {
-        BuildAtlas(&job);
+        try {
+            BuildAtlas(&job);
+        } catch (...) {
+            ReportEscaped("building the font atlas", "the current text size stays");
+            job.atlas.reset();
+        }
         glfwPostEmptyEvent();
         return std::move(job);
     });
@@ -211,6 +227,14 @@ void KioskApp::InstallFonts(PreparedFonts built)
 {
     if (!built.error.empty())
         std::fprintf(stderr, "carekiosk: %s\n", built.error.c_str());
+    if (!built.atlas) {
+        // Not built (reported): keep the atlas on screen, and do not ask
+        // for this size again until something else changes.
+        font_step_ = built.step;
+        font_short_side_ = built.short_side;
+        fonts_stale_ = false;
+        return;
+    }
     platform_.ReplaceFontAtlas(built.atlas.release());
     fonts_ = std::move(built.fonts);
     fonts_.UseAsDefault();
@@ -447,6 +471,15 @@ void KioskApp::DrawFrame()
         status_file_->Update(StatusText(session_) + ReadingStatus());
 }
 
+// A frame threw: close the ImGui frame it left open and start a new
+// patient's session on the home screen, as an idle reset does.
+void KioskApp::RecoverFromFrameError()
+{
+    ui::EndFrameAfterError();
+    session_.Reset(Now());
+    settle_frames_ = kSettleFrames;
+}
+
 int KioskApp::Run()
 {
     async_fonts_ = true;   // frames drawn one by one (screenshots) wait for their atlas
@@ -480,7 +513,12 @@ int KioskApp::Run()
         }
         if (events)
             settle_frames_ = kSettleFrames;
-        DrawFrame();
+        try {
+            DrawFrame();
+        } catch (...) {
+            ReportEscaped("drawing a frame", "the kiosk goes back to the home screen");
+            RecoverFromFrameError();
+        }
         settle_frames_ = std::max(0, settle_frames_ - 1);
     }
     return script_failures_ > 0 ? 1 : 0;

@@ -117,6 +117,7 @@ public:
 
 private:
     void RebuildFontsIfNeeded();
+    void RecoverFromFrameError();
     void InstallFonts(PreparedFonts built);
     void FollowRouteChange();
     bool InputThisFrame() const;

@@ -1,5 +1,6 @@
 // KioskSearch. See kiosk_search.h.
 #include "kiosk_search.h"
+#include "core/guard.h"
 
 #include <chrono>
 #include <cstdio>
@@ -24,6 +25,16 @@ void KioskSearch::StartOpen(std::shared_ptr<const Content> content, SearchOption
     ReapRetired();
     discard_opening_ = false;
     opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options)]() mutable {
+        return Guarded("building the search index", "the previous index keeps answering",
+                       [&] { return OpenIndex(std::move(content), options); },
+                       std::shared_ptr<const SearchIndex>());
+    });
+}
+
+std::shared_ptr<const SearchIndex> KioskSearch::OpenIndex(std::shared_ptr<const Content> content,
+                                                          const SearchOptions& options)
+{
+    {
         Diagnostics diagnostics;
         std::shared_ptr<const SearchIndex> index = SearchIndex::Open(*content, options, &diagnostics);
         content.reset();   // not held by the future until the render thread takes it
@@ -34,7 +45,7 @@ void KioskSearch::StartOpen(std::shared_ptr<const Content> content, SearchOption
         // pages back now, not at the next idle reset.
         malloc_trim(0);
         return index;
-    });
+    }
 }
 
 void KioskSearch::WaitUntilOpen()
@@ -82,6 +93,8 @@ bool KioskSearch::AdoptFinishedOpen()
     if (!opening_.valid() || opening_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
         return false;
     std::shared_ptr<const SearchIndex> index = opening_.get();
+    if (!index)
+        return false;   // the open failed (reported); the current index stays
     if (discard_opening_) {
         discard_opening_ = false;
         Drop(std::move(index));

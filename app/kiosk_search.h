@@ -54,6 +54,9 @@ public:
     static constexpr size_t kCachedQueries = 64;
 
 private:
+    // The worker's body: builds or opens the index, prints its diagnostics.
+    static std::shared_ptr<const SearchIndex> OpenIndex(std::shared_ptr<const Content> content,
+                                                        const SearchOptions& options);
     bool AdoptFinishedOpen();
     void ReapRetired();
     void Drop(std::shared_ptr<const SearchIndex> index);

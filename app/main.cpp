@@ -1,4 +1,5 @@
 // carekiosk: the kiosk itself, and the staff/test tools that share its core.
+#include "core/guard.h"
 #include "commands.h"
 #include <cstdio>
 #include <cstring>
@@ -39,6 +40,7 @@ int main(int argc, char** argv)
     // keeps more than 512 KiB free at its top.
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     mallopt(M_TRIM_THRESHOLD, 512 * 1024);
+    ck::InstallTerminateHandler();
     ck::Args args(argv + 1, argv + argc);
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
         PrintUsage(stdout);

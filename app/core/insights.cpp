@@ -7,6 +7,7 @@
 // [SECTION] Recorder (worker thread)
 // [SECTION] Watching the session
 #include "core/insights.h"
+#include "core/guard.h"
 
 #include "core/utf8.h"
 #include <nlohmann/json.hpp>
@@ -648,10 +649,16 @@ void InsightsRecorder::Work()
         busy_ = true;
         lock.unlock();
 
-        FlushPending();
         InsightsSummary summary;
-        if (summarise && store_ && !ReadInsightsSummary(*store_, settings_.today(), days, order, top, &summary, &error))
-            summary = InsightsSummary();   // a failed read shows as no data; the next flush reports the file
+        try {
+            FlushPending();
+            if (summarise && store_ &&
+                !ReadInsightsSummary(*store_, settings_.today(), days, order, top, &summary, &error))
+                summary = InsightsSummary();   // a failed read shows as no data; the next flush reports the file
+        } catch (...) {
+            ReportEscaped("recording the insights", "these counts are lost; counting goes on");
+            summary = InsightsSummary();
+        }
 
         lock.lock();
         busy_ = false;

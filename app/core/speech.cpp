@@ -5,6 +5,7 @@
 //   [SECTION] Synthesis to memory and to a WAV file
 //   [SECTION] Speaker: the worker thread
 #include "core/speech.h"
+#include "core/guard.h"
 
 #include <espeak-ng/espeak_ng.h>
 
@@ -327,7 +328,11 @@ void Speaker::Run()
         pending_ = false;
         const unsigned generation = generation_.load();
         lock.unlock();
-        Read(request, generation);
+        try {
+            Read(request, generation);
+        } catch (...) {
+            ReportEscaped("reading aloud", "this reading stops; the next one starts afresh");
+        }
         lock.lock();
         if (!Cancelled(generation))
             current_ = -1;   // read to the end

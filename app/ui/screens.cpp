@@ -13,6 +13,7 @@
 // than with ImGui widgets: a touch kiosk needs taps that ignore drags and no
 // hover states, and the layout is simple boxes anyway.
 #include "ui/screens.h"
+#include <imgui_internal.h>
 #include "ui/rect.h"
 
 #include "core/speech_text.h"
@@ -982,6 +983,15 @@ void ApplyImGuiStyle(const Theme& theme)
     colours[ImGuiCol_FrameBgActive] = v4(theme.surface_pressed);
     colours[ImGuiCol_ScrollbarGrab] = colours[ImGuiCol_ScrollbarGrabHovered] = v4(theme.text_muted);
     colours[ImGuiCol_ScrollbarGrabActive] = v4(theme.text);
+}
+
+void EndFrameAfterError()
+{
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    if (!context || !context->WithinFrameScope)
+        return;
+    ImGui::ErrorCheckEndFrameRecover(nullptr);
+    ImGui::EndFrame();
 }
 
 } // namespace ck::ui

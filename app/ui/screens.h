@@ -19,6 +19,10 @@
 
 namespace ck::ui {
 
+// After an exception escaped a frame: ImGui's stacks are unwound and the
+// frame ended, so the next NewFrame() starts clean.
+void EndFrameAfterError();
+
 // Every button and tile is at least this big on the physical screen.
 constexpr float kMinTargetMm = 15.0f;
 // kMinTargetMm in pixels at `dpi` (57 px at 96 dpi).

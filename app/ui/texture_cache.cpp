@@ -1,6 +1,7 @@
 // Decodes content images on a worker and uploads them to GL textures, once each.
 #include "ui/texture_cache.h"
 
+#include "core/guard.h"
 #include "core/image_decode.h"
 
 #include <glad/gl.h>
@@ -95,8 +96,13 @@ unsigned TextureCache::Upload(const ImageData& pixels) const
 
 static std::shared_ptr<ImageData> Decode(std::shared_ptr<const ImageData> image, std::function<void()> on_decoded)
 {
-    Diagnostics ignored;   // the loader decoded these bytes once already and reported any problem
-    std::shared_ptr<ImageData> pixels = DecodeImage(image->encoded, image->key, std::string(), 0, &ignored);
+    std::shared_ptr<ImageData> pixels = Guarded(
+        "decoding a picture", "its box keeps the placeholder",
+        [&] {
+            Diagnostics ignored;   // the loader decoded these bytes once already and reported any problem
+            return DecodeImage(image->encoded, image->key, std::string(), 0, &ignored);
+        },
+        std::shared_ptr<ImageData>());
     if (on_decoded)
         on_decoded();
     return pixels;
