@@ -1,4 +1,4 @@
-// carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]: the kiosk itself.
+// carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE] [--notice TEXT]: the kiosk itself.
 #include "commands.h"
 #include "kiosk_app.h"
 #include "platform.h"
@@ -13,7 +13,7 @@ namespace ck {
 static int KioskUsage(const std::string& problem)
 {
     std::fprintf(stderr, "carekiosk: %s\nusage: carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]\n"
-                 "       [--status-file FILE] [--frame-stats FILE] [--cache-dir DIR]\n",
+                 "       [--status-file FILE] [--frame-stats FILE] [--cache-dir DIR] [--notice TEXT]\n",
                  problem.c_str());
     return 2;
 }
@@ -28,6 +28,7 @@ int RunKiosk(const Args& args)
     const std::string cache_dir = reader.Value("--cache-dir");   // search index cache; "" = the default
     const std::string status_path = reader.Value("--status-file");   // for tests: kiosk_probes.h
     const std::string stats_path = reader.Value("--frame-stats");    // for measurements
+    const std::string notice = reader.Value("--notice");   // for staff, from the session's crash-loop guard
     if (!reader.Error().empty())
         return KioskUsage(reader.Error());
     if (!reader.UnknownOption().empty())
@@ -80,6 +81,10 @@ int RunKiosk(const Args& args)
     platform.StartImGui(loaded.fonts.atlas.release());
     std::shared_ptr<const Content> content = std::move(loaded.content);
     Diagnostics startup_diagnostics = std::move(loaded.diagnostics);   // shown again in the staff panel
+    if (!notice.empty()) {
+        startup_diagnostics.Warning("carekiosk", 0, 0, notice);
+        std::fprintf(stderr, "carekiosk: %s\n", notice.c_str());
+    }
     KioskApp app(platform, content);
     if (!app.Init(&error, std::move(loaded.fonts))) {
         std::fprintf(stderr, "carekiosk: %s\n", error.c_str());

@@ -16,6 +16,11 @@
 #include "core/utf8.h"
 #include <algorithm>
 #include <filesystem>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <functional>
 #include <system_error>
@@ -247,6 +252,18 @@ std::string UnreadableReason(const fs::directory_entry& entry)
     return "the kiosk cannot read this (" + ec.message() + ") and skips it";
 }
 
+// What an entry that should be a file is instead, in words; "" for a file.
+std::string NotAFile(const fs::directory_entry& entry)
+{
+    std::error_code ec;
+    const fs::file_status status = entry.status(ec);
+    if (ec || status.type() == fs::file_type::regular)
+        return std::string();
+    if (status.type() == fs::file_type::directory)
+        return "this is a folder, not a file, so the kiosk skips it";
+    return "this is not a regular file (a pipe, socket or device), so the kiosk skips it";
+}
+
 std::vector<fs::directory_entry> SortedEntries(const fs::path& dir)
 {
     std::vector<fs::directory_entry> entries;
@@ -281,24 +298,56 @@ bool Loader::InsideRoot(const fs::path& path) const
     return !relative.empty() && *relative.begin() != "..";
 }
 
+// One open, then everything from the descriptor: a file swapped for a pipe
+// after the listing cannot block the loader (O_NONBLOCK, then fstat says
+// what it is), and a file growing while it is read is taken at the size it
+// had when opened.
 bool Loader::ReadBytes(const fs::path& path, uintmax_t limit, std::string* out, std::string* error) const
 {
-    std::error_code ec;
-    const uintmax_t size = fs::file_size(path, ec);
-    if (ec) {
-        *error = "cannot be read";
+    auto because = [error](const char* what, int code) {
+        std::string reason = std::strerror(code);
+        if (!reason.empty())
+            reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+        *error = std::string(what) + " (" + reason + ")";
+        return false;
+    };
+    const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return because("cannot be read", errno);
+    struct stat info;
+    if (fstat(fd, &info) != 0) {
+        const int code = errno;
+        close(fd);
+        return because("cannot be read", code);
+    }
+    if (!S_ISREG(info.st_mode)) {
+        close(fd);
+        *error = S_ISDIR(info.st_mode) ? "is a folder, not a file" : "is not a regular file (a pipe, socket or device)";
         return false;
     }
+    const uintmax_t size = static_cast<uintmax_t>(info.st_size);
     if (size > limit) {
+        close(fd);
         *error = "is larger than " + std::to_string(limit / (1024 * 1024)) + " MB";
         return false;
     }
-    std::ifstream in(path, std::ios::binary);
     out->assign(static_cast<size_t>(size), '\0');
-    if (!in || !in.read(out->data(), static_cast<std::streamsize>(size))) {
-        *error = "cannot be read";
-        return false;
+    size_t done = 0;
+    while (done < out->size()) {
+        const ssize_t n = read(fd, out->data() + done, out->size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int code = errno;
+            close(fd);
+            return because("cannot be read", code);
+        }
+        if (n == 0)
+            break;   // shrank while being read: what is there
+        done += static_cast<size_t>(n);
     }
+    out->resize(done);
+    close(fd);
     return true;
 }
 
@@ -461,6 +510,11 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
             diag_->Warning(Label(relative), 0, 0, reason);
             continue;
         }
+        if (ext == ".md" || ext == ".json")
+            if (const std::string what = NotAFile(entry); !what.empty()) {
+                diag_->Warning(Label(relative), 0, 0, what);
+                continue;
+            }
         if ((ext != ".md" && ext != ".json") || !IsRegularEntry(entry)) {
             diag_->Warning(Label(relative), 0, 0,
                            "the kiosk ignores this: pages end in .md or .json, pictures in .png or .jpg");
@@ -526,6 +580,11 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
             continue;
         }
         const bool known = name == "faq.json" || name == "synonyms.json" || name == "ui.json";
+        if (known)
+            if (const std::string what = NotAFile(entry); !what.empty()) {
+                diag_->Warning(Label(relative), 0, 0, what);
+                continue;
+            }
         if (!known || !IsRegularEntry(entry)) {
             diag_->Warning(Label(relative), 0, 0,
                            "the kiosk ignores this: a language folder holds pages/, faq.json, synonyms.json "

@@ -124,5 +124,46 @@ version=$("$p/bin/carekiosk" --version 2>&1)
 [ "$version" = "carekiosk $(dpkg-deb -f "$deb" Version)" ] && ok "$version matches the package version" ||
     fail "'$version' does not match package version $(dpkg-deb -f "$deb" Version)"
 
+# --- the assets and the crash-loop guard ------------------------------------
+for f in share/carekiosk/assets/search/lay_terms_en.json share/carekiosk/assets/search/wordnet_en.tsv; do
+    [ -s "$p/$f" ] && ok "$f" || fail "$f missing or empty"
+done
+# The session script, run with a stand-in kiosk: three abnormal ends within
+# five minutes make the next start use the bundled content with a notice;
+# normal ends (0, 1) do not count.
+fake="$work/fake-kiosk"
+cat >"$fake" <<'FAKE'
+#!/bin/sh
+printf 'content=%s args=%s\n' "$CAREKIOSK_CONTENT" "$*" >>"$FAKE_LOG"
+[ -n "${FAKE_CRASH:-}" ] && kill -SEGV $$
+exit "${FAKE_STATUS:-0}"
+FAKE
+chmod +x "$fake"
+session() {
+    env -u DISPLAY XDG_CACHE_HOME="$work/session-cache" CAREKIOSK_BIN="$fake" CAREKIOSK_CONTENT=/clinic \
+        FAKE_LOG="$work/fake.log" "$@" sh "$p/libexec/carekiosk/carekiosk-session" >/dev/null 2>&1
+}
+session FAKE_STATUS=1; session FAKE_CRASH=1; session FAKE_CRASH=1; session
+grep -c "content=/clinic args=$" "$work/fake.log" | grep -qx 4 &&
+    ok "two abnormal ends and a normal one: still the clinic's content" || fail "early safe mode: $(cat "$work/fake.log")"
+session FAKE_CRASH=1
+status=$?
+[ "$status" -gt 128 ] && ok "the session passes on the kiosk's abnormal end ($status)" || fail "session exit $status"
+session
+last=$(tail -1 "$work/fake.log")
+case "$last" in
+    "content=$prefix/share/carekiosk/content args=--notice The kiosk stopped unexpectedly 3 times"*)
+        ok "after three abnormal ends in 5 minutes: bundled content and a notice for staff" ;;
+    *) fail "no safe mode after three abnormal ends: $last" ;;
+esac
+[ "$(wc -l <"$work/session-cache/carekiosk/abnormal-exits")" -eq 3 ] && ok "three abnormal ends recorded" ||
+    fail "abnormal-exits holds $(wc -l <"$work/session-cache/carekiosk/abnormal-exits") lines"
+# Five minutes later the clinic's content is tried again.
+awk '{ print $1 - 400 }' "$work/session-cache/carekiosk/abnormal-exits" >"$work/old" &&
+    cp "$work/old" "$work/session-cache/carekiosk/abnormal-exits"
+session
+tail -1 "$work/fake.log" | grep -q "content=/clinic args=$" && ok "old abnormal ends no longer count" ||
+    fail "still in safe mode after the window: $(tail -1 "$work/fake.log")"
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]
