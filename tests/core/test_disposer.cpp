@@ -53,7 +53,7 @@ TEST_CASE("Disposer drops only its own reference: a holder elsewhere keeps the o
     CHECK(on == std::this_thread::get_id());
 }
 
-TEST_CASE("Disposer with nothing to drop still trims; its destructor frees what is queued", "[disposer]")
+TEST_CASE("Disposer with nothing to drop still trims, and its destructor frees what is queued", "[disposer]")
 {
     std::atomic<int> destroyed{0};
     std::thread::id on;

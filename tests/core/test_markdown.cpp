@@ -207,7 +207,7 @@ TEST_CASE("Hard breaks are their own spans; soft breaks are spaces", "[markdown]
     CHECK(spans[4].text == "three four");
 }
 
-TEST_CASE("Entities are decoded; invalid references become U+FFFD", "[markdown]")
+TEST_CASE("Entities are decoded, and invalid references become U+FFFD", "[markdown]")
 {
     CHECK(ck::DecodeHtmlEntity("&amp;") == "&");
     CHECK(ck::DecodeHtmlEntity("&eacute;") == "\xC3\xA9");

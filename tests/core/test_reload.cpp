@@ -488,7 +488,7 @@ TEST_CASE("ContentReloader::ReloadNow reloads without a change and runs the post
     CHECK(second->generation == 2);
 }
 
-TEST_CASE("ContentReloader with no content loads at once; a throwing hook is a diagnostic", "[reload]")
+TEST_CASE("ContentReloader with no content loads at once, and a throwing hook is a diagnostic", "[reload]")
 {
     TempContent temp;
     UpdateWaiter waiter;

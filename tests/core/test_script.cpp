@@ -208,7 +208,7 @@ TEST_CASE("other argument errors")
     CHECK(OnlyError("expect settings").column == 8);
 }
 
-TEST_CASE("bad lines are skipped and the rest still parses; no diagnostics sink is fine")
+TEST_CASE("bad lines are skipped and the rest still parses, and no diagnostics sink is fine")
 {
     Diagnostics diag;
     const InputScript script = Parse("tap 1 2\nbogus\ntap x 1\nquit\n", &diag);
@@ -421,7 +421,7 @@ TEST_CASE("the player delivers a drag's moves as they fall due, then the release
     CHECK(player.Finished());
 }
 
-TEST_CASE("wait delays the next command; advance, type and key become steps")
+TEST_CASE("wait delays the next command, and advance, type and key become steps")
 {
     Diagnostics diag;
     InputScript script = Parse("type hi\nwait 500\nkey enter\nadvance 120\nscreenshot a.png\n", &diag);

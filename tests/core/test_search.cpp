@@ -471,7 +471,7 @@ TEST_CASE("Synonyms come from the content and apply at query time")
     CHECK(TopId(with->Search("en", "ouch", 5)) == "hurt");
 }
 
-TEST_CASE("Off-topic queries get no confident answer; nothing relevant gives suggestions")
+TEST_CASE("Off-topic queries get no confident answer, and nothing relevant gives suggestions")
 {
     const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
     for (const char* query : {"wifi password", "knee surgery", "parking", "my dog is sick", "what time is it"}) {

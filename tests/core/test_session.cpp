@@ -100,7 +100,7 @@ TEST_CASE("navigation intents")
     CHECK(RouteName(s.Current()) == "home");
 }
 
-TEST_CASE("OpenFaq with an id expands that entry; ToggleFaqEntry toggles")
+TEST_CASE("OpenFaq with an id expands that entry, and ToggleFaqEntry toggles")
 {
     Session s(TestSettings());
     s.Apply(Make(IntentKind::OpenFaq, "does-it-hurt"), 1.0);

@@ -2,7 +2,7 @@
 # A hostile content folder and cache, made at test time (links, pipes,
 # sockets and permissions cannot live in git), and every command run on it.
 # Each must end with exit 0 or 1 and a plain diagnostic per trap, never a
-# signal, within a time limit.
+# signal, within a time and a memory limit.
 #
 # Traps: link loops (a page, synonyms.json, a folder), a link to a folder outside
 # the content, a dangling link; a FIFO and a socket named *.md, a character
@@ -21,7 +21,8 @@
 set -u
 bin=$1
 src=$2
-limit=180   # seconds any one command may take
+limit=180        # seconds any one command may take
+memory_kib=3145728   # and the address space it may use (3 GiB)
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 note() { echo "-- $*"; }
@@ -44,7 +45,7 @@ ck="$work/bin/carekiosk"
 run() {
     local name=$1
     shift
-    timeout -k 5 "$limit" "$@" >"$work/$name.log" 2>&1
+    (ulimit -v "$memory_kib" && exec timeout -k 5 "$limit" "$@") >"$work/$name.log" 2>&1
     local status=$?
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
         fail "$name took over ${limit} s"

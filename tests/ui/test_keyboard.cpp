@@ -68,7 +68,7 @@ TEST_CASE("every language's layout has the letters and the action keys", "[keybo
     }
 }
 
-TEST_CASE("Spanish has ñ and the accented vowels; English does without", "[keyboard]")
+TEST_CASE("Spanish has ñ and the accented vowels, and English does without", "[keyboard]")
 {
     const std::set<std::string> es = LetterTexts(KeyboardLayoutFor("es"));
     for (const char* letter : {"ñ", "á", "é", "í", "ó", "ú", "ü"})

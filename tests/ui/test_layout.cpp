@@ -310,7 +310,7 @@ TEST_CASE("lines may break after a hyphen", "[layout]")
     CHECK(layout.lines[0].pieces[0].text == "skin-");
 }
 
-TEST_CASE("a hard break starts a new line; indent applies to the first line only", "[layout]")
+TEST_CASE("a hard break starts a new line, and indent applies to the first line only", "[layout]")
 {
     Ui ui;
     REQUIRE_FONTS(ui);
@@ -594,7 +594,7 @@ TEST_CASE("layout is cached until width, fonts or document change", "[document]"
     CHECK(view.LayoutCount() == 4);
 }
 
-TEST_CASE("tapping an internal link yields its intent; external links are plain", "[document]")
+TEST_CASE("tapping an internal link yields its intent, and external links are plain", "[document]")
 {
     Ui ui;
     REQUIRE_FONTS(ui);
