@@ -22,7 +22,7 @@ fail() {
 ok() { echo "ok: $*"; }
 
 for tool in dpkg-deb dpkg-shlibdeps readelf; do
-    command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed (dpkg-dev, binutils)"; exit 77; }
+    command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed (dpkg-dev, binutils)"; [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77; }
 done
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT

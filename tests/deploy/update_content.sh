@@ -20,7 +20,7 @@ fail() {
 }
 ok() { echo "ok: $*"; }
 
-command -v git >/dev/null || { echo "skipped: git is not installed"; exit 77; }
+command -v git >/dev/null || { echo "skipped: git is not installed"; [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77; }
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
 # Git must not read the caller's settings.

@@ -12,11 +12,11 @@ cache=$4
 
 if [ -z "${DISPLAY:-}" ]; then
     echo "SKIP: \$DISPLAY is not set (run under Xvfb: Xvfb :55 & DISPLAY=:55)"
-    exit 77
+    [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
 fi
 if command -v xdpyinfo >/dev/null 2>&1 && ! xdpyinfo >/dev/null 2>&1; then
     echo "SKIP: no X server answers on $DISPLAY"
-    exit 77
+    [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
 fi
 mkdir -p "$cache" || exit 1
 "$bin" --windowed --size 1080x1920 --content "$content" --cache-dir "$cache" --script "$script"

@@ -17,22 +17,22 @@ ok() {
     echo "ok: $*"
 }
 
-# Skips the test (exit 77) unless an X server answers on $DISPLAY.
+# Skips the test (exit 77; a failure under CI=true) unless an X server answers on $DISPLAY.
 require_display() {
     if [ -z "${DISPLAY:-}" ]; then
         echo "SKIP: \$DISPLAY is not set (run under Xvfb, e.g. scripts/test)"
-        exit 77
+        [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
     fi
     if command -v xdpyinfo >/dev/null 2>&1 && ! xdpyinfo >/dev/null 2>&1; then
         echo "SKIP: no X server answers on $DISPLAY"
-        exit 77
+        [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
     fi
 }
 
 require_xdotool() {
     if ! command -v xdotool >/dev/null 2>&1; then
         echo "SKIP: xdotool is not installed (Debian package xdotool)"
-        exit 77
+        [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
     fi
 }
 

@@ -7,6 +7,7 @@
 #include "ui/font_coverage.h"
 #include "ui/fonts.h"
 
+#include "../missing_input.h"
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
@@ -76,14 +77,12 @@ bool HaveCjkFont()
 
 #define SKIP_WITHOUT_FONTS(atlas)                                                  \
     if (!(atlas).have_fonts) {                                                     \
-        WARN("skipped: Noto Sans fonts not available (" << (atlas).why << ")");    \
-        return;                                                                    \
+        CAREKIOSK_REQUIRE_INPUT(false, "Noto Sans fonts not available (" + (atlas).why + ")"); \
     }
 
 #define SKIP_WITHOUT_CJK()                                                         \
     if (!HaveCjkFont()) {                                                          \
-        WARN("skipped: no installed font covers Chinese (install fonts-noto-cjk)"); \
-        return;                                                                    \
+        CAREKIOSK_REQUIRE_INPUT(false, "no installed font covers Chinese (install fonts-noto-cjk)"); \
     }
 
 std::vector<char32_t> GlyphlessCharacters(const ImFont* font, const std::string& text)
@@ -230,10 +229,8 @@ TEST_CASE("PlanFallbacks picks a Noto CJK face in the region the text suggests",
     CHECK(chinese.uncovered.empty());
     CHECK(chinese.faces[0].characters == DistinctCharacters("你好！微针治疗是一种温和的皮肤护理方法，请每天使用防晒霜。"));
     const std::string family = chinese.faces[0].family;
-    if (family.rfind("Noto Sans CJK", 0) != 0) {
-        WARN("region check skipped: CJK fallback is " << family << ", not Noto Sans CJK");
-        return;
-    }
+    CAREKIOSK_REQUIRE_INPUT(family.rfind("Noto Sans CJK", 0) == 0,
+                            "the CJK fallback is " + family + ", not Noto Sans CJK (fonts-noto-cjk)");
     CHECK(family == "Noto Sans CJK SC");
 
     const FallbackPlan japanese = PlanFallbacks(atlas.paths.regular, DistinctCharacters("こんにちは、治療"));

@@ -8,6 +8,7 @@
 #include "ui/document_view.h"
 #include "ui/fonts.h"
 
+#include "../missing_input.h"
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
@@ -46,10 +47,7 @@ struct HighlightUi {
 TEST_CASE("read-aloud: every segment of every bundled page has a box, in reading order", "[speech][layout]")
 {
     HighlightUi ui;
-    if (!ui.ok) {
-        WARN("skipped: fonts not available (" << ui.why << ")");
-        return;
-    }
+    CAREKIOSK_REQUIRE_INPUT(ui.ok, "fonts not available (" + ui.why + ")");
     const LoadResult loaded = LoadContent(CAREKIOSK_SOURCE_DIR "/content");
     int checked = 0;
     for (const LanguageContent& lang : loaded.content->languages) {
@@ -77,10 +75,7 @@ TEST_CASE("read-aloud: every segment of every bundled page has a box, in reading
 TEST_CASE("read-aloud: a list item's box ends where its nested list begins", "[speech][layout]")
 {
     HighlightUi ui;
-    if (!ui.ok) {
-        WARN("skipped: fonts not available (" << ui.why << ")");
-        return;
-    }
+    CAREKIOSK_REQUIRE_INPUT(ui.ok, "fonts not available (" + ui.why + ")");
     const Document doc = ParseMarkdown("- Outer item\n  - Inner one\n  - Inner two\n- Last item\n");
     DocumentView view;
     view.Layout(doc, 600.0f, ui.View(nullptr));
