@@ -12,7 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
+#include <fcntl.h>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,9 +21,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Folders and names the loader looks for, and some it must survive. No name
-// holds "/" or "..": the tree is made inside the scratch folder only (links
-// may point anywhere; creating them follows nothing).
+// Folders and names the loader looks for, and some it must survive. The
+// tree is made inside the scratch folder only: no name holds "/" or "..",
+// nothing is ever created through a link (see Place), and what already
+// stands at a name is removed first, so a link to /etc/hostname is replaced,
+// never written through, and a FIFO is never opened. Links may point
+// anywhere: only the loader follows them.
 const char* const kFolders[] = {"", "en", "es", "en/pages", "es/pages", "en/pages/sub", "xx"};
 const char* const kNames[] = {
     "kiosk.json", "faq.json", "synonyms.json", "ui.json", "pages", "a.md", "b.md", "c.json", "p.png",
@@ -48,6 +51,32 @@ struct Reader {
     uint8_t Byte() { return at < size ? data[at++] : 0; }
 };
 
+// Makes `folder` (relative to `content`) as real directories and returns
+// where an entry named `name` may be made in it; "" when a component is a
+// link or a file, so nothing lands outside the scratch folder.
+fs::path Place(const fs::path& content, const char* folder, const char* name)
+{
+    std::error_code ec;
+    fs::path path = content;
+    for (const fs::path& part : fs::path(folder)) {
+        path /= part;
+        const fs::file_status status = fs::symlink_status(path, ec);
+        if (status.type() == fs::file_type::not_found)
+            fs::create_directory(path, ec);
+        else if (status.type() != fs::file_type::directory)
+            return fs::path();
+        if (ec)
+            return fs::path();
+    }
+    path /= name;
+    const fs::file_status status = fs::symlink_status(path, ec);
+    if (status.type() == fs::file_type::directory)
+        fs::remove_all(path, ec);   // a real folder: remove_all never follows links
+    else if (status.type() != fs::file_type::not_found)
+        fs::remove(path, ec);       // a file, link or FIFO: the entry itself
+    return ec ? fs::path() : path;
+}
+
 fs::path Scratch()
 {
     static const fs::path root = fs::temp_directory_path() / ("carekiosk-fuzz-tree-" + std::to_string(getpid()));
@@ -67,18 +96,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     Reader in{data, size};
     for (int op = 0; op < 48 && !in.Done(); op++) {
         const uint8_t kind = in.Byte() % 4;
-        const fs::path folder = content / Pick(kFolders, in.Byte());
-        const fs::path path = folder / Pick(kNames, in.Byte());
-        fs::create_directories(folder, ec);
+        const char* folder = Pick(kFolders, in.Byte());
+        const char* name = Pick(kNames, in.Byte());
+        const fs::path path = Place(content, folder, name);
+        if (path.empty()) {
+            in.Byte();   // keep the operands of the skipped operation in step
+            continue;
+        }
         switch (kind) {
         case 0: {
             const size_t length = std::min<size_t>(in.Byte() * 8u, in.size - in.at);
-            std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(in.data + in.at),
-                                                        static_cast<std::streamsize>(length));
+            // O_EXCL | O_NOFOLLOW: Place removed what stood here; refuse anything else.
+            const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+            if (fd >= 0) {
+                (void)!write(fd, in.data + in.at, length);
+                close(fd);
+            }
             in.at += length;
             break;
         }
-        case 1: fs::create_directories(path, ec); break;
+        case 1: fs::create_directory(path, ec); break;
         case 2: fs::create_symlink(Pick(kTargets, in.Byte()), path, ec); break;
         case 3: mkfifo(path.c_str(), 0600); break;
         }
