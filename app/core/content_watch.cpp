@@ -1,6 +1,7 @@
 // ContentWatch: inotify watches over the content folder, its sub-folders and
 // its name in the parent folder.
 #include "core/content_watch.h"
+#include <algorithm>
 #include <sys/inotify.h>
 #include <unistd.h>
 #include <cerrno>
@@ -107,20 +108,39 @@ bool ContentWatch::AddOne(const std::string& dir)
     return true;
 }
 
+// Content lives at most two folders below the root (en/pages), so deeper
+// folders are never watched: a tree nested hundreds deep, or thousands of
+// folders, costs no watches and no time.
+constexpr int kContentDepth = 2;
+constexpr size_t kMaxWatchedFolders = 256;
+
+// Folders between the root and `dir` (0 for the root itself).
+static int DepthBelow(const std::string& root, const std::string& dir)
+{
+    if (dir.size() <= root.size())
+        return 0;
+    return static_cast<int>(std::count(dir.begin() + static_cast<long>(root.size()), dir.end(), '/'));
+}
+
 void ContentWatch::AddTree(const std::string& dir)
 {
-    if (!AddOne(dir))
+    const int base = DepthBelow(root_, dir);
+    if (base > kContentDepth || !AddOne(dir))
         return;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
-        if (it->is_symlink(type_ec)) {
+        if (it->is_symlink(type_ec) || base + it.depth() + 1 >= kContentDepth)
             it.disable_recursion_pending();
+        if (it->is_symlink(type_ec) || !it->is_directory(type_ec))
             continue;
+        if (dirs_.size() >= kMaxWatchedFolders) {
+            problem_ = "the content folder holds more than " + std::to_string(kMaxWatchedFolders) +
+                       " folders; changes in the others need the Reload button";
+            return;
         }
-        if (it->is_directory(type_ec))
-            AddOne(it->path().string());
+        AddOne(it->path().string());
     }
 }
 

@@ -155,6 +155,24 @@ ReloadOptions FastOptions()
 // ContentWatch
 //-----------------------------------------------------------------------------
 
+TEST_CASE("ContentWatch watches only as deep as content lives, and a bounded number of folders", "[reload][watch]")
+{
+    TempContent temp;
+    fs::path deep = temp.Root() / "en/pages";
+    for (int i = 0; i < 200; i++)
+        deep /= "d";
+    fs::create_directories(deep);
+    for (int i = 0; i < 400; i++)
+        fs::create_directories(temp.Root() / "xx" / ("f" + std::to_string(i)));
+    ContentWatch watch(temp.RootString());
+    REQUIRE(watch.Available());
+    const std::vector<std::string> folders = watch.WatchedFolders();
+    CHECK(std::find(folders.begin(), folders.end(), (temp.Root() / "en/pages").string()) != folders.end());
+    CHECK(std::find(folders.begin(), folders.end(), (temp.Root() / "en/pages/d").string()) == folders.end());
+    CHECK(folders.size() <= 256);
+    CHECK(watch.Problem().find("more than 256 folders") != std::string::npos);
+}
+
 TEST_CASE("ContentWatch watches sub-folders, new ones too, and the folder's return", "[reload][watch]")
 {
     TempContent temp;
