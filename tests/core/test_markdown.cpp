@@ -194,7 +194,7 @@ TEST_CASE("An image splits its paragraph and keeps its alt text plain", "[markdo
     CHECK(alone.blocks[0].kind == BlockKind::Image);
 }
 
-TEST_CASE("Hard breaks are their own spans; soft breaks are spaces", "[markdown]")
+TEST_CASE("Hard breaks are their own spans, and soft breaks are spaces", "[markdown]")
 {
     const ck::Document doc = ck::ParseMarkdown("one  \ntwo\\\nthree\nfour");
     REQUIRE(doc.blocks.size() == 1);
