@@ -5,6 +5,7 @@
 // [SECTION] Insights
 // [SECTION] Staff overlay
 #include "kiosk_app.h"
+#include "core/guard.h"
 
 #include "core/search.h"
 #include "ui/content_check.h"
@@ -276,9 +277,12 @@ void KioskApp::RefreshStaffInfo()
     } else {
         info.search_index.push_back("still opening");
     }
-    info.diagnostics = content_diagnostics_.Items();
-    info.errors = content_diagnostics_.ErrorCount();
-    info.warnings = content_diagnostics_.WarningCount();
+    Diagnostics shown = content_diagnostics_;
+    for (const std::string& failure : RecentFailures())   // a worker or frame that failed (guard.h)
+        shown.Error("carekiosk", 0, 0, failure);
+    info.diagnostics = shown.Items();
+    info.errors = shown.ErrorCount();
+    info.warnings = shown.WarningCount();
     info.overdue_reviews = 0;
     Diagnostics reviews;
     CheckReviewDates(*content_, ui::TodayDate(), &reviews);

@@ -1,6 +1,8 @@
 // Guarded work and the terminate handler. See guard.h.
 #include "core/guard.h"
 #include <cstdio>
+#include <deque>
+#include <mutex>
 #include <cstdlib>
 #include <exception>
 #include <execinfo.h>
@@ -19,10 +21,28 @@ std::string CurrentExceptionMessage()
     }
 }
 
+namespace {
+
+constexpr size_t kKeptFailures = 8;
+std::mutex failures_mutex;
+std::deque<std::string> failures;   // guarded by failures_mutex
+
+} // namespace
+
 void ReportEscaped(const char* what, const char* then)
 {
-    const std::string message = CurrentExceptionMessage();
-    std::fprintf(stderr, "carekiosk: %s failed (%s); %s\n", what, message.c_str(), then);
+    const std::string line = std::string(what) + " failed (" + CurrentExceptionMessage() + "); " + then;
+    std::fprintf(stderr, "carekiosk: %s\n", line.c_str());
+    std::lock_guard<std::mutex> lock(failures_mutex);
+    failures.push_back(line);
+    if (failures.size() > kKeptFailures)
+        failures.pop_front();
+}
+
+std::vector<std::string> RecentFailures()
+{
+    std::lock_guard<std::mutex> lock(failures_mutex);
+    return std::vector<std::string>(failures.begin(), failures.end());
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #pragma once
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace ck {
 
@@ -20,8 +21,13 @@ namespace ck {
 std::string CurrentExceptionMessage();
 
 // Prints "carekiosk: <what> failed (<message>); <then>" for the exception
-// being handled. Call only inside a catch block.
+// being handled, and keeps that line for RecentFailures(). Call only inside
+// a catch block.
 void ReportEscaped(const char* what, const char* then);
+
+// The last few lines ReportEscaped() printed in this process, oldest first:
+// the staff panel lists them beside the content's diagnostics. Thread-safe.
+std::vector<std::string> RecentFailures();
 
 template <class Work, class Result>
 Result Guarded(const char* what, const char* then, Work&& work, Result fallback) noexcept

@@ -71,6 +71,16 @@ TEST_CASE("Guarded returns the work's result, or the fallback after one line on 
     CHECK(printed.find("carekiosk: anything failed (unknown exception); carry on") != std::string::npos);
 }
 
+TEST_CASE("The last failures are kept for the staff panel, the oldest dropped first")
+{
+    for (int i = 0; i < 12; i++)
+        (void)Guarded("a job", std::to_string(i).c_str(), []() -> int { throw std::runtime_error("x"); }, 0);
+    const std::vector<std::string> kept = RecentFailures();
+    REQUIRE(kept.size() == 8);
+    CHECK(kept.front() == "a job failed (x); 4");
+    CHECK(kept.back() == "a job failed (x); 11");
+}
+
 TEST_CASE("The terminate handler logs the exception and a backtrace before the process ends")
 {
     int status = 0;
