@@ -14,7 +14,7 @@ CAREKIOSK_BUILD_PACKAGES=(
     xvfb xauth x11-utils libgl1-mesa-dri
 )
 # Only for the tests.
-CAREKIOSK_TEST_PACKAGES=(catch2 xdotool clang libclang-rt-14-dev zbar-tools dpkg-dev sqlite3)
+CAREKIOSK_TEST_PACKAGES=(catch2 xdotool clang libclang-rt-14-dev zbar-tools dpkg-dev sqlite3 python3-pil)
 
 log() { printf '==> %s\n' "$*"; }
 
