@@ -306,11 +306,23 @@ void KioskApp::RunScriptSteps(double now)
             break;
         case ScriptStep::Kind::Expect:
             session_.Tick(now);   // right after an `advance`, the idle timers must have run
-            if (!ExpectationHolds(step.text, session_)) {
+            if (!Holds(step.text)) {
                 std::fprintf(stderr, "%s:%d: expected %s, the kiosk shows %s\n", script_->File().c_str(), step.line,
                              step.text.c_str(), SessionScreenName(session_).c_str());
                 script_failures_++;
             }
+            break;
+        case ScriptStep::Kind::WaitFor:
+            session_.Tick(now);
+            if (Holds(step.text))
+                break;
+            if (now < step.seconds) {
+                script_->Hold(step, now);
+                break;
+            }
+            std::fprintf(stderr, "%s:%d: waited %.0f s for %s; the kiosk shows %s\n", script_->File().c_str(),
+                         step.line, kWaitForSeconds, step.text.c_str(), SessionScreenName(session_).c_str());
+            script_failures_++;
             break;
         case ScriptStep::Kind::Quit:
             quit_ = true;
@@ -469,6 +481,22 @@ void KioskApp::DrawFrame()
         settle_frames_ = kSettleFrames;
     if (status_file_)
         status_file_->Update(StatusText(session_) + ReadingStatus());
+}
+
+// An `expect` or `waitfor` condition: the session's, or the search results'
+// ("search-ready", "result ID": the first question or page shown).
+bool KioskApp::Holds(const std::string& condition) const
+{
+    const ui::SearchView& view = search_.View();
+    const bool ready = view.ready && view.query == session_.Query() && view.lang == session_.Language();
+    if (condition == "search-ready")
+        return ready;
+    if (condition.rfind("result ", 0) == 0) {
+        const SearchResults& results = view.results;
+        const std::vector<SearchHit>& shown = results.hits.empty() ? results.related : results.hits;
+        return ready && !shown.empty() && shown.front().id == condition.substr(7);
+    }
+    return ExpectationHolds(condition, session_);
 }
 
 // A frame threw: close the ImGui frame it left open and start a new

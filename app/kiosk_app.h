@@ -117,6 +117,7 @@ public:
 
 private:
     void RebuildFontsIfNeeded();
+    bool Holds(const std::string& condition) const;
     void RecoverFromFrameError();
     void InstallFonts(PreparedFonts built);
     void FollowRouteChange();

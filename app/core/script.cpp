@@ -119,8 +119,8 @@ bool IsValidUtf8(std::string_view text)
 
 const std::vector<std::string>& CommandNames()
 {
-    static const std::vector<std::string> names = {"tap",     "drag",       "type",   "key", "wait",
-                                                   "advance", "screenshot", "expect", "quit"};
+    static const std::vector<std::string> names = {"tap",     "drag",       "type",   "key",     "wait",
+                                                   "advance", "screenshot", "expect", "waitfor", "quit"};
     return names;
 }
 
@@ -239,7 +239,13 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = what + " " + value;
         return true;
     }
-    if (what == "scrolled" || what == "top" || what == "query-empty") {
+    if (what == "result") {
+        if (!CheckCount("expect result", 2, "ID"))
+            return false;
+        out->text = "result " + std::string(args_[1].text);
+        return true;
+    }
+    if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready") {
         out->text = what;
         return CheckCount("expect " + what, 1, "no value");
     }
@@ -340,8 +346,8 @@ bool LineParser::Parse(ScriptCommand* out)
         out->text = file;
         return true;
     }
-    if (name == "expect") {
-        out->kind = ScriptCommandKind::Expect;
+    if (name == "expect" || name == "waitfor") {
+        out->kind = name == "expect" ? ScriptCommandKind::Expect : ScriptCommandKind::WaitFor;
         return ParseExpect(out);
     }
     if (name == "quit") {
@@ -397,6 +403,7 @@ const char* ScriptCommandName(ScriptCommandKind kind)
     case ScriptCommandKind::Advance: return "advance";
     case ScriptCommandKind::Screenshot: return "screenshot";
     case ScriptCommandKind::Expect: return "expect";
+    case ScriptCommandKind::WaitFor: return "waitfor";
     case ScriptCommandKind::Quit: return "quit";
     }
     return "quit";
@@ -517,11 +524,23 @@ void InputScriptPlayer::Expand(const ScriptCommand& command, double start)
         step.kind = ScriptStep::Kind::Expect;
         step.text = command.text;
         break;
+    case ScriptCommandKind::WaitFor:
+        step.kind = ScriptStep::Kind::WaitFor;
+        step.text = command.text;
+        step.seconds = start + kWaitForSeconds;
+        break;
     case ScriptCommandKind::Quit:
         step.kind = ScriptStep::Kind::Quit;
         break;
     }
     pending_.push_back(step);
+}
+
+void InputScriptPlayer::Hold(ScriptStep step, double now)
+{
+    constexpr double kRecheckSeconds = 0.05;
+    step.t = now + kRecheckSeconds;
+    pending_.push_front(std::move(step));
 }
 
 std::vector<ScriptStep> InputScriptPlayer::Poll(double now)

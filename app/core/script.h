@@ -13,7 +13,11 @@
 //   screenshot FILE.png           save the next frame
 //   expect SCREEN                 home | faq | faq:ID | search | page:ID | idle-warning | attract
 //   expect STATE                  scrolled | top (the current screen's scroll offset),
-//                                 query-empty, text-size STEP, contrast on|off, language TAG
+//                                 query-empty, text-size STEP, contrast on|off, language TAG,
+//                                 search-ready (results shown for the query typed),
+//                                 result ID (the first question or page shown for it)
+//   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
+//                                 it counts as a failed expect and the script goes on
 //   quit
 // Parsing never throws: problems become diagnostics (file:line:column) and
 // the bad line is skipped.
@@ -32,7 +36,7 @@ namespace ck {
 // [SECTION] Parsed script
 // ---------------------------------------------------------------------------
 
-enum class ScriptCommandKind { Tap, Drag, Type, Key, Wait, Advance, Screenshot, Expect, Quit };
+enum class ScriptCommandKind { Tap, Drag, Type, Key, Wait, Advance, Screenshot, Expect, WaitFor, Quit };
 
 enum class ScriptKey { Backspace, Enter, Escape };
 
@@ -42,9 +46,11 @@ struct ScriptCommand {
     float x1 = 0.0f, y1 = 0.0f;   // Tap, Drag: where the finger goes down
     float x2 = 0.0f, y2 = 0.0f;   // Drag: where it lifts
     double seconds = 0.0;      // Drag: duration; Wait: pause; Advance: clock jump (all in seconds)
-    std::string text;          // Type: text; Screenshot: file; Expect: screen
+    std::string text;          // Type: text; Screenshot: file; Expect, WaitFor: screen or state
     ScriptKey key = ScriptKey::Enter;   // Key
 };
+
+constexpr double kWaitForSeconds = 10.0;   // how long `waitfor` waits before it fails
 
 struct InputScript {
     std::string file;
@@ -60,6 +66,8 @@ const char* ScriptKeyName(ScriptKey key);                // "backspace", "enter"
 // match during the idle warning too (it is an overlay), not on the attract
 // screen; "faq:ID" also needs entry ID expanded. State checks come as the
 // parser joined them: "scrolled", "text-size 1", "contrast off" ...
+// "search-ready" and "result ID" need the search results, which the session
+// does not hold: the app answers those (false here).
 bool ExpectationHolds(const std::string& screen, const Session& session);
 
 // ---------------------------------------------------------------------------
@@ -77,13 +85,13 @@ struct PointerEvent {
 
 // One thing for the app to do, in order.
 struct ScriptStep {
-    enum class Kind { Pointer, Text, Key, Advance, Screenshot, Expect, Quit };
+    enum class Kind { Pointer, Text, Key, Advance, Screenshot, Expect, WaitFor, Quit };
     Kind kind = Kind::Pointer;
     double t = 0.0;            // when it falls due (equals pointer.t for Pointer)
     PointerEvent pointer;      // Pointer
     std::string text;          // Text: UTF-8 to type; Screenshot: file; Expect: screen
     ScriptKey key = ScriptKey::Enter;   // Key
-    double seconds = 0.0;      // Advance
+    double seconds = 0.0;      // Advance: the clock jump; WaitFor: when to give up (on Poll's clock)
     int line = 0;              // script line, for messages
 };
 
@@ -109,6 +117,9 @@ public:
     // For the event loop's wait timeout: 0 when a step is due now.
     double SecondsUntilNext(double now) const;
     const std::string& File() const { return script_.file; }
+    // A WaitFor step whose condition does not hold yet: it comes back from
+    // Poll a moment later, and nothing after it runs before then.
+    void Hold(ScriptStep step, double now);
 
 private:
     void Expand(const ScriptCommand& command, double start);

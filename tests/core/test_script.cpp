@@ -454,3 +454,34 @@ TEST_CASE("wait delays the next command, and advance, type and key become steps"
     CHECK(player.Finished());
     CHECK(player.SecondsUntilNext(121.6) == Session::kNoEventPending);
 }
+
+TEST_CASE("waitfor parses like expect and holds the script until its condition is met")
+{
+    Diagnostics diag;
+    InputScript script = Parse("waitfor result sun-after\nwaitfor search-ready\nexpect result x\ntap 1 1\n", &diag);
+    REQUIRE(diag.Items().empty());
+    REQUIRE(script.commands.size() == 4);
+    CHECK(script.commands[0].kind == ScriptCommandKind::WaitFor);
+    CHECK(script.commands[0].text == "result sun-after");
+    CHECK(script.commands[1].text == "search-ready");
+    CHECK(script.commands[2].kind == ScriptCommandKind::Expect);
+    CHECK(script.commands[2].text == "result x");
+    CHECK(Parse("waitfor result\n", &diag).commands.empty());   // no ID
+    CHECK(diag.ErrorCount() == 1);
+
+    InputScriptPlayer player(std::move(script));
+    std::vector<ScriptStep> steps = player.Poll(5.0);
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].kind == ScriptStep::Kind::WaitFor);
+    CHECK(steps[0].seconds == Approx(5.0 + kWaitForSeconds));   // when to give up
+    player.Hold(steps[0], 5.0);
+    CHECK(player.Poll(5.01).empty());   // nothing behind it runs meanwhile
+    CHECK(player.SecondsUntilNext(5.01) == Approx(0.04));
+    steps = player.Poll(5.06);
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].kind == ScriptStep::Kind::WaitFor);   // asked again
+    CHECK(steps[0].text == "result sun-after");
+    steps = player.Poll(5.06);   // not held this time: the next command follows
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].text == "search-ready");
+}
