@@ -4,7 +4,9 @@
 # must pass (exit 0); --strict must turn warnings into failure.
 #
 # usage: check_output.sh CAREKIOSK TEST_CONTENT_DIR BUNDLED_CONTENT_DIR
-# To refresh an expected file after a deliberate message change:
+# To refresh an expected file after a deliberate message change, write it
+# anew and read the whole diff in the commit (the expect comments in the
+# fixtures are checked independently by expect_comments.py):
 #   (cd tests/data/content && carekiosk check --content broken > broken.expected)
 set -u
 bin=$1
@@ -30,6 +32,9 @@ for fixture in broken check-all; do
         cat "$out/$fixture.diff"
     fi
 done
+
+python3 "$(dirname "$0")/expect_comments.py" "$bin" "$data" broken check-all ||
+    fail "the fixtures' expect comments and the check output disagree"
 
 "$bin" check --content "$bundled" >"$out/bundled.txt" 2>&1
 status=$?
