@@ -7,7 +7,8 @@ what each fault must produce, in a comment on the line below it:
 
 (in front matter: `# expect: error: ...`). Each expectation needs a
 diagnostic for that file with that severity whose message contains the text,
-at the line above the comment or at no line (a file-level message); every
+at the line next to the comment (above it, or below it where the fault is
+the end of the front matter) or at no line (a file-level message); every
 diagnostic about a Markdown file needs an expectation. Unlike the golden
 files, these were written by hand beside the fault, not produced by the code
 under test.
@@ -50,7 +51,7 @@ def main():
         for label, number, severity, text in expectations:
             checked += 1
             found = [d for d in diagnostics if d[0] == label and d[2] == severity and text in d[3]
-                     and d[1] in (number - 1, 0)]
+                     and d[1] in (number - 1, number + 1, 0)]
             if not found:
                 print(f"FAIL: {label}:{number}: no {severity} containing \"{text}\" at line {number - 1}")
                 failures += 1
