@@ -12,6 +12,8 @@ usage: compare.py REFERENCE.png ACTUAL.png DIFF.png   exit 0 same, 1 different
        compare.py --store ACTUAL.png REFERENCE.png    halve and write a reference
        compare.py --self-test REFERENCE.png WORK_DIR  perturb a reference and
                                                       show each change is caught
+       compare.py --differ A.png B.png             exit 0 when two screenshots differ
+                                                      by more than the tolerance
 """
 import os
 import sys
@@ -91,6 +93,10 @@ def main():
     args = sys.argv[1:]
     if len(args) == 3 and args[0] == "--self-test":
         sys.exit(self_test(args[1], args[2]))
+    if len(args) == 3 and args[0] == "--differ":
+        verdict = compare(halved(args[1]), halved(args[2]))
+        print(verdict or "the same within the tolerance")
+        sys.exit(0 if verdict else 1)
     if len(args) == 3 and args[0] == "--store":
         halved(args[1]).save(args[2], optimize=True)
         return
