@@ -85,9 +85,13 @@ nlohmann::json RgbJson(ui::Rgb c)
     return nlohmann::json::array({byte(c.r), byte(c.g), byte(c.b)});
 }
 
-bool WriteReport(const std::string& path, const ShotOptions& o, const ui::ScreenReport& r)
+bool WriteReport(const std::string& path, const ShotOptions& o, const ui::ScreenReport& r,
+                 const KioskApp::Shown& shown)
 {
     nlohmann::json j;
+    j["shows"] = {{"screen", shown.screen},       {"language", shown.language}, {"text_size", shown.text_size},
+                  {"contrast", shown.contrast},   {"scroll", shown.scroll},     {"open_faq", shown.open_faq},
+                  {"query", shown.query},         {"results", shown.results},   {"related", shown.related}};
     j["screen"] = r.screen;
     j["width"] = o.width;
     j["height"] = o.height;
@@ -245,7 +249,7 @@ int Shoot(const ShotOptions& o)
         std::fprintf(stderr, "carekiosk screenshot: cannot write %s\n", o.out.c_str());
         return 1;
     }
-    if (!o.report.empty() && !WriteReport(o.report, o, app.LastReport())) {
+    if (!o.report.empty() && !WriteReport(o.report, o, app.LastReport(), app.WhatIsShown())) {
         std::fprintf(stderr, "carekiosk screenshot: cannot write %s\n", o.report.c_str());
         return 1;
     }

@@ -8,6 +8,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sys/stat.h>
 
@@ -481,6 +482,29 @@ void KioskApp::DrawFrame()
         settle_frames_ = kSettleFrames;
     if (status_file_)
         status_file_->Update(StatusText(session_) + ReadingStatus());
+}
+
+KioskApp::Shown KioskApp::WhatIsShown() const
+{
+    Shown shown;
+    const Route& route = session_.Current();
+    shown.screen = report_.screen == "updating" ? report_.screen : SessionScreenName(session_);
+    shown.language = session_.Language();
+    shown.text_size = session_.TextSize();
+    shown.contrast = session_.HighContrast();
+    shown.scroll = std::lround(route.scroll_y);
+    shown.open_faq = route.screen == Screen::Faq ? route.id : std::string();
+    if (route.screen == Screen::Search) {
+        shown.query = session_.Query();
+        const ui::SearchView& view = search_.View();
+        if (view.ready && view.query == session_.Query() && view.lang == session_.Language()) {
+            for (const SearchHit& hit : view.results.hits)
+                shown.results.push_back(hit.id);
+            for (const SearchHit& hit : view.results.related)
+                shown.related.push_back(hit.id);
+        }
+    }
+    return shown;
 }
 
 // An `expect` or `waitfor` condition: the session's, or the search results'

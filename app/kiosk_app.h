@@ -114,6 +114,16 @@ public:
 
     Session& GetSession() { return session_; }
     const ui::ScreenReport& LastReport() const { return report_; }
+    // What a patient sees, in words, for tests: the screen, its settings, the
+    // open FAQ entry and the search results shown (ids, best first).
+    struct Shown {
+        std::string screen, language, open_faq, query;
+        int text_size = 0;
+        bool contrast = false;
+        long scroll = 0;
+        std::vector<std::string> results, related;
+    };
+    Shown WhatIsShown() const;
 
 private:
     void RebuildFontsIfNeeded();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every screen compared with its committed reference picture
-# (tests/render/reference/*.png): both orientations, both bundled languages,
+# Every screen's report checked for what it shows (screen, language, text
+# size, open question, search results), and its picture compared with the
+# committed reference (tests/render/reference/*.png): both orientations, both bundled languages,
 # the largest text size, high contrast, search with an answer, with closest
 # questions and with none, and the "being updated" screen. compare.py says
 # how close is close enough; first it shows that a moved header, a changed
@@ -37,13 +38,34 @@ rm -rf "$out" && mkdir -p "$out/cache" "$out/empty" || exit 1
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# shot NAME ARGS...: render NAME and compare it (or store it with --update)
+# shows NAME FACTS: the screenshot's report says the screen shows these
+# ("screen=search first=does-it-hurt": key=value, first = the first result
+# or closest question; results/related = how many).
+shows() {
+    /usr/bin/python3 - "$out/$1.json" "$2" <<'PY'
+import json, sys
+shown = json.load(open(sys.argv[1]))["shows"]
+shown["first"] = (shown["results"] + shown["related"] + [""])[0]
+shown["results"], shown["related"] = len(shown["results"]), len(shown["related"])
+wrong = [f"{k} is {shown.get(k)!r}, not {v!r}" for k, v in (f.split("=", 1) for f in sys.argv[2].split())
+         if str(shown.get(k)).lower() != v.lower()]
+print("; ".join(wrong))
+sys.exit(1 if wrong else 0)
+PY
+}
+
+# shot NAME FACTS ARGS...: render NAME, check what its report says it shows,
+# and compare the picture (or store it with --update)
 shot() {
-    local name=$1
-    shift
-    if ! "$bin" screenshot --cache-dir "$out/cache" --out "$out/$name.png" "$@" >"$out/$name.log" 2>&1; then
+    local name=$1 facts=$2
+    shift 2
+    if ! "$bin" screenshot --cache-dir "$out/cache" --out "$out/$name.png" --report "$out/$name.json" "$@" \
+            >"$out/$name.log" 2>&1; then
         fail "$name: screenshot failed: $(tail -2 "$out/$name.log")"
         return
+    fi
+    if ! wrong=$(shows "$name" "$facts"); then
+        fail "$name: $wrong"
     fi
     if [ "$update" = --update ]; then
         "${compare[@]}" --store "$out/$name.png" "$refs/$name.png" && echo "stored $name"
@@ -66,31 +88,33 @@ fi
 
 P=(--content "$content" --size 1080x1920)
 L=(--content "$content" --size 1920x1080)
-shot portrait-home "${P[@]}" --screen home
-shot portrait-faq "${P[@]}" --screen faq
-shot portrait-faq-open "${P[@]}" --screen faq --expand does-it-hurt
-shot portrait-languages "${P[@]}" --screen languages
-shot portrait-search-answer "${P[@]}" --screen search --query "does it hurt"
-shot portrait-search-closest "${P[@]}" --screen search --query "how many days will my face be red"
-shot portrait-search-none "${P[@]}" --screen search --query "wifi password"
+shot portrait-home "screen=home language=en" "${P[@]}" --screen home
+shot portrait-faq "screen=faq open_faq=" "${P[@]}" --screen faq
+shot portrait-faq-open "screen=faq open_faq=does-it-hurt" "${P[@]}" --screen faq --expand does-it-hurt
+shot portrait-languages "screen=languages" "${P[@]}" --screen languages
+shot portrait-search-answer "screen=search first=does-it-hurt" "${P[@]}" --screen search --query "does it hurt"
+shot portrait-search-closest "screen=search results=0 first=washing-face" "${P[@]}" --screen search \
+    --query "how many days will my face be red"
+shot portrait-search-none "screen=search results=0 related=0" "${P[@]}" --screen search --query "wifi password"
 for page in aftercare benefits risks sessions-and-costs what-to-expect who-should-not; do
-    shot "portrait-page-$page" "${P[@]}" --page "$page"
+    shot "portrait-page-$page" "screen=page:$page" "${P[@]}" --page "$page"
 done
-shot portrait-updating --content "$out/empty" --size 1080x1920
-shot landscape-home "${L[@]}" --screen home
-shot landscape-faq-open "${L[@]}" --screen faq --expand does-it-hurt
-shot landscape-page-aftercare "${L[@]}" --page aftercare
-shot landscape-search-answer "${L[@]}" --screen search --query "does it hurt"
-shot es-home "${P[@]}" --lang es --screen home
-shot es-faq-open "${P[@]}" --lang es --screen faq --expand does-it-hurt
-shot es-page-aftercare "${P[@]}" --lang es --page aftercare
-shot es-search-answer "${P[@]}" --lang es --screen search --query "me va a doler"
-shot largest-home "${P[@]}" --text-size 3 --screen home
-shot largest-page-aftercare "${P[@]}" --text-size 3 --page aftercare
-shot largest-faq-open "${P[@]}" --text-size 3 --screen faq --expand does-it-hurt
-shot contrast-home "${P[@]}" --contrast --screen home
-shot contrast-page-risks "${P[@]}" --contrast --page risks
-shot contrast-search-answer "${P[@]}" --contrast --screen search --query "does it hurt"
+shot portrait-updating "screen=updating" --content "$out/empty" --size 1080x1920
+shot landscape-home "screen=home" "${L[@]}" --screen home
+shot landscape-faq-open "open_faq=does-it-hurt" "${L[@]}" --screen faq --expand does-it-hurt
+shot landscape-page-aftercare "screen=page:aftercare" "${L[@]}" --page aftercare
+shot landscape-search-answer "first=does-it-hurt" "${L[@]}" --screen search --query "does it hurt"
+shot es-home "screen=home language=es" "${P[@]}" --lang es --screen home
+shot es-faq-open "language=es open_faq=does-it-hurt" "${P[@]}" --lang es --screen faq --expand does-it-hurt
+shot es-page-aftercare "language=es screen=page:aftercare" "${P[@]}" --lang es --page aftercare
+shot es-search-answer "language=es first=does-it-hurt" "${P[@]}" --lang es --screen search --query "me va a doler"
+shot largest-home "text_size=3" "${P[@]}" --text-size 3 --screen home
+shot largest-page-aftercare "text_size=3 screen=page:aftercare" "${P[@]}" --text-size 3 --page aftercare
+shot largest-faq-open "text_size=3 open_faq=does-it-hurt" "${P[@]}" --text-size 3 --screen faq --expand does-it-hurt
+shot contrast-home "contrast=true" "${P[@]}" --contrast --screen home
+shot contrast-page-risks "contrast=true screen=page:risks" "${P[@]}" --contrast --page risks
+shot contrast-search-answer "contrast=true first=does-it-hurt" "${P[@]}" --contrast --screen search \
+    --query "does it hurt"
 
 [ "$update" = --update ] && { du -ch "$refs"/*.png | tail -1; exit 0; }
 if [ "$failures" -gt 0 ]; then
