@@ -22,6 +22,8 @@ namespace {
 // sets under tests/data/search/sets/ are the held-out figure.
 constexpr double kConfidentCoverage = 0.7;  // a confident answer holds this share of the query
 constexpr double kRelatedCoverage = 0.25;   // a closest question holds at least this share
+constexpr double kMinEvidence = 0.5;        // and a confident one holds a word at least half as rare as
+                                            // the rarest: common words alone ("what time is it") only suggest
 constexpr double kRankWeight = 0.5;         // BM25 (relative to the best) beside coverage in the rank
 constexpr double kTitleRankWeight = 1.0;    // coverage by the question or title alone, on top
 constexpr double kWordingWeight = 0.3;      // typed words, filler too, shared with the title
@@ -53,6 +55,7 @@ constexpr size_t kMaxWordBytes = 40;
 struct Alternative {
     std::vector<std::string> terms;   // index terms that must all match
     double factor = 1.0;              // how much a match through it counts
+    double rarity = 0.0;              // log(1 + N / df) of its rarest term; set by ConceptWeight
 };
 
 struct Concept {
@@ -72,6 +75,7 @@ struct QueryPlan {
     std::vector<Concept> concepts;
     std::vector<Correction> corrections;
     std::vector<std::string> typed_stems;   // every typed word, filler included, stemmed
+    bool filler_only = false;   // every word is filler ("what is it"): only titles can answer
 };
 
 // ---------------------------------------------------------------------------
@@ -201,10 +205,11 @@ double Planner::ConceptWeight(Concept* concept) const
 {
     const double total = std::max<Xapian::doccount>(index_.db.get_doccount(), 1);
     Xapian::doccount df = 0;
-    for (const Alternative& alternative : concept->alternatives) {
-        Xapian::doccount rarest = total;
+    for (Alternative& alternative : concept->alternatives) {
+        Xapian::doccount rarest = static_cast<Xapian::doccount>(total);
         for (const std::string& term : alternative.terms)
             rarest = std::min(rarest, index_.db.get_termfreq(term));
+        alternative.rarity = std::log(1.0 + total / std::max<double>(rarest, 1.0));
         df = std::max(df, rarest);
     }
     concept->found = df > 0;
@@ -321,6 +326,7 @@ QueryPlan Planner::Plan(const std::string& query)
         plan.typed_stems.push_back(index_.StemTerm(word.folded));
     const size_t content_words = std::count_if(words.begin(), words.end(),
                                                [this](const Word& w) { return !IsStopWord(lang_, w.folded); });
+    plan.filler_only = content_words == 0;
     for (size_t i = 0; i < words.size(); i++) {
         Concept concept;
         std::string key;
@@ -561,9 +567,10 @@ Xapian::Query ConceptQuery(const Concept& concept, bool title_field)
 }
 
 // How much of each concept document `docid` holds: the factor of the best
-// alternative it has, 0 for none. One pass over its term list.
+// alternative it has, 0 for none. One pass over its term list. `*rarest`
+// (may be null): the rarity of the rarest close alternative it holds.
 std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, const std::vector<Concept>& concepts,
-                               const std::set<std::string>& all_terms)
+                               const std::set<std::string>& all_terms, double* rarest = nullptr)
 {
     std::set<std::string> present;
     Xapian::TermIterator it = db.termlist_begin(docid);
@@ -579,8 +586,11 @@ std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, 
         double best = 0.0;
         for (const Alternative& alternative : concept.alternatives)
             if (std::all_of(alternative.terms.begin(), alternative.terms.end(),
-                            [&present](const std::string& t) { return present.count(t) != 0; }))
+                            [&present](const std::string& t) { return present.count(t) != 0; })) {
                 best = std::max(best, alternative.factor);
+                if (rarest && alternative.factor >= kCloseFactor)
+                    *rarest = std::max(*rarest, alternative.rarity);
+            }
         held.push_back(best);
     }
     return held;
@@ -726,6 +736,7 @@ struct Candidate {
     Xapian::MSetIterator it;
     double bm25 = 0.0;
     double coverage = 0.0;     // share of the query's weight it holds, 0..1
+    double distinctive = 0.0;  // rarity of the rarest word it holds through a close alternative
     double known = 0.0;        // share of the weight of the words some document holds
     double strong = 0.0;       // the same through close alternatives only
     double title = 0.0;        // the share its question or title holds
@@ -774,7 +785,8 @@ Xapian::Query BuildQuery(const std::string& lang, const QueryPlan& plan, std::se
 void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const std::set<std::string>& all_terms,
               double total_weight, double known_weight, Candidate* candidate)
 {
-    const std::vector<double> held = ConceptsIn(index.db, *candidate->it, plan.concepts, all_terms);
+    const std::vector<double> held =
+        ConceptsIn(index.db, *candidate->it, plan.concepts, all_terms, &candidate->distinctive);
     double covered = 0.0, strong = 0.0;
     for (size_t c = 0; c < held.size(); c++) {
         covered += held[c] * plan.concepts[c].weight;
@@ -844,6 +856,8 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             total_weight += concept.weight;
             known_weight += concept.found ? concept.weight : 0.0;
         }
+        // The rarity of a word found in one document only: the most any word has.
+        const double rarest = std::log(1.0 + std::max<Xapian::doccount>(index->db.get_doccount(), 1));
         if (!xapian_query.empty()) {
             Xapian::Enquire enquire(index->db);
             enquire.set_query(xapian_query);
@@ -865,6 +879,7 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             // rest of the partial matches become the closest questions.
             for (const Candidate& candidate : candidates) {
                 const bool confident = candidate.strong >= kConfidentCoverage &&
+                                       (plan.filler_only || candidate.distinctive >= kMinEvidence * rarest) &&
                                        candidate.rank >= kKeepRelative * candidates[0].rank &&
                                        results.related.empty();
                 if (confident && static_cast<int>(results.hits.size()) < max_results)
