@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "kiosk_app.h"
 #include "platform.h"
+#include "core/query_vocabulary.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -97,6 +98,7 @@ int RunKiosk(const Args& args)
     InsightsSettings insights;   // anonymous use counts beside the search cache; 0 days = none
     insights.path = InsightsPath(cache_dir);
     insights.keep_days = content->config.insights_days;
+    insights.mask = MakeQueryMask(content, DefaultAssetsDir());
     if (insights.keep_days > 0 && !insights.path.empty())
         app.StartInsights(std::move(insights));
     if (!script_path.empty())

@@ -2,7 +2,7 @@
 // patients used over the last days, for staff (core/insights.h): totals per
 // language, the most viewed pages, the most opened questions and the
 // searches that found no answer. Reads the kiosk's insights database in its
-// cache folder; never writes it.
+// cache folder; never writes it, except --forget, which deletes it and its key.
 #include "commands.h"
 #include "core/content.h"
 #include "core/insights.h"
@@ -16,9 +16,11 @@ namespace {
 
 const char* const kUsage =
     "usage: carekiosk report [--content DIR] [--days N] [--json] [--cache-dir D]\n"
+    "       carekiosk report --forget [--cache-dir D]\n"
     "  --days N      the last N days, today included (default: insights_days of kiosk.json)\n"
     "  --json        one JSON object instead of text\n"
-    "  --cache-dir D where the kiosk keeps insights.sqlite (default: as the kiosk)\n";
+    "  --cache-dir D where the kiosk keeps insights.sqlite (default: as the kiosk)\n"
+    "  --forget      delete all insights (the database and its key) at once\n";
 
 constexpr int kTopEntries = 10;
 
@@ -43,6 +45,7 @@ int RunReport(const Args& args)
     const std::string days_text = reader.Value("--days");
     const std::string cache_dir = reader.Value("--cache-dir");
     const bool json = reader.Flag("--json");
+    const bool forget = reader.Flag("--forget");
     if (!reader.Error().empty())
         return UsageError(reader.Error());
     if (!reader.UnknownOption().empty())
@@ -50,6 +53,18 @@ int RunReport(const Args& args)
     if (!reader.Rest().empty())
         return UsageError("unexpected argument '" + reader.Rest().front() + "'");
 
+    if (forget) {
+        const std::string path = InsightsPath(cache_dir);
+        std::string error;
+        if (path.empty() || !InsightsStore::Forget(path, &error)) {
+            std::fprintf(stderr, "carekiosk report: cannot delete the insights: %s\n",
+                         path.empty() ? "no cache folder" : error.c_str());
+            return 1;
+        }
+        std::printf("deleted every insight in %s; restart the kiosk so that it lets go of the\n"
+                    "deleted file, and set \"insights\": false in kiosk.json to count nothing\n", path.c_str());
+        return 0;
+    }
     const LoadResult loaded = LoadContent(content_dir);
     const Content& content = *loaded.content;
     int days = content.config.insights_days > 0 ? content.config.insights_days : 90;
@@ -61,7 +76,8 @@ int RunReport(const Args& args)
         days = int(value);
     }
     if (content.config.insights_days == 0)
-        std::fprintf(stderr, "carekiosk report: insights_days is 0 in kiosk.json: the kiosk records nothing\n");
+        std::fprintf(stderr, "carekiosk report: insights are off in kiosk.json (\"insights\": false or "
+                             "insights_days 0): the kiosk records nothing\n");
 
     const std::string path = InsightsPath(cache_dir);
     std::string error;

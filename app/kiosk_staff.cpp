@@ -194,7 +194,7 @@ void KioskApp::StartInsights(InsightsSettings settings)
 void KioskApp::RequestInsights()
 {
     if (!insights_ || insights_->Failed()) {
-        staff_info_.insights_period = !insights_ ? "off (insights_days is 0 in kiosk.json, or there is no cache folder)"
+        staff_info_.insights_period = !insights_ ? "off (\"insights\": false or insights_days 0 in kiosk.json, or no cache folder)"
                                                  : "off: the insights file cannot be written (see the kiosk's log)";
         staff_info_.insights_totals.clear();
         staff_info_.insights_charts.clear();

@@ -24,6 +24,7 @@ struct KioskConfig {
     int review_period_days = 365;
     std::string staff_pin_hash;                    // libsodium crypto_pwhash_str; "" = no staff PIN set
     int insights_days = 90;                        // days of use counts kept (core/insights.h); 0 = none recorded
+                                                   // ("insights": false in kiosk.json also sets 0)
     std::string page_url;                          // take-home address with {lang} and {page}; "" = none
 };
 

@@ -620,6 +620,18 @@ static bool ReadInt(const JsonReader& r, const json& root, const char* key, int 
     return true;
 }
 
+static void ReadBool(const JsonReader& r, const json& root, const char* key, bool* out)
+{
+    auto it = root.find(key);
+    if (it == root.end())
+        return;
+    if (!it->is_boolean()) {
+        r.Error(std::string("/") + key, Quote(key) + " must be true or false; using " + (*out ? "true" : "false"));
+        return;
+    }
+    *out = it->get<bool>();
+}
+
 // A list of strings; bad items are reported and left out. False if not a list.
 static bool ReadStringList(const JsonReader& r, const json& root, const std::string& key,
                            std::vector<std::string>* out)
@@ -659,7 +671,7 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     }
     static const std::vector<std::string> known = {"clinic_name", "languages", "default_language",
                                                    "idle_timeout_seconds", "home_tiles", "review_period_days",
-                                                   "staff_pin_hash", "page_url", "insights_days"};
+                                                   "staff_pin_hash", "page_url", "insights_days", "insights"};
     r.CheckKeys(root, "", known);
 
     std::string name;
@@ -699,6 +711,10 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     ReadInt(r, root, "idle_timeout_seconds", 15, 3600, &config.idle_timeout_seconds);
     ReadInt(r, root, "review_period_days", 1, 3650, &config.review_period_days);
     ReadInt(r, root, "insights_days", 0, 3650, &config.insights_days);
+    bool insights = true;
+    ReadBool(r, root, "insights", &insights);
+    if (!insights)
+        config.insights_days = 0;   // nothing counted, no file written
     ReadStringList(r, root, "home_tiles", &config.home_tiles);
     r.String(root, "", "staff_pin_hash", &config.staff_pin_hash);   // written by `carekiosk set-pin`
     std::string page_url;

@@ -11,11 +11,15 @@
 
 #include "core/utf8.h"
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 #include <sqlite3.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 
@@ -150,8 +154,33 @@ std::string NormaliseQuery(const std::string& query)
         AppendUtf8(out, LowerCase(c));
         chars++;
     }
-    if (out.find('@') != std::string::npos || HasNumberRun(out) || HasNumberRun(query))
+    const size_t words = out.empty() ? 0 : size_t(std::count(out.begin(), out.end(), ' ')) + 1;
+    if (out.find('@') != std::string::npos || HasNumberRun(out) || HasNumberRun(query) ||
+        out.find("://") != std::string::npos || out.find("www.") != std::string::npos ||
+        out.find("http") != std::string::npos || words > kMaxQueryWords)
         return kWithheldQuery;
+    return out;
+}
+
+std::string MaskUnknownWords(const std::string& text, const std::function<bool(const std::string&)>& known)
+{
+    static const std::string kMasked = "\xE2\x80\xA6";   // "…"
+    std::string out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(start, end - start);
+        if (!word.empty()) {
+            const std::string shown = known(word) ? word : kMasked;
+            const bool repeat = shown == kMasked && out.size() >= kMasked.size() &&
+                                out.compare(out.size() - kMasked.size(), kMasked.size(), kMasked) == 0;
+            if (!repeat)
+                out += (out.empty() ? "" : " ") + shown;
+        }
+        start = end + 1;
+    }
     return out;
 }
 
@@ -203,10 +232,64 @@ namespace {
 
 // No rowid: rows are kept in key order, so the file does not even hold the
 // order in which things were first counted.
+// `pending`: queries with no answer by keyed hash, until kQueryThreshold
+// sessions typed them (then `released`, and their text is a key in counts).
 const char* const kSchema =
     "CREATE TABLE IF NOT EXISTS counts ("
     " day TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,"
-    " count INTEGER NOT NULL, PRIMARY KEY (day, lang, kind, key)) WITHOUT ROWID;";
+    " count INTEGER NOT NULL, PRIMARY KEY (day, lang, kind, key)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS pending ("
+    " hash TEXT NOT NULL, lang TEXT NOT NULL, sessions INTEGER NOT NULL, released INTEGER NOT NULL,"
+    " last_day TEXT NOT NULL, PRIMARY KEY (hash, lang)) WITHOUT ROWID;";
+
+constexpr size_t kKeyBytes = 32;
+
+// Reads the key beside the database, or makes one (0600, created
+// exclusively, so two processes never hold different keys).
+bool LoadOrCreateKey(const std::string& path, std::string* key, std::string* error)
+{
+    for (int attempt = 0; attempt < 2; attempt++) {
+        const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd >= 0) {
+            key->assign(kKeyBytes, '\0');
+            const ssize_t n = read(fd, key->data(), kKeyBytes);
+            close(fd);
+            if (n == ssize_t(kKeyBytes))
+                return true;
+            *error = path + " is damaged; delete it and the database with 'carekiosk report --forget'";
+            return false;
+        }
+        const int out = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (out < 0) {
+            if (errno == EEXIST)
+                continue;   // another process made it meanwhile: read that one
+            *error = path + ": " + std::strerror(errno);
+            return false;
+        }
+        unsigned char bytes[kKeyBytes];
+        randombytes_buf(bytes, sizeof bytes);
+        const bool written = write(out, bytes, sizeof bytes) == ssize_t(sizeof bytes);
+        sodium_memzero(bytes, sizeof bytes);
+        close(out);
+        if (!written) {
+            *error = path + " cannot be written";
+            return false;
+        }
+    }
+    *error = path + " cannot be read";
+    return false;
+}
+
+std::string KeyedHash(const std::string& key, const std::string& lang, const std::string& text)
+{
+    const std::string message = lang + '\x1f' + text;
+    unsigned char digest[16];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(message.data()),
+                       message.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
 
 // A prepared statement that finalises itself.
 class Statement {
@@ -265,8 +348,10 @@ sqlite3* OpenDb(const std::string& path, int flags, std::string* error)
 
 } // namespace
 
-std::unique_ptr<InsightsStore> InsightsStore::Open(const std::string& path, std::string* error)
+std::unique_ptr<InsightsStore> InsightsStore::Open(const std::string& path, std::string* error, QueryMask mask)
 {
+    static const int sodium_ready = sodium_init();   // idempotent and thread-safe
+    (void)sodium_ready;
     std::error_code ec;
     const std::filesystem::path parent = std::filesystem::path(path).parent_path();
     if (!parent.empty())
@@ -276,6 +361,9 @@ std::unique_ptr<InsightsStore> InsightsStore::Open(const std::string& path, std:
         return nullptr;
     std::unique_ptr<InsightsStore> store(new InsightsStore(db));
     chmod(path.c_str(), 0600);   // queries nobody answered are for staff, not other accounts
+    store->mask_ = std::move(mask);
+    if (!LoadOrCreateKey(KeyPath(path), &store->key_, error))
+        return nullptr;
     // secure_delete: pruned days are overwritten, not left in free pages.
     if (!Exec(db, "PRAGMA secure_delete = ON;", error) || !Exec(db, kSchema, error)
         || !Exec(db, "PRAGMA quick_check;", error))
@@ -317,6 +405,14 @@ bool InsightsStore::Add(const InsightCounts& counts, std::string* error)
                           " ON CONFLICT (day, lang, kind, key) DO UPDATE SET count = count + excluded.count;");
     bool ok = upsert.Ok();
     for (auto it = counts.begin(); ok && it != counts.end(); ++it) {
+        if (it->first.kind == InsightKind::SearchNoAnswer && it->first.key != kWithheldQuery) {
+            ok = AddQuery(it->first, it->second, error);
+            if (!ok) {
+                Exec(db_, "ROLLBACK;", nullptr);
+                return false;
+            }
+            continue;
+        }
         upsert.Text(1, it->first.day);
         upsert.Text(2, it->first.lang);
         upsert.Text(3, InsightKindName(it->first.kind));
@@ -333,13 +429,95 @@ bool InsightsStore::Add(const InsightCounts& counts, std::string* error)
     return Exec(db_, "COMMIT;", error);
 }
 
-bool InsightsStore::PruneBefore(const std::string& first_kept_day, std::string* error)
+// A query with no answer, `sessions` patient sessions more: counted under its
+// hash until the threshold, then under its masked text. At release the
+// sessions counted as withheld move to the text, on this day.
+bool InsightsStore::AddQuery(const InsightKey& key, long long sessions, std::string* error)
+{
+    const std::string hash = KeyedHash(key_, key.lang, key.key);
+    Statement find(db_, "SELECT sessions, released FROM pending WHERE hash = ?1 AND lang = ?2;");
+    if (!find.Ok())
+        return Fail(db_, error);
+    find.Text(1, hash);
+    find.Text(2, key.lang);
+    long long before = 0;
+    bool released = false;
+    if (sqlite3_step(find.Get()) == SQLITE_ROW) {
+        before = sqlite3_column_int64(find.Get(), 0);
+        released = sqlite3_column_int(find.Get(), 1) != 0;
+    }
+    const long long after = before + sessions;
+    const bool release = !released && after >= kQueryThreshold;
+    Statement save(db_, "INSERT INTO pending (hash, lang, sessions, released, last_day) VALUES (?1, ?2, ?3, ?4, ?5)"
+                        " ON CONFLICT (hash, lang) DO UPDATE SET sessions = excluded.sessions,"
+                        " released = excluded.released, last_day = excluded.last_day;");
+    if (!save.Ok())
+        return Fail(db_, error);
+    save.Text(1, hash);
+    save.Text(2, key.lang);
+    sqlite3_bind_int64(save.Get(), 3, after);
+    sqlite3_bind_int(save.Get(), 4, released || release ? 1 : 0);
+    save.Text(5, key.day);
+    if (sqlite3_step(save.Get()) != SQLITE_DONE)
+        return Fail(db_, error);
+
+    InsightCounts counts;
+    const InsightKey withheld{key.day, key.lang, InsightKind::SearchNoAnswer, kWithheldQuery};
+    if (!released && !release) {
+        counts[withheld] = sessions;
+    } else {
+        const std::string text = mask_ ? mask_(key.lang, key.key) : key.key;
+        counts[InsightKey{key.day, key.lang, InsightKind::SearchNoAnswer, text.empty() ? kWithheldQuery : text}] =
+            release ? after : sessions;
+        if (release && before > 0)
+            counts[withheld] = -before;
+    }
+    Statement upsert(db_, "INSERT INTO counts (day, lang, kind, key, count) VALUES (?1, ?2, ?3, ?4, ?5)"
+                          " ON CONFLICT (day, lang, kind, key) DO UPDATE SET count = count + excluded.count;");
+    for (const auto& [row, count] : counts) {
+        upsert.Text(1, row.day);
+        upsert.Text(2, row.lang);
+        upsert.Text(3, InsightKindName(row.kind));
+        upsert.Text(4, row.key);
+        sqlite3_bind_int64(upsert.Get(), 5, count);
+        if (sqlite3_step(upsert.Get()) != SQLITE_DONE)
+            return Fail(db_, error);
+        sqlite3_reset(upsert.Get());
+    }
+    return true;
+}
+
+bool InsightsStore::PruneBefore(const std::string& first_kept_day, const std::string& today, std::string* error)
 {
     Statement prune(db_, "DELETE FROM counts WHERE day < ?1;");
     if (!prune.Ok())
         return Fail(db_, error);
     prune.Text(1, first_kept_day);
-    return sqlite3_step(prune.Get()) == SQLITE_DONE || Fail(db_, error);
+    if (sqlite3_step(prune.Get()) != SQLITE_DONE)
+        return Fail(db_, error);
+    Statement forget(db_, "DELETE FROM pending WHERE released = 0 AND last_day < ?1;");
+    if (!forget.Ok())
+        return Fail(db_, error);
+    forget.Text(1, AddDays(today, -kPendingQueryDays));
+    return sqlite3_step(forget.Get()) == SQLITE_DONE || Fail(db_, error);
+}
+
+std::string InsightsStore::KeyPath(const std::string& path)
+{
+    const size_t slash = path.rfind('/');
+    return (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + "insights.key";
+}
+
+bool InsightsStore::Forget(const std::string& path, std::string* error)
+{
+    bool ok = true;
+    for (const std::string& file : {path, path + "-journal", path + "-wal", path + "-shm", KeyPath(path)}) {
+        if (unlink(file.c_str()) != 0 && errno != ENOENT) {
+            *error = file + ": " + std::strerror(errno);
+            ok = false;
+        }
+    }
+    return ok;
 }
 
 bool InsightsStore::Read(const std::string& first_day, const std::string& last_day, std::vector<InsightRow>* rows,
@@ -483,6 +661,8 @@ std::string InsightLabel(const Content& content, const std::string& lang, Insigh
     if (kind == InsightKind::FaqOpen)
         if (const FaqEntry* entry = content.FindFaq(lang, id))
             return entry->question;
+    if (kind == InsightKind::SearchNoAnswer && key == kWithheldQuery)
+        return "other unanswered searches (shown once " + std::to_string(kQueryThreshold) + " patients ask)";
     return id;
 }
 
@@ -613,7 +793,7 @@ void InsightsRecorder::FlushPending()
     bool ok = store_->Add(counts, &error);
     const std::string today = settings_.today();
     if (ok && today != pruned_day_) {
-        ok = store_->PruneBefore(FirstKeptDay(today, settings_.keep_days), &error);
+        ok = store_->PruneBefore(FirstKeptDay(today, settings_.keep_days), today, &error);
         pruned_day_ = today;
     }
     if (ok)
@@ -629,7 +809,7 @@ void InsightsRecorder::FlushPending()
 void InsightsRecorder::Work()
 {
     std::string error;
-    store_ = InsightsStore::Open(settings_.path, &error);
+    store_ = InsightsStore::Open(settings_.path, &error, settings_.mask);
     if (!store_) {
         std::fprintf(stderr, "carekiosk: insights are off: %s cannot be opened (%s)\n", settings_.path.c_str(),
                      error.c_str());
@@ -712,8 +892,9 @@ void SessionInsights::CountIfSettled(double now, bool left)
     if (w.counted || !w.known || (!left && now - w.since < settle_seconds_) || NormaliseQuery(w.query).empty())
         return;
     counter_->Count(w.lang, InsightKind::Search);
-    if (w.no_answer)
-        counter_->Count(w.lang, InsightKind::SearchNoAnswer, NormaliseQuery(w.query));
+    const std::string key = NormaliseQuery(w.query);
+    if (w.no_answer && (key == kWithheldQuery || session_queries_.insert(w.lang + '\x1f' + key).second))
+        counter_->Count(w.lang, InsightKind::SearchNoAnswer, key);
     w.counted = true;
 }
 
@@ -738,6 +919,10 @@ void SessionInsights::NoteFrame(const Session& session, const SearchOutcome& sea
     }
     if (on_search)
         CountIfSettled(now, false);
+    // An idle reset or Home ends this patient's session: the next one's
+    // queries count again, and this one's are no longer held in memory.
+    if (reset || session.Current().screen == Screen::Home)
+        session_queries_.clear();
     reset_count_ = session.ResetCount();
     language_ = session.Language();
 }

@@ -26,8 +26,17 @@
 //   goes on without insights.
 // - Days are local dates "YYYY-MM-DD" that come from a TodayFn, so tests use
 //   fake dates.
-// - A query that could identify someone (it holds '@' or 4 digits close
-//   together) is never stored: it counts under kWithheldQuery.
+// - What patients type never reaches disk until several typed it. A query
+//   with no answer is counted under a keyed hash (BLAKE2b with a random key
+//   in insights.key beside the database, 0600, never shown); its text is
+//   written only once kQueryThreshold separate patient sessions (an idle
+//   reset or Home ends one) typed the same normalised query, and then with
+//   every word outside the content, the lay word lists and a common-word
+//   dictionary shown as "…". Until then it counts under kWithheldQuery,
+//   which reports show as "other unanswered searches".
+// - A query that could identify someone outright ('@', a web address, 4
+//   digits close together, more than kMaxQueryWords words) is never even
+//   hashed: it counts under kWithheldQuery.
 #pragma once
 #include "core/content.h"
 #include "core/session.h"
@@ -37,6 +46,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -78,6 +88,15 @@ std::string AddDays(const std::string& day, long delta);
 std::string NormaliseQuery(const std::string& query);
 constexpr const char* kWithheldQuery = "(withheld)";
 constexpr size_t kMaxQueryKeyChars = 60;
+constexpr size_t kMaxQueryWords = 8;
+constexpr long kQueryThreshold = 3;         // separate sessions before a query's text is kept
+constexpr int kPendingQueryDays = 30;       // a hash below the threshold is forgotten after this
+
+// `text` (a normalised query) with every word `known` rejects replaced by
+// "…" (runs of them become one).
+std::string MaskUnknownWords(const std::string& text, const std::function<bool(const std::string&)>& known);
+// The text a released query is stored as, for (language, normalised query).
+using QueryMask = std::function<std::string(const std::string& lang, const std::string& text)>;
 
 // ---------------------------------------------------------------------------
 // [SECTION] In-memory counts
@@ -126,9 +145,12 @@ struct InsightRow {
 
 class InsightsStore {
 public:
-    // Opens or creates the file and its table. Null (and `*error`) when it
-    // cannot be created, is not a database, or is damaged.
-    static std::unique_ptr<InsightsStore> Open(const std::string& path, std::string* error);
+    // Opens or creates the file, its tables and the key beside it
+    // (KeyPath()), both 0600. Null (and `*error`) when either cannot be
+    // created, or the file is not a database or is damaged. `mask` turns a
+    // query that reached the threshold into the text stored (null: as is).
+    static std::unique_ptr<InsightsStore> Open(const std::string& path, std::string* error,
+                                               QueryMask mask = nullptr);
     // Opens an existing file for reading only. Null when it does not exist
     // (`*error` stays "") or cannot be read (`*error` says why).
     static std::unique_ptr<InsightsStore> OpenReadOnly(const std::string& path, std::string* error);
@@ -136,19 +158,28 @@ public:
     InsightsStore(const InsightsStore&) = delete;
     InsightsStore& operator=(const InsightsStore&) = delete;
 
-    // Adds `counts` in one transaction.
+    // Adds `counts` in one transaction. SearchNoAnswer counts hold one per
+    // patient session; their keys (query text) go through the threshold.
     bool Add(const InsightCounts& counts, std::string* error);
-    // Deletes every row of a day before `first_kept_day`.
-    bool PruneBefore(const std::string& first_kept_day, std::string* error);
+    // Deletes every count of a day before `first_kept_day`, and query hashes
+    // below the threshold last seen kPendingQueryDays before `today`.
+    bool PruneBefore(const std::string& first_kept_day, const std::string& today, std::string* error);
     // Sums per (lang, kind, key) over first_day .. last_day (inclusive).
     bool Read(const std::string& first_day, const std::string& last_day, std::vector<InsightRow>* rows,
               std::string* error) const;
     // The days that have rows, oldest first.
     bool Days(std::vector<std::string>* days, std::string* error) const;
 
+    static std::string KeyPath(const std::string& path);   // insights.key beside the database
+    // Deletes the database, its journals and its key ("report --forget").
+    static bool Forget(const std::string& path, std::string* error);
+
 private:
     explicit InsightsStore(sqlite3* db) : db_(db) {}
+    bool AddQuery(const InsightKey& key, long long sessions, std::string* error);
     sqlite3* db_ = nullptr;
+    std::string key_;     // the hash key (32 bytes)
+    QueryMask mask_;
 };
 
 // The first day kept when `keep_days` days are kept, today included.
@@ -208,6 +239,7 @@ struct InsightsSettings {
     int keep_days = 90;           // days kept, today included (at least 1)
     double flush_seconds = 60.0;  // how often pending counts are written
     TodayFn today = LocalToday;
+    QueryMask mask;               // see InsightsStore::Open
 };
 
 class InsightsRecorder {
@@ -301,6 +333,9 @@ private:
     InsightsCounter* counter_;
     double settle_seconds_;
     Watched watched_;
+    // Queries with no answer already counted in this patient's session: a
+    // query counts once per session, so the threshold counts people.
+    std::set<std::string> session_queries_;
     int reset_count_ = -1;   // the Session's ResetCount() as last seen; -1 before the first frame
     std::string language_;   // the patient's language as last seen (for the reset)
 };

@@ -70,10 +70,13 @@ void Session::Back()
         history_.pop_back();
 }
 
+// Home ends what the patient was doing: the search they typed goes too (it is
+// not kept in memory for the next person).
 void Session::Home()
 {
     history_.clear();
     history_.push_back(Route{});
+    query_.clear();
 }
 
 void Session::ApplyNavigation(const Intent& intent)
@@ -141,6 +144,8 @@ void Session::Apply(const Intent& intent, double now)
         high_contrast_ = !high_contrast_;
         break;
     case IntentKind::SetLanguage:
+        if (!intent.text.empty() && intent.text != language_)
+            query_.clear();   // a query in one language means nothing in the other
         if (!intent.text.empty())
             language_ = intent.text;
         if (Current().screen == Screen::Languages)

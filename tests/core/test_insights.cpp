@@ -2,16 +2,20 @@
 // scripted session, the SQLite store (UPSERT, retention, damaged files) and
 // the staff report for a seeded database.
 #include "core/insights.h"
+#include "core/query_vocabulary.h"
 #include "core/content_parse.h"
 #include "core/utf8.h"
 #include "test_helpers.h"
 
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
+#include <cstdlib>
+#include <fstream>
 #include <mutex>
 
 using namespace ck;
 using cktest::TempDir;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -182,8 +186,8 @@ TEST_CASE("Queries are lower-cased, trimmed, spaces collapsed and capped")
     CHECK(NormaliseQuery("a\x01" "b") == "ab");   // control characters dropped
     // Capped at 60 characters (not bytes), and never cut inside a character.
     std::string long_query;
-    for (int i = 0; i < 30; i++)
-        long_query += "é ";
+    for (int i = 0; i < 8; i++)
+        long_query += "éééééééé ";
     const std::string capped = NormaliseQuery(long_query);
     CHECK(Utf8Length(capped) <= kMaxQueryKeyChars);
     CHECK(Utf8Length(capped) >= kMaxQueryKeyChars - 1);
@@ -343,7 +347,9 @@ TEST_CASE("The store adds to existing counts (one row per day, language, kind an
     REQUIRE(reader->Read("2024-03-30", "2024-03-30", &rows, &error));
     CHECK(rows.size() == 2);
     CHECK(RowCount(rows, "en", InsightKind::Search) == 6);
-    CHECK(RowCount(rows, "en", InsightKind::SearchNoAnswer, "tattoo") == 2);
+    // Two sessions typed it: below the threshold, so no text, only a count.
+    CHECK(RowCount(rows, "en", InsightKind::SearchNoAnswer, "tattoo") == 0);
+    CHECK(RowCount(rows, "en", InsightKind::SearchNoAnswer, kWithheldQuery) == 2);
     REQUIRE(reader->Read("2024-03-01", "2024-03-30", &rows, &error));
     CHECK(RowCount(rows, "en", InsightKind::Search) == 10);
     std::vector<std::string> days;
@@ -599,4 +605,120 @@ TEST_CASE("kiosk.json insights_days: default 90, 0 turns counting off, bad value
     CHECK(ParseKioskConfig(R"({"insights_days": -1})", "kiosk.json", &diag).insights_days == 90);
     CHECK(ParseKioskConfig(R"({"insights_days": "a month"})", "kiosk.json", &diag).insights_days == 90);
     CHECK(diag.ErrorCount() == 2);
+}
+
+TEST_CASE("A query's text is kept only once three sessions typed it, with unknown words masked")
+{
+    TempDir dir;
+    const std::string path = (dir.path / "insights.sqlite").string();
+    std::string error;
+    auto known = [](const std::string& word) { return word != "okafo" && word != "margaret"; };
+    QueryMask mask = [&](const std::string&, const std::string& text) { return MaskUnknownWords(text, known); };
+    std::unique_ptr<InsightsStore> store = InsightsStore::Open(path, &error, mask);
+    REQUIRE(store);
+    auto add = [&](const std::string& day, const std::string& query) {
+        InsightCounts counts;
+        counts[InsightKey{day, "en", InsightKind::SearchNoAnswer, query}] = 1;
+        REQUIRE(store->Add(counts, &error));
+    };
+    auto read = [&]() {
+        std::vector<InsightRow> rows;
+        REQUIRE(store->Read("2024-03-01", "2024-03-31", &rows, &error));
+        return rows;
+    };
+    add("2024-03-28", "do you do botox");
+    add("2024-03-29", "do you do botox");
+    add("2024-03-29", "my name is margaret okafo");
+    CHECK(RowCount(read(), "en", InsightKind::SearchNoAnswer, "do you do botox") == 0);   // 2 sessions: hidden
+    CHECK(RowCount(read(), "en", InsightKind::SearchNoAnswer, kWithheldQuery) == 3);
+    add("2024-03-30", "do you do botox");   // the third session: released with all three
+    CHECK(RowCount(read(), "en", InsightKind::SearchNoAnswer, "do you do botox") == 3);
+    CHECK(RowCount(read(), "en", InsightKind::SearchNoAnswer, kWithheldQuery) == 1);   // the name alone
+    add("2024-03-31", "do you do botox");
+    CHECK(RowCount(read(), "en", InsightKind::SearchNoAnswer, "do you do botox") == 4);
+    // A name typed by three sessions still loses the words no dictionary has.
+    for (int i = 0; i < 2; i++)
+        add("2024-03-31", "my name is margaret okafo");
+    CHECK(RowCount(read(), "en", InsightKind::SearchNoAnswer, "my name is \xE2\x80\xA6") == 3);
+    store.reset();
+
+    // Nothing in the files holds a name, and both are for the kiosk's account only.
+    for (const std::string& file : {path, InsightsStore::KeyPath(path)}) {
+        const std::string bytes = cktest::ReadFile(file);
+        CHECK(bytes.find("margaret") == std::string::npos);
+        CHECK(bytes.find("okafo") == std::string::npos);
+        struct stat info;
+        REQUIRE(stat(file.c_str(), &info) == 0);
+        CHECK((info.st_mode & 0777) == 0600);
+    }
+    CHECK(fs::file_size(InsightsStore::KeyPath(path)) == 32);
+}
+
+TEST_CASE("Hashes below the threshold are forgotten after 30 days, released ones stay")
+{
+    TempDir dir;
+    const std::string path = (dir.path / "insights.sqlite").string();
+    std::string error;
+    std::unique_ptr<InsightsStore> store = InsightsStore::Open(path, &error);
+    REQUIRE(store);
+    auto add = [&](const std::string& day, const std::string& query) {
+        InsightCounts counts;
+        counts[InsightKey{day, "en", InsightKind::SearchNoAnswer, query}] = 1;
+        REQUIRE(store->Add(counts, &error));
+    };
+    add("2024-01-01", "parking");
+    add("2024-01-01", "parking");   // two sessions, then nothing for 40 days
+    add("2024-01-01", "wifi");
+    add("2024-01-02", "wifi");
+    add("2024-01-03", "wifi");      // released
+    REQUIRE(store->PruneBefore("2023-01-01", "2024-02-10", &error));
+    add("2024-02-10", "parking");   // counts from one again: not released
+    std::vector<InsightRow> rows;
+    REQUIRE(store->Read("2024-01-01", "2024-02-10", &rows, &error));
+    CHECK(RowCount(rows, "en", InsightKind::SearchNoAnswer, "parking") == 0);
+    add("2024-02-10", "wifi");      // still released: counted by text
+    REQUIRE(store->Read("2024-01-01", "2024-02-10", &rows, &error));
+    CHECK(RowCount(rows, "en", InsightKind::SearchNoAnswer, "wifi") == 4);
+}
+
+TEST_CASE("report --forget deletes the database and its key")
+{
+    TempDir dir;
+    const std::string path = (dir.path / "insights.sqlite").string();
+    std::string error;
+    REQUIRE(InsightsStore::Open(path, &error));
+    REQUIRE(fs::exists(path));
+    REQUIRE(fs::exists(InsightsStore::KeyPath(path)));
+    REQUIRE(InsightsStore::Forget(path, &error));
+    CHECK_FALSE(fs::exists(path));
+    CHECK_FALSE(fs::exists(InsightsStore::KeyPath(path)));
+    CHECK(InsightsStore::Forget(path, &error));   // nothing left to delete is fine
+}
+
+TEST_CASE("Masking keeps known words and turns each run of unknown ones into one mark")
+{
+    auto known = [](const std::string& word) { return word == "where" || word == "is" || word == "the"; };
+    CHECK(MaskUnknownWords("where is the gift shop", known) == "where is the \xE2\x80\xA6");
+    CHECK(MaskUnknownWords("zz where yy xx is", known) == "\xE2\x80\xA6 where \xE2\x80\xA6 is");
+    CHECK(MaskUnknownWords("", known).empty());
+    CHECK(NormaliseQuery("one two three four five six seven eight nine") == kWithheldQuery);
+    CHECK(NormaliseQuery("one two three four five six seven eight") == "one two three four five six seven eight");
+    CHECK(NormaliseQuery("www.myclinic.example") == kWithheldQuery);
+    CHECK(NormaliseQuery("see https://x.example/a") == kWithheldQuery);
+}
+
+TEST_CASE("A released query keeps the content's words, lay words and lower-case dictionary words only")
+{
+    TempDir dir;
+    fs::create_directories(dir.path / "dict");
+    std::ofstream(dir.path / "dict" / "american-english") << "my\nname\nis\nMargaret\nwhere\nthe\n";
+    const LoadResult loaded = LoadContent(CAREKIOSK_SOURCE_DIR "/content");
+    const std::string assets = std::getenv("CAREKIOSK_ASSETS") ? std::getenv("CAREKIOSK_ASSETS") : "";
+    REQUIRE_FALSE(assets.empty());
+    const QueryMask mask = MakeQueryMask(loaded.content, assets, (dir.path / "dict").string());
+    const std::string dots = "\xE2\x80\xA6";
+    CHECK(mask("en", "my name is margaret okafo") == "my name is " + dots);   // "Margaret" is a name there
+    CHECK(mask("en", "microneedling gizmo") == "microneedling " + dots);     // the content's word
+    CHECK(mask("en", "where is the booze") == "where is the booze");          // a lay word
+    CHECK(mask("es", "crema anestésica xyzzy") == "crema anestésica " + dots);   // the Spanish content
 }

@@ -90,28 +90,57 @@ grep -qi "tattoo\|sunscren" "$work/status.txt" "$work/kiosk.log" && fail "a quer
 grep -q "^screen search" "$work/status.txt" && ok "the status file shows the search screen and no query" \
     || fail "status file: $(cat "$work/status.txt")"
 
+# --- more patients: one asks what the content lacks; others type who they are
+# Each session ends with Home. "tattoo removal" was the first patient's; three
+# more ask it (4 sessions); the names, e-mail and phone number come once each.
+session() {
+    printf 'tap 540 175\nwaitfor search\ntype %s\nwaitfor search-ready\nwait 300\ntap 274 51\nwaitfor home\n' "$1"
+}
+{
+    printf 'wait 1000\nexpect home\n'
+    session "tattoo removal"
+    session "my name is margaret okafo"
+    session "tattoo removal"
+    session "margaret okafo hiv test results"
+    session "jane.doe@example.com"
+    session "ring me on 07700 900123"
+    session "tattoo removal"
+    printf 'quit\n'
+} >"$work/patients.txt"
+timeout 120 "$bin" --windowed --size 1080x1920 --content "$work/content" --script "$work/patients.txt" \
+    >"$work/patients.log" 2>&1 || fail "the patients' script: $(tail -5 "$work/patients.log")"
+
 # --- the counts, straight from SQLite -------------------------------------
 [ -s "$db" ] || { fail "no insights database at $db"; exit 1; }
 grep -qa "sunscren" "$db" && fail "an answered query was stored"
+# Nothing anyone typed about themselves reaches a file.
+for word in margaret okafo jane.doe 07700 900123; do
+    if grep -rqai "$word" "$XDG_CACHE_HOME" "$work/kiosk.log" "$work/patients.log" "$work/status.txt"; then
+        fail "'$word' was written to $(grep -rlai "$word" "$XDG_CACHE_HOME" "$work"/*.log "$work/status.txt" | head -1)"
+    fi
+done
+for file in "$db" "$XDG_CACHE_HOME/carekiosk/insights.key"; do
+    [ "$(stat -c %a "$file")" = 600 ] && ok "$(basename "$file") is 0600" || fail "$file is $(stat -c %a "$file")"
+done
 if command -v sqlite3 >/dev/null 2>&1; then
     columns=$(sqlite3 "$db" "SELECT group_concat(name, ',') FROM pragma_table_info('counts');")
     [ "$columns" = "day,lang,kind,key,count" ] && ok "the table holds day, lang, kind, key and count only" \
         || fail "columns: $columns"
     today=$(date +%Y-%m-%d)
-    rows=$(sqlite3 -separator ' ' "$db" "SELECT day, lang, kind, key, count FROM counts ORDER BY kind, key;")
+    rows=$(sqlite3 -separator ' ' "$db" "SELECT day, lang, kind, key, count FROM counts
+                                         WHERE kind IN ('faq_open', 'idle_reset', 'page_view') ORDER BY kind, key;")
     expected="$today en faq_open sun-after 1
 $today en idle_reset  1
-$today en page_view benefits 1
-$today en search  2
-$today en search_no_answer tattoo removal 1"
-    if [ "$rows" = "$expected" ]; then
-        ok "SQLite: one page view, one FAQ open, two searches, one without answer, one idle reset"
-    else
+$today en page_view benefits 1"
+    [ "$rows" = "$expected" ] && ok "SQLite: one page view, one FAQ open, one idle reset" ||
         fail "SQLite rows:
 $rows
 expected:
 $expected"
-    fi
+    keys=$(sqlite3 -separator ' ' "$db" "SELECT key, SUM(count) FROM counts WHERE kind = 'search_no_answer'
+                                         AND key <> '(withheld)' GROUP BY key;")
+    [ "$keys" = "tattoo removal 4" ] && ok "the only query text kept is the one four patients asked" ||
+        fail "query texts kept: $keys"
 elif [ "${CI:-}" = true ]; then
     fail "no sqlite3 command (Debian package sqlite3), which CI=true requires"
 else
@@ -122,14 +151,30 @@ fi
 "$bin" report --content "$work/content" >"$work/report.txt" 2>"$work/report.err" \
     || fail "carekiosk report failed: $(cat "$work/report.err")"
 for line in "English (en)" "  Page views                    1" "  FAQ entries opened            1" \
-        "  Searches                      2" "  Searches with no answer       1" "  Idle resets                   1" \
+        "  Idle resets                   1" \
         "         1  What microneedling can do" "         1  Can I go in the sun after treatment?" \
-        "         1  tattoo removal"; do
+        "         4  tattoo removal"; do
     grep -qxF "$line" "$work/report.txt" || fail "report lacks the line '$line'"
 done
+grep -q "other unanswered searches" "$work/report.txt" || fail "the report does not count the withheld searches"
+grep -qi "margaret\|okafo\|jane\|07700" "$work/report.txt" && fail "the report shows what a patient typed about themselves"
 grep -q "Español" "$work/report.txt" && fail "the report lists a language nobody used"
-"$bin" report --content "$work/content" --json | grep -q '"search_no_answer": 1' \
-    && ok "carekiosk report (text and JSON) shows the session" || fail "report --json: no no-answer search"
+"$bin" report --content "$work/content" --json | grep -q '"tattoo removal"' \
+    && ok "carekiosk report (text and JSON) shows the sessions" || fail "report --json: no tattoo removal"
+
+# --- "insights": false: nothing counted, no file ---------------------------------
+mkdir -p "$work/off" && cp -r "$work/content" "$work/off/content"
+sed -i 's/^{/{ "insights": false,/' "$work/off/content/kiosk.json"
+{ printf 'wait 800\n'; session "tattoo removal"; printf 'quit\n'; } >"$work/off.txt"
+XDG_CACHE_HOME="$work/off/cache" timeout 60 "$bin" --windowed --size 1080x1920 --content "$work/off/content" \
+    --script "$work/off.txt" >"$work/off.log" 2>&1 || fail "the kiosk with insights off: $(tail -3 "$work/off.log")"
+[ -e "$work/off/cache/carekiosk/insights.sqlite" ] || [ -e "$work/off/cache/carekiosk/insights.key" ] &&
+    fail "\"insights\": false still wrote insights files" || ok "\"insights\": false writes no insights file"
+
+# --- report --forget ----------------------------------------------------------------
+"$bin" report --forget >/dev/null 2>&1 || fail "report --forget failed"
+[ -e "$db" ] || [ -e "$XDG_CACHE_HOME/carekiosk/insights.key" ] && fail "report --forget left a file" ||
+    ok "report --forget deletes the database and its key"
 
 # --- the staff panel ------------------------------------------------------------
 printf '2580\n2580\n' | "$bin" set-pin --content "$work/content" >/dev/null 2>&1 || fail "set-pin failed"
