@@ -1,9 +1,9 @@
-// carekiosk set-pin --content DIR [--clear]: asks for a new staff PIN twice
-// (no echo on a terminal) and stores its hash as "staff_pin_hash" in the
-// folder's kiosk.json. The file is edited in place where that is safe (only
-// the one value changes, so staff comments-by-layout survive); the result is
-// always re-parsed and compared with what nlohmann would write, and written
-// through a temporary file and rename so a crash never leaves half a file.
+// carekiosk set-pin [--content DIR] [--clear]: asks for a new staff PIN twice
+// (no echo on a terminal) and stores its hash in the kiosk's state folder
+// (StaffPinPath(), 0600), never in the content folder. A "staff_pin_hash"
+// that an older version wrote into kiosk.json is removed from it with the
+// JSON library (the other keys and their order stay); a kiosk.json without
+// one is not touched at all.
 #include "commands.h"
 #include "core/staff_pin.h"
 
@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <sstream>
 #include <termios.h>
 #include <unistd.h>
@@ -25,7 +24,7 @@ const char* const kKey = "staff_pin_hash";
 
 int SetPinUsage(const std::string& problem)
 {
-    std::fprintf(stderr, "carekiosk set-pin: %s\nusage: carekiosk set-pin --content DIR [--clear]\n",
+    std::fprintf(stderr, "carekiosk set-pin: %s\nusage: carekiosk set-pin [--content DIR] [--clear]\n",
                  problem.c_str());
     return 2;
 }
@@ -65,33 +64,6 @@ int DetectIndent(const std::string& text)
     return spaces > 0 ? int(spaces) : 2;
 }
 
-// `text` with the key's value set, touching nothing else: replaces an
-// existing string value or adds the key before the closing brace. "" when
-// the layout is unusual; the caller then lets nlohmann write the file.
-std::string EditInPlace(const std::string& text, const ordered_json& expected, const std::string& hash)
-{
-    std::string edited;
-    const std::regex existing("\"staff_pin_hash\"\\s*:\\s*\"[^\"\\\\]*\"");
-    std::smatch match;
-    if (std::regex_search(text, match, existing)) {
-        edited = text.substr(0, size_t(match.position(0))) + "\"" + kKey + "\": \"" + hash + "\""
-                 + text.substr(size_t(match.position(0) + match.length(0)));
-    } else {
-        const size_t close = text.rfind('}');
-        if (close == std::string::npos)
-            return std::string();
-        size_t last = text.find_last_not_of(" \t\r\n", close == 0 ? 0 : close - 1);
-        if (last == std::string::npos)
-            return std::string();
-        const bool empty_object = text[last] == '{';
-        const std::string indent(size_t(DetectIndent(text)), ' ');
-        edited = text.substr(0, last + 1) + (empty_object ? "" : ",") + "\n" + indent + "\"" + kKey + "\": \""
-                 + hash + "\"\n" + text.substr(close);
-    }
-    const ordered_json check = ordered_json::parse(edited, nullptr, false);
-    return !check.is_discarded() && check == expected ? edited : std::string();
-}
-
 bool WriteAtomically(const std::string& path, const std::string& text, std::string* error)
 {
     const std::string temp = path + ".tmp";
@@ -112,6 +84,31 @@ bool WriteAtomically(const std::string& path, const std::string& text, std::stri
     return true;
 }
 
+// Removes the hash an older version kept in kiosk.json. True when there was
+// nothing to remove or it is gone; the file is left as it was otherwise.
+bool MoveOutOfKioskJson(const std::string& dir, bool* moved)
+{
+    *moved = false;
+    const std::string path = dir + "/kiosk.json";
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return true;   // no kiosk.json here: nothing to move
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    ordered_json config = ordered_json::parse(text, nullptr, false);
+    if (config.is_discarded() || !config.is_object() || !config.contains(kKey))
+        return true;
+    config.erase(kKey);
+    std::string error;
+    if (!WriteAtomically(path, config.dump(DetectIndent(text)) + "\n", &error)) {
+        std::fprintf(stderr, "carekiosk set-pin: %s; remove \"%s\" from it by hand\n", error.c_str(), kKey);
+        return false;
+    }
+    *moved = true;
+    return true;
+}
+
 } // namespace
 
 int RunSetPin(const Args& args)
@@ -125,37 +122,27 @@ int RunSetPin(const Args& args)
         return SetPinUsage("unknown option " + reader.UnknownOption());
     if (!reader.Rest().empty())
         return SetPinUsage("unexpected argument '" + reader.Rest().front() + "'");
-
-    const std::string path = dir + "/kiosk.json";
-    std::string text;
-    {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            std::fprintf(stderr, "carekiosk set-pin: cannot read %s (is --content the content folder?)\n",
-                         path.c_str());
-            return 1;
-        }
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        text = buffer.str();
-    }
-    ordered_json config = ordered_json::parse(text, nullptr, false);
-    if (config.is_discarded() || !config.is_object()) {
-        std::fprintf(stderr, "carekiosk set-pin: %s is not a valid JSON object; run 'carekiosk check --content %s'\n",
-                     path.c_str(), dir.c_str());
+    const std::string path = StaffPinPath();
+    if (path.empty()) {
+        std::fprintf(stderr, "carekiosk set-pin: no state folder: set XDG_STATE_HOME or HOME\n");
         return 1;
     }
 
     std::string hash;
     if (!clear) {
         std::string pin, again;
-        if (!ReadSecretLine("New staff PIN (4-8 digits): ", &pin)) {
+        if (!ReadSecretLine("New staff PIN (6-12 digits): ", &pin)) {
             std::fprintf(stderr, "carekiosk set-pin: no PIN given\n");
             return 1;
         }
         if (!IsValidStaffPin(pin)) {
-            std::fprintf(stderr, "carekiosk set-pin: the PIN must be %d to %d digits\n", kStaffPinMinDigits,
-                         kStaffPinMaxDigits);
+            const bool digits = !pin.empty() && pin.find_first_not_of("0123456789") == std::string::npos;
+            std::fprintf(stderr, "carekiosk set-pin: the PIN must be %d to %d digits%s\n", kStaffPinMinDigits,
+                         kStaffPinMaxDigits,
+                         digits && pin.size() < size_t(kStaffPinMinDigits)
+                             ? " (a shorter one falls to a search of every PIN in minutes, should a copy of "
+                               "its hash ever leave the kiosk)"
+                             : "");
             return 1;
         }
         if (!ReadSecretLine("Same PIN again: ", &again) || again != pin) {
@@ -168,24 +155,17 @@ int RunSetPin(const Args& args)
             return 1;
         }
     }
-
-    std::string out_text;
-    if (clear) {
-        config.erase(kKey);
-        out_text = config.dump(DetectIndent(text)) + "\n";
-    } else {
-        config[kKey] = hash;
-        out_text = EditInPlace(text, config, hash);
-        if (out_text.empty())
-            out_text = config.dump(DetectIndent(text)) + "\n";
-    }
     std::string error;
-    if (!WriteAtomically(path, out_text, &error)) {
+    if (!WriteStaffPinFile(path, hash, &error)) {
         std::fprintf(stderr, "carekiosk set-pin: %s\n", error.c_str());
         return 1;
     }
-    std::printf(clear ? "staff PIN removed from %s\n" : "staff PIN saved in %s\n", path.c_str());
-    return 0;
+    bool moved = false;
+    const bool cleaned = MoveOutOfKioskJson(dir, &moved);
+    std::printf(clear ? "staff PIN removed (%s)\n" : "staff PIN saved in %s\n", path.c_str());
+    if (moved)
+        std::printf("the old staff_pin_hash was removed from %s/kiosk.json\n", dir.c_str());
+    return cleaned ? 0 : 1;
 }
 
 } // namespace ck

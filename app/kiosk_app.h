@@ -127,6 +127,7 @@ public:
 
 private:
     void RebuildFontsIfNeeded();
+    std::string StaffPinHash() const;
     bool Holds(const std::string& condition) const;
     void RecoverFromFrameError();
     void InstallFonts(PreparedFonts built);

@@ -238,8 +238,7 @@ bool KioskApp::FeedStaffGesture(const std::vector<PointerEvent>& events, double 
     }
     if (!opened)
         return consumed;
-    const std::string& hash = content_->config.staff_pin_hash;
-    staff_.mode = hash.empty() ? ui::StaffMode::NoPin : ui::StaffMode::Pad;
+    staff_.mode = StaffPinHash().empty() ? ui::StaffMode::NoPin : ui::StaffMode::Pad;
     staff_.digits.clear();
     staff_.message.clear();
     staff_reset_count_ = session_.ResetCount();
@@ -291,6 +290,15 @@ void KioskApp::RefreshStaffInfo()
         RequestInsights();
 }
 
+// The hash from the state folder, or (for one release) the one an older
+// version kept in kiosk.json. Read when the pad opens and on each PIN, so
+// `carekiosk set-pin` takes effect without a restart.
+std::string KioskApp::StaffPinHash() const
+{
+    const std::string hash = ReadStaffPinFile(StaffPinPath());
+    return hash.empty() ? content_->config.staff_pin_hash : hash;
+}
+
 void KioskApp::DrawStaff(const ui::Theme& theme, double now)
 {
     if (!StaffOpen())
@@ -315,7 +323,7 @@ void KioskApp::DrawStaff(const ui::Theme& theme, double now)
     for (ui::StaffAction action : actions) {
         switch (action) {
         case ui::StaffAction::SubmitPin: {
-            const PinResult result = TryStaffPin(staff_.digits, content_->config.staff_pin_hash, &staff_.lockout, now);
+            const PinResult result = TryStaffPin(staff_.digits, StaffPinHash(), &staff_.lockout, now);
             staff_.digits.clear();
             // An audit trail of staff access in the kiosk's log (never the digits).
             static const char* const kResultNames[] = {"accepted", "wrong", "refused: the pad is locked", "no PIN set"};

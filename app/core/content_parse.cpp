@@ -716,7 +716,10 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     if (!insights)
         config.insights_days = 0;   // nothing counted, no file written
     ReadStringList(r, root, "home_tiles", &config.home_tiles);
-    r.String(root, "", "staff_pin_hash", &config.staff_pin_hash);   // written by `carekiosk set-pin`
+    r.String(root, "", "staff_pin_hash", &config.staff_pin_hash);   // older versions' place for the PIN
+    if (root.contains("staff_pin_hash"))
+        r.Warning("/staff_pin_hash", "the staff PIN's hash does not belong in the content folder (which may be "
+                                     "shared in git): move it with 'carekiosk set-pin'; it still works here for now");
     std::string page_url;
     if (r.String(root, "", "page_url", &page_url) && !page_url.empty()) {
         const std::string problem = PageUrlPatternProblem(page_url);

@@ -395,7 +395,7 @@ TEST_CASE("kiosk.json: all keys read", "[content][parse]")
   "idle_timeout_seconds": 120,
   "home_tiles": ["benefits", "faq"],
   "review_period_days": 180,
-  "staff_pin_hash": "ignored-for-now"
+  "insights": true
 })";
     Diagnostics diag;
     const KioskConfig config = ParseKioskConfig(text, "kiosk.json", &diag);
@@ -407,6 +407,22 @@ TEST_CASE("kiosk.json: all keys read", "[content][parse]")
     CHECK(config.idle_timeout_seconds == 120);
     CHECK(config.home_tiles == std::vector<std::string>{"benefits", "faq"});
     CHECK(config.review_period_days == 180);
+}
+
+TEST_CASE("kiosk.json: a staff PIN hash still works but is warned about, and insights can be off", "[content][parse]")
+{
+    Diagnostics diag;
+    const KioskConfig config = ParseKioskConfig("{\n  \"staff_pin_hash\": \"$argon2id$x\",\n  \"insights\": false\n}",
+                                                 "kiosk.json", &diag);
+    CHECK(config.staff_pin_hash == "$argon2id$x");
+    CHECK(config.insights_days == 0);   // nothing recorded
+    REQUIRE(diag.Items().size() == 1);
+    CHECK(diag.Items()[0].line == 2);
+    CHECK(diag.Items()[0].severity == Severity::Warning);
+    CHECK(diag.Items()[0].message.find("move it with 'carekiosk set-pin'") != std::string::npos);
+    Diagnostics wrong;
+    (void)ParseKioskConfig("{\"insights\": \"no\"}", "kiosk.json", &wrong);
+    CHECK(wrong.ErrorCount() == 1);
 }
 
 TEST_CASE("kiosk.json: unknown keys warn, wrong types and ranges keep defaults", "[content][parse]")

@@ -3,6 +3,10 @@
 #include "core/staff_pin.h"
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cstdlib>
+#include <filesystem>
 #include <vector>
 
 using namespace ck;
@@ -11,15 +15,16 @@ using namespace ck;
 // PIN
 // ---------------------------------------------------------------------------
 
-TEST_CASE("PIN format: 4 to 8 digits")
+TEST_CASE("PIN format: 6 to 12 digits")
 {
-    CHECK(IsValidStaffPin("1234"));
-    CHECK(IsValidStaffPin("12345678"));
-    CHECK_FALSE(IsValidStaffPin("123"));
-    CHECK_FALSE(IsValidStaffPin("123456789"));
-    CHECK_FALSE(IsValidStaffPin("12a4"));
+    CHECK(IsValidStaffPin("123456"));
+    CHECK(IsValidStaffPin("123456789012"));
+    CHECK_FALSE(IsValidStaffPin("1234"));    // falls to an offline search in minutes
+    CHECK_FALSE(IsValidStaffPin("12345"));
+    CHECK_FALSE(IsValidStaffPin("1234567890123"));
+    CHECK_FALSE(IsValidStaffPin("12a456"));
     CHECK_FALSE(IsValidStaffPin(""));
-    CHECK_FALSE(IsValidStaffPin("1234 "));
+    CHECK_FALSE(IsValidStaffPin("123456 "));
 }
 
 TEST_CASE("PIN hash round trip and wrong PIN")
@@ -81,6 +86,55 @@ TEST_CASE("Five wrong PINs lock the pad for 60 seconds")
         CHECK(TryStaffPin("9999", hash, &lockout, later) == PinResult::Wrong);
         CHECK(lockout.Locked(later));
     }
+}
+
+TEST_CASE("The lock grows: 1 minute, then 5, then 30 each time, until a right PIN")
+{
+    const std::string hash = HashStaffPin("135799");
+    REQUIRE_FALSE(hash.empty());
+    PinLockout lockout;
+    double now = 0.0;
+    auto five_wrong = [&]() {
+        for (int i = 0; i < 5; i++)
+            CHECK(TryStaffPin("000000", hash, &lockout, now) == PinResult::Wrong);
+    };
+    for (int expected : {60, 300, 1800, 1800}) {
+        five_wrong();
+        CHECK(lockout.SecondsLeft(now) == expected);
+        now += expected;
+        CHECK_FALSE(lockout.Locked(now));
+    }
+    CHECK(TryStaffPin("135799", hash, &lockout, now) == PinResult::Accepted);
+    five_wrong();
+    CHECK(lockout.SecondsLeft(now) == 60);   // a right PIN started over
+}
+
+TEST_CASE("The PIN hash lives in a 0600 state file, written whole, and can be removed")
+{
+    char folder_template[] = "/tmp/carekiosk-pin-XXXXXX";
+    REQUIRE(mkdtemp(folder_template));
+    const std::string path = std::string(folder_template) + "/state/carekiosk/staff-pin";
+    std::string error;
+    CHECK(ReadStaffPinFile(path).empty());
+    const std::string hash = HashStaffPin("246810");
+    REQUIRE(WriteStaffPinFile(path, hash, &error));
+    CHECK(ReadStaffPinFile(path) == hash);
+    struct stat info;
+    REQUIRE(stat(path.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    REQUIRE(stat((std::string(folder_template) + "/state/carekiosk").c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0700);
+    CHECK(access((path + ".tmp").c_str(), F_OK) != 0);   // no temporary file left behind
+    REQUIRE(WriteStaffPinFile(path, "", &error));
+    CHECK(ReadStaffPinFile(path).empty());
+    CHECK(access(path.c_str(), F_OK) != 0);
+    std::filesystem::remove_all(folder_template);
+
+    setenv("XDG_STATE_HOME", "/srv/state", 1);
+    CHECK(StaffPinPath() == "/srv/state/carekiosk/staff-pin");
+    unsetenv("XDG_STATE_HOME");
+    setenv("HOME", "/home/kiosk", 1);
+    CHECK(StaffPinPath() == "/home/kiosk/.local/state/carekiosk/staff-pin");
 }
 
 TEST_CASE("A right PIN clears the count of wrong ones")

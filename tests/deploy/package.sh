@@ -124,6 +124,12 @@ version=$("$p/bin/carekiosk" --version 2>&1)
 [ "$version" = "carekiosk $(dpkg-deb -f "$deb" Version)" ] && ok "$version matches the package version" ||
     fail "'$version' does not match package version $(dpkg-deb -f "$deb" Version)"
 
+# --- no secret in the content; the PIN's place ------------------------------
+grep -rqa 'argon2\|staff_pin_hash' "$p/share/carekiosk/content" && fail "a PIN hash is in the packaged content" ||
+    ok "no PIN hash anywhere in the packaged content"
+grep -q '^Environment=XDG_STATE_HOME=/var/lib$' "$units/carekiosk.service" &&
+    ok "the service keeps the staff PIN in /var/lib/carekiosk" || fail "carekiosk.service sets no XDG_STATE_HOME"
+
 # --- the assets and the crash-loop guard ------------------------------------
 for f in share/carekiosk/assets/search/lay_terms_en.json share/carekiosk/assets/search/wordnet_en.tsv; do
     [ -s "$p/$f" ] && ok "$f" || fail "$f missing or empty"

@@ -177,7 +177,8 @@ XDG_CACHE_HOME="$work/off/cache" timeout 60 "$bin" --windowed --size 1080x1920 -
     ok "report --forget deletes the database and its key"
 
 # --- the staff panel ------------------------------------------------------------
-printf '2580\n2580\n' | "$bin" set-pin --content "$work/content" >/dev/null 2>&1 || fail "set-pin failed"
+export XDG_STATE_HOME="$work/state"
+printf '258025\n258025\n' | "$bin" set-pin --content "$work/content" >/dev/null 2>&1 || fail "set-pin failed"
 cat >"$work/staff.txt" <<SCRIPT
 wait 1000
 drag 20 20 20 20 3200
@@ -187,8 +188,10 @@ tap 539 701
 tap 539 854
 tap 539 1007
 tap 539 1160
+tap 539 701
+tap 539 854
 tap 654 1282
-wait 800
+wait 1200
 screenshot $work/staff-panel.png
 wait 200
 quit

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Staff access end to end: sets a PIN with `carekiosk set-pin` (fed from
-# stdin) in a copy of the content, then drives the kiosk with an input
+# stdin; it lands in the state folder, 0600, never in the content folder, and
+# an older version's hash in kiosk.json is moved out), then drives the kiosk with an input
 # script: hold the top-left corner 3 s, tap elsewhere (the PIN pad opens), a
 # wrong PIN (refused), four more (the pad locks; even the right PIN is
 # refused), the kiosk clock moved past 60 s, the right PIN (the staff panel
@@ -18,15 +19,42 @@ work=$3
 require_display
 
 rm -rf "$work" && mkdir -p "$work" && cp -r "$src" "$work/content" && cp -r "$src" "$work/nopin" || exit 1
-printf '2580\n2580\n' | "$bin" set-pin --content "$work/content" >"$work/set-pin.log" 2>&1 \
+# The PIN lives in the kiosk's state folder, never in the content folder.
+export XDG_STATE_HOME="$work/state"
+pinfile="$XDG_STATE_HOME/carekiosk/staff-pin"
+printf '258025\n258025\n' | "$bin" set-pin --content "$work/content" >"$work/set-pin.log" 2>&1 \
     || { echo "FAIL: set-pin: $(cat "$work/set-pin.log")"; exit 1; }
-grep -q '"staff_pin_hash": "\$argon2id\$' "$work/content/kiosk.json" && ok "set-pin stored an Argon2id hash" \
-    || fail "kiosk.json has no staff_pin_hash"
-grep -q '"clinic_name": "Riverside Skin Clinic"' "$work/content/kiosk.json" && ok "set-pin kept the other keys" \
-    || fail "set-pin lost clinic_name"
-printf '2580\n2581\n' | "$bin" set-pin --content "$work/nopin" >/dev/null 2>&1 && fail "set-pin accepted two different PINs"
-printf '12\n12\n' | "$bin" set-pin --content "$work/nopin" >/dev/null 2>&1 && fail "set-pin accepted a 2-digit PIN"
-grep -q staff_pin_hash "$work/nopin/kiosk.json" && fail "a refused set-pin still wrote kiosk.json"
+grep -q '^\$argon2id\$' "$pinfile" && ok "set-pin stored an Argon2id hash in the state folder" \
+    || fail "no hash in $pinfile"
+[ "$(stat -c %a "$pinfile")" = 600 ] && ok "the PIN file is 0600" || fail "$pinfile is $(stat -c %a "$pinfile")"
+cmp -s "$src/kiosk.json" "$work/content/kiosk.json" && ok "kiosk.json without a hash is left byte for byte" \
+    || fail "set-pin changed a kiosk.json that held no hash"
+grep -rq 'argon2' "$work/content" && fail "a hash is in the content folder"
+printf '258025\n258026\n' | XDG_STATE_HOME="$work/refused" "$bin" set-pin --content "$work/nopin" >/dev/null 2>&1 \
+    && fail "set-pin accepted two different PINs"
+printf '2580\n2580\n' | XDG_STATE_HOME="$work/refused" "$bin" set-pin --content "$work/nopin" >"$work/short.log" 2>&1 \
+    && fail "set-pin accepted a 4-digit PIN"
+grep -q "6 to 12 digits (a shorter one falls" "$work/short.log" && ok "a 4-digit PIN is refused with the reason" \
+    || fail "4-digit PIN: $(cat "$work/short.log")"
+[ -e "$work/refused/carekiosk/staff-pin" ] && fail "a refused set-pin still wrote a PIN"
+# An older version's hash in kiosk.json: set-pin moves it out, keeping the rest.
+mkdir -p "$work/old" && cp -r "$src/." "$work/old/"
+python3 - "$work/old/kiosk.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+config = json.load(open(path))
+config["staff_pin_hash"] = "$argon2id$v=19$m=65536,t=2,p=1$b2xkb2xkb2xkb2xk$b2xkb2xkb2xkb2xkb2xkb2xkb2xkb2xkb2xkb2xkb2xk"
+open(path, "w").write(json.dumps(config, indent=2) + "\n")
+PY
+"$bin" check --content "$work/old" 2>&1 | grep -q "move it with 'carekiosk set-pin'" && ok "check warns of a hash in kiosk.json" \
+    || fail "check said nothing of the hash in kiosk.json"
+printf '135799\n135799\n' | XDG_STATE_HOME="$work/old-state" "$bin" set-pin --content "$work/old" >/dev/null 2>&1 \
+    || fail "set-pin on the old folder failed"
+python3 - "$src/kiosk.json" "$work/old/kiosk.json" <<'PY' && ok "set-pin removed only staff_pin_hash, order kept" || fail "kiosk.json after set-pin: $(cat "$work/old/kiosk.json")"
+import json, sys
+before, after = (json.load(open(p), object_pairs_hook=list) for p in sys.argv[1:])
+sys.exit(0 if before == after else 1)
+PY
 
 # Key centres of the PIN pad at 1080x1920 (3 columns, 4 rows, then Cancel/Unlock).
 k1="386 701"; k2="539 701"; k5="539 854"; k8="539 1007"; k0="539 1160"; unlock="654 1282"
@@ -42,12 +70,15 @@ tap $k1
 tap $k1
 tap $k1
 tap $k1
+tap $k1
+tap $k1
 tap $unlock
-wait 400
+wait 1000
 screenshot $work/2-wrong.png
 SCRIPT
 for i in 2 3 4 5; do
-    printf 'tap %s\ntap %s\ntap %s\ntap %s\ntap %s\nwait 200\n' "$k1" "$k1" "$k1" "$k1" "$unlock" >>"$work/staff.txt"
+    printf 'tap %s\ntap %s\ntap %s\ntap %s\ntap %s\ntap %s\ntap %s\nwait 800\n' \
+        "$k1" "$k1" "$k1" "$k1" "$k1" "$k1" "$unlock" >>"$work/staff.txt"
 done
 cat >>"$work/staff.txt" <<SCRIPT
 wait 300
@@ -65,8 +96,10 @@ tap $k2
 tap $k5
 tap $k8
 tap $k0
+tap $k2
+tap $k5
 tap $unlock
-wait 800
+wait 1200
 screenshot $work/3-panel.png
 wait 300
 tap 290 1836
@@ -109,7 +142,7 @@ screenshot $work/5-nopin.png
 wait 200
 quit
 SCRIPT
-XDG_CACHE_HOME="$work/cache" timeout 60 "$bin" --windowed --size 1080x1920 --content "$work/nopin" \
+XDG_STATE_HOME="$work/nopin-state" XDG_CACHE_HOME="$work/cache" timeout 60 "$bin" --windowed --size 1080x1920 --content "$work/nopin" \
     --script "$work/nopin.txt" 2>"$work/nopin.log" || fail "kiosk without PIN failed: $(tail -3 "$work/nopin.log")"
 if [ -s "$work/5-nopin.png" ]; then
     cmp -s "$work/0-home.png" "$work/5-nopin.png" && fail "no staff screen without a PIN" || ok "no PIN: the set-pin instructions show"
