@@ -254,6 +254,8 @@ void KioskApp::FollowRouteChange()
     route_key_ = key;
     pointer_.Cancel();
     pointer_.ResetScroll(session_.Current().scroll_y);
+    if (session_.Current().screen == Screen::Home)
+        search_.Forget();   // Home ends the patient's search: its results leave memory too
 }
 
 bool KioskApp::InputThisFrame() const
