@@ -65,7 +65,20 @@ if wait_exit 20; then
 else
     fail "the kiosk did not finish its script"
 fi
-[ -s "$out/speech-reading.png" ] || fail "no screenshot while reading"
+# The highlight shows: the page while reading differs, beyond the reference
+# tolerance, from the same page not being read.
+if [ -s "$out/speech-reading.png" ] &&
+    "$BIN" screenshot --content "$content" --cache-dir "$out/cache" --size 1080x1920 --page aftercare \
+        --out "$out/speech-not-reading.png" >/dev/null 2>&1; then
+    if /usr/bin/python3 "$here/../render/compare.py" --differ "$out/speech-reading.png" "$out/speech-not-reading.png" \
+            >"$out/speech-compare.txt"; then
+        ok "the reading highlight is on screen: $(cat "$out/speech-compare.txt")"
+    else
+        fail "the page looks the same while reading: $(cat "$out/speech-compare.txt")"
+    fi
+else
+    fail "no screenshot while reading, or none of the page to compare it with"
+fi
 
 if [ "$FAILURES" -gt 0 ]; then
     echo "$FAILURES check(s) failed; log in $log"
