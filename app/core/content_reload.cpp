@@ -224,7 +224,7 @@ int MillisecondsUntil(Clock::time_point when)
 } // namespace
 
 // Waits for changes, debounces them and reloads. Changes made while a reload
-// runs stay queued in inotify and start the next round.
+// runs stay queued in inotify and start the next pass.
 void ContentReloader::Run()
 {
     bool pending = !last_;   // no content yet: load at once

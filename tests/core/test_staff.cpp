@@ -133,8 +133,8 @@ TEST_CASE("The PIN hash lives in a 0600 state file, written whole, and can be re
     setenv("XDG_STATE_HOME", "/srv/state", 1);
     CHECK(StaffPinPath() == "/srv/state/carekiosk/staff-pin");
     unsetenv("XDG_STATE_HOME");
-    setenv("HOME", "/home/kiosk", 1);
-    CHECK(StaffPinPath() == "/home/kiosk/.local/state/carekiosk/staff-pin");
+    setenv("HOME", "/var/lib/kiosk-user", 1);
+    CHECK(StaffPinPath() == "/var/lib/kiosk-user/.local/state/carekiosk/staff-pin");
 }
 
 TEST_CASE("A right PIN clears the count of wrong ones")
