@@ -164,7 +164,7 @@ void AddDocs(Xapian::WritableDatabase& db, const std::vector<IndexedDoc>& docs,
         generator.index_text(FoldForSearch(item.body), kBodyWeight);
         std::string data = faq ? "f" : "p";
         data += kDataSep + item.id + kDataSep + item.title + kDataSep;
-        data += faq ? item.body : item.extra + "\n" + item.body;
+        data += item.body;   // snippets come from what the patient can read: not a page's id or keywords
         doc.set_data(data);
         db.add_document(doc);
     }

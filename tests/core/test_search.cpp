@@ -557,6 +557,29 @@ TEST_CASE("Empty queries, unknown languages and many threads")
 // [SECTION] Awkward content and awkward queries
 // ---------------------------------------------------------------------------
 
+TEST_CASE("Snippets show only what the patient can read: no page id or summary")
+{
+    TempDir dir;
+    const fs::path root = dir.path / "content";
+    fs::create_directories(root / "en" / "pages");
+    std::ofstream(root / "kiosk.json") << R"({"languages": ["en"], "default_language": "en"})";
+    std::ofstream(root / "en" / "pages" / "zz-page-id.md")
+        << "---\ntitle: Looking after your skin\nsummary: Quokka advice for the first week.\n---\n\n"
+           "Keep the treated skin clean and use sunscreen every day.\n";
+    const LoadResult loaded = LoadContent(root.string());
+    const auto index = SearchIndex::Open(*loaded.content, {"", false}, nullptr);
+    for (const char* query : {"quokka", "sunscreen"}) {
+        INFO(query);
+        const SearchResults results = index->Search("en", query, 5);
+        REQUIRE_FALSE(results.no_answer);   // the summary is still searched
+        const SearchHit& hit = results.hits.empty() ? results.related.at(0) : results.hits.at(0);
+        CHECK(hit.id == "zz-page-id");
+        CHECK(hit.snippet.find("zz-page-id") == std::string::npos);
+        CHECK(hit.snippet.find("Quokka") == std::string::npos);
+        CHECK(hit.snippet.find("Keep the treated skin clean") != std::string::npos);
+    }
+}
+
 TEST_CASE("A language without FAQ entries still searches its pages")
 {
     TempDir dir;
