@@ -132,6 +132,7 @@ KioskApp::KioskApp(Platform& platform, std::shared_ptr<const Content> content)
 bool KioskApp::Init(std::string* error, PreparedFonts prepared)
 {
     textures_.on_decoded = [] { glfwPostEmptyEvent(); };   // wake the loop to upload the picture
+    search_.on_opened = [] { glfwPostEmptyEvent(); };      // and to show results the new index finds
     if (prepared.step >= 0) {
         if (!prepared.error.empty())
             std::fprintf(stderr, "carekiosk: %s\n", prepared.error.c_str());
@@ -549,8 +550,6 @@ int KioskApp::Run()
                 wait = std::min(wait, script_->SecondsUntilNext(now));
             if (StaffOpen())
                 wait = std::min(wait, 0.5);   // the lockout countdown and reload state change on their own
-            if (search_.Opening() && session_.Current().screen == Screen::Search)
-                wait = std::min(wait, 0.05);   // show the results as soon as the index opens
             if (trim_when_settled_ && !font_job_.valid()) {
                 // What start-up or the last patient left (file text, parse
                 // trees, page layouts, a larger text size's font atlas,

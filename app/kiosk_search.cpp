@@ -24,10 +24,14 @@ void KioskSearch::StartOpen(std::shared_ptr<const Content> content, SearchOption
         retired_.push_back(std::move(opening_));
     ReapRetired();
     discard_opening_ = false;
-    opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options)]() mutable {
-        return Guarded("building the search index", "the previous index keeps answering",
-                       [&] { return OpenIndex(std::move(content), options); },
-                       std::shared_ptr<const SearchIndex>());
+    opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options),
+                                               wake = on_opened]() mutable {
+        auto index = Guarded("building the search index", "the previous index keeps answering",
+                             [&] { return OpenIndex(std::move(content), options); },
+                             std::shared_ptr<const SearchIndex>());
+        if (wake)
+            wake();
+        return index;
     });
 }
 

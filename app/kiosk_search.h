@@ -9,6 +9,7 @@
 #include "core/disposer.h"
 #include "core/search.h"
 #include "ui/search_screen.h"
+#include <functional>
 #include <future>
 #include <list>
 #include <memory>
@@ -36,8 +37,11 @@ public:
     // Uses `index` from now on (a reload's rebuilt index); an open still in
     // progress is discarded when it finishes. Cached results are dropped.
     void SetIndex(std::shared_ptr<const SearchIndex> index);
-    // True while the background open runs (the frame loop polls for it).
+    // True while the background open runs.
     bool Opening() const { return opening_.valid(); }
+    // Called on the worker when an open finishes, so that the event loop
+    // wakes to show the results (may be empty).
+    std::function<void()> on_opened;
     // The index in use (null until the open finishes); the staff panel reads Info().
     std::shared_ptr<const SearchIndex> Index() const { return index_; }
 
