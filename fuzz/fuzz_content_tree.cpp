@@ -8,7 +8,7 @@
 //   1 folder (folder, name)
 //   2 link   (folder, name, target)
 //   3 FIFO   (folder, name)
-#include "core/content.h"
+#include "content/content.h"
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>

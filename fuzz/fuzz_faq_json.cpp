@@ -1,5 +1,5 @@
 // faq.json: questions, Markdown answers, keywords.
-#include "core/content_parse.h"
+#include "content/content_parse.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,5 +1,5 @@
 // Markdown page with YAML front matter (yaml-cpp + md4c).
-#include "core/content_parse.h"
+#include "content/content_parse.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

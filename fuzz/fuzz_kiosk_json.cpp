@@ -1,5 +1,5 @@
 // kiosk.json, and ui.json (the same kind of small settings object).
-#include "core/content_parse.h"
+#include "content/content_parse.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

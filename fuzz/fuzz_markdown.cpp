@@ -1,7 +1,7 @@
 // Markdown -> document model -> JSON dump: must never crash, hang or leak,
 // whatever the bytes (invalid UTF-8, deep nesting, huge tables).
-#include "core/document_dump.h"
-#include "core/markdown.h"
+#include "document/document_dump.h"
+#include "document/markdown.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

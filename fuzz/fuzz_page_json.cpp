@@ -1,5 +1,5 @@
 // JSON page (nlohmann::json + the block builder).
-#include "core/content_parse.h"
+#include "content/content_parse.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,6 +1,6 @@
 // Input scripts: the parser, then the player run to the end on a clock that
 // jumps ahead, so every command is expanded into steps.
-#include "core/script.h"
+#include "session/script.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,5 +1,5 @@
 // synonyms.json: lay word -> list of terms.
-#include "core/content_parse.h"
+#include "content/content_parse.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -5,8 +5,8 @@
 //
 // The spec lives in the shared test data folder beside the checkout; when it
 // is missing the test says so and passes without checking anything.
-#include "core/document_dump.h"
-#include "core/markdown.h"
+#include "document/document_dump.h"
+#include "document/markdown.h"
 #include "../missing_input.h"
 #include <catch2/catch.hpp>
 #include <fstream>

@@ -1,8 +1,8 @@
 // LoadContent over whole folders: the bundled content, a deliberately broken
 // folder (tests/data/content/broken) and small folders written at test time.
-#include "core/content.h"
-#include "core/content_parse.h"
-#include "core/image_decode.h"
+#include "content/content.h"
+#include "content/content_parse.h"
+#include "content/image_decode.h"
 #include "test_helpers.h"
 #include <catch2/catch.hpp>
 #include <unistd.h>

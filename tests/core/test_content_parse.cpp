@@ -1,6 +1,6 @@
 // Single-file parsers: front matter, JSON pages, faq.json, kiosk.json,
 // synonyms.json and ui.json, with the positions of their diagnostics.
-#include "core/content_parse.h"
+#include "content/content_parse.h"
 #include "test_helpers.h"
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Disposer: objects handed over are freed on its thread, not the caller's;
 // references kept elsewhere keep them alive; Flush and the destructor wait.
-#include "core/disposer.h"
+#include "reload/disposer.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // The last line of defence: Guarded() keeps a worker's failure from ending
 // the process, and the terminate handler says what escaped and where.
-#include "core/guard.h"
+#include "base/guard.h"
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Helpers shared by the content tests: diagnostics lookups, files, and a
 // temporary folder that removes itself.
 #pragma once
-#include "core/diagnostics.h"
+#include "base/diagnostics.h"
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>

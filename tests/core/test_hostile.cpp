@@ -4,12 +4,12 @@
 // (That layout never draws past the width, even for one endless word, is
 // tested with real fonts in tests/ui/test_layout.cpp: "a word wider than the
 // line is broken between characters".)
-#include "core/content.h"
-#include "core/content_parse.h"
-#include "core/document_dump.h"
-#include "core/image_decode.h"
-#include "core/markdown.h"
-#include "core/utf8.h"
+#include "content/content.h"
+#include "content/content_parse.h"
+#include "document/document_dump.h"
+#include "content/image_decode.h"
+#include "document/markdown.h"
+#include "base/utf8.h"
 #include "test_helpers.h"
 #include <catch2/catch.hpp>
 #include <fcntl.h>

@@ -1,10 +1,10 @@
 // Insights: anonymous use counts. Query normalisation, dates, counting a
 // scripted session, the SQLite store (UPSERT, retention, damaged files) and
 // the staff report for a seeded database.
-#include "core/insights.h"
-#include "core/query_vocabulary.h"
-#include "core/content_parse.h"
-#include "core/utf8.h"
+#include "insights/insights.h"
+#include "insights/query_vocabulary.h"
+#include "content/content_parse.h"
+#include "base/utf8.h"
 #include "test_helpers.h"
 
 #include <catch2/catch.hpp>

@@ -2,9 +2,9 @@
 // beside X.json, the expected DumpDocument output. To refresh the expected
 // files after a deliberate change, run with CAREKIOSK_UPDATE_EXPECTED=1 and
 // review the diff before committing.
-#include "core/document_dump.h"
-#include "core/markdown.h"
-#include "core/utf8.h"
+#include "document/document_dump.h"
+#include "document/markdown.h"
+#include "base/utf8.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstdlib>

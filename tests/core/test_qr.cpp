@@ -2,9 +2,9 @@
 // own structure), the address rules, kiosk.json's page_url pattern, the
 // `link:` front-matter key, and LoadContent attaching one code per page.
 // The rendered code is decoded with a real scanner in tests/qr/qr_scan.sh.
-#include "core/content.h"
-#include "core/content_parse.h"
-#include "core/qr.h"
+#include "content/content.h"
+#include "content/content_parse.h"
+#include "qr/qr.h"
 #include "test_helpers.h"
 #include <catch2/catch.hpp>
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Live reload: ContentWatch, MergeLastGood and ContentReloader over a small
 // content folder written into a fresh temporary folder by each test.
-#include "core/content_reload.h"
-#include "core/content_watch.h"
+#include "reload/content_reload.h"
+#include "reload/content_watch.h"
 #include <catch2/catch.hpp>
 #include <stdlib.h>
 #include <algorithm>

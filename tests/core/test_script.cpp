@@ -1,6 +1,6 @@
 // Input-script parsing (every command, errors with positions) and the player
 // that turns a script into timed pointer events and steps.
-#include "core/script.h"
+#include "session/script.h"
 #include <catch2/catch.hpp>
 
 using namespace ck;

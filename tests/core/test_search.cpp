@@ -1,7 +1,7 @@
 // Search: how questions are matched, the word lists, and unit tests for
 // the cache, prefixes, typos, stemming, synonyms, Spanish and highlights.
-#include "core/search.h"
-#include "core/search_words.h"
+#include "search/search.h"
+#include "search/search_words.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
 // Session navigation, intents and the idle cycle, driven by a fake clock
 // (plain doubles in seconds).
-#include "core/session.h"
+#include "session/session.h"
 #include <catch2/catch.hpp>
 
 using namespace ck;

@@ -1,10 +1,10 @@
 // Read-aloud: the reading order of documents (speech_text) and espeak-ng
 // synthesis of real content pages to WAV files, parsed back here. No sound
 // device is needed: the Speaker tests use its silent output.
-#include "core/content.h"
-#include "core/markdown.h"
-#include "core/speech.h"
-#include "core/speech_text.h"
+#include "content/content.h"
+#include "document/markdown.h"
+#include "speech/speech.h"
+#include "document/speech_text.h"
 #include "test_helpers.h"
 #include <catch2/catch.hpp>
 #include <chrono>

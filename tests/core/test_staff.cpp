@@ -1,6 +1,6 @@
 // Staff PIN (hash, verify, lockout) and the hidden gesture that opens the pad.
-#include "core/staff_gesture.h"
-#include "core/staff_pin.h"
+#include "staff/staff_gesture.h"
+#include "staff/staff_pin.h"
 
 #include <catch2/catch.hpp>
 #include <sys/stat.h>

@@ -1,6 +1,6 @@
 // Tap/drag recognition, release velocity and momentum scrolling, with time
 // passed in as plain doubles.
-#include "core/touch.h"
+#include "session/touch.h"
 #include <catch2/catch.hpp>
 #include <cmath>
 

@@ -2,10 +2,10 @@
 // Chinese sample text in every role, reports what nothing installed can draw,
 // flags right-to-left text, and stays within a texture budget for CJK content.
 // Headless ImGui context, real installed fonts; skips when they are missing.
-#include "core/markdown.h"
-#include "core/utf8.h"
-#include "ui/font_coverage.h"
-#include "ui/fonts.h"
+#include "document/markdown.h"
+#include "base/utf8.h"
+#include "fonts/font_coverage.h"
+#include "text/fonts.h"
 
 #include "../missing_input.h"
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // The on-screen keyboard: layouts per language, key sizes against the
 // touch-target rule, rows fitting portrait and landscape screens, and the
 // intents keys give. Placement is plain arithmetic, so no ImGui context.
-#include "ui/keyboard.h"
-#include "ui/screens.h"
+#include "widgets/keyboard.h"
+#include "screens/screens.h"
 
 #include <catch2/catch.hpp>
 

@@ -3,10 +3,10 @@
 // Sections: fixture and builders; font sizes and the atlas; line breaking;
 // document layout (styles, headings, lists, tables, images, cache, links,
 // boxes, the shipped content).
-#include "core/content.h"
-#include "ui/document_view.h"
-#include "ui/fonts.h"
-#include "ui/text_layout.h"
+#include "content/content.h"
+#include "widgets/document_view.h"
+#include "text/fonts.h"
+#include "text/text_layout.h"
 
 #include "../missing_input.h"
 #include <catch2/catch.hpp>

@@ -2,11 +2,11 @@
 // box in the DocumentView, boxes come down the page in reading order, and a
 // list item's box holds its own text, not the nested list read after it.
 // Headless ImGui context with the real fonts (no window, no GL).
-#include "core/content.h"
-#include "core/markdown.h"
-#include "core/speech_text.h"
-#include "ui/document_view.h"
-#include "ui/fonts.h"
+#include "content/content.h"
+#include "document/markdown.h"
+#include "document/speech_text.h"
+#include "widgets/document_view.h"
+#include "text/fonts.h"
 
 #include "../missing_input.h"
 #include <catch2/catch.hpp>

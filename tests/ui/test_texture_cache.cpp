@@ -1,7 +1,7 @@
 // TextureCache across a content swap: pictures whose bytes did not change keep
 // their texture (no decode, no upload, no blink); changed, resized, removed
 // and unknown ones are freed. Counting upload/release stand in for OpenGL.
-#include "ui/texture_cache.h"
+#include "widgets/texture_cache.h"
 
 #include <catch2/catch.hpp>
 

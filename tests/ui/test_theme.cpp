@@ -1,5 +1,5 @@
 // Theme colours: WCAG contrast of every text/background pair the screens use.
-#include "ui/theme.h"
+#include "widgets/theme.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,51 @@
+// carekiosk check --content DIR [--strict]: loads the content folder as the
+// kiosk would and prints every problem in compiler style, so staff (and CI)
+// can fix content before patients see it.
+#include "commands.h"
+#include "content/content.h"
+#include "fonts/font_coverage.h"
+#include <cstdio>
+#include <ctime>
+
+namespace ck {
+
+static std::string Plural(int count, const char* one, const char* many)
+{
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+int RunCheck(const Args& args)
+{
+    ArgReader reader(args);
+    const std::string dir = reader.Value("--content", DefaultContentDir());
+    const bool strict = reader.Flag("--strict");
+    std::string problem = reader.Problem();
+    if (problem.empty() && !reader.Rest().empty())
+        problem = "unexpected argument " + reader.Rest().front();
+    if (!problem.empty()) {
+        std::fprintf(stderr, "carekiosk check: %s\nusage: carekiosk check --content DIR [--strict]\n",
+                     problem.c_str());
+        return 2;
+    }
+
+    LoadResult result = LoadContent(dir);
+    // Translations, review dates, characters no font can draw, right-to-left text.
+    const FontconfigCoverage fonts;
+    CheckContentCompleteness(*result.content, LocalToday(), &fonts, &result.diagnostics);
+    PrintDiagnostics(result.diagnostics, stdout);
+
+    int pages = 0, questions = 0;
+    for (const LanguageContent& language : result.content->languages) {
+        pages += static_cast<int>(language.pages.size());
+        questions += static_cast<int>(language.faq.size());
+    }
+    const int errors = result.diagnostics.ErrorCount();
+    const int warnings = result.diagnostics.WarningCount();
+    std::printf("checked %s and %s in %s: %s, %s\n", Plural(pages, "page", "pages").c_str(),
+                Plural(questions, "question", "questions").c_str(),
+                Plural(static_cast<int>(result.content->languages.size()), "language", "languages").c_str(),
+                Plural(errors, "error", "errors").c_str(), Plural(warnings, "warning", "warnings").c_str());
+    return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+}
+
+} // namespace ck

@@ -1,0 +1,101 @@
+#include "document/document.h"
+
+namespace ck {
+
+static bool IsIdChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+static bool IsId(const std::string& text)
+{
+    if (text.empty() || text.size() > 128)
+        return false;
+    for (char c : text)
+        if (!IsIdChar(c))
+            return false;
+    return true;
+}
+
+// RFC 3986 scheme: a letter, then letters, digits, '+', '-', '.', then ':'.
+static bool HasScheme(const std::string& href)
+{
+    if (href.empty() || !((href[0] >= 'a' && href[0] <= 'z') || (href[0] >= 'A' && href[0] <= 'Z')))
+        return false;
+    for (size_t i = 1; i < href.size(); i++) {
+        const char c = href[i];
+        if (c == ':')
+            return true;
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && c != '+' && c != '-' && c != '.')
+            return false;
+    }
+    return false;
+}
+
+static bool EndsWith(const std::string& text, const char* suffix)
+{
+    const std::string s(suffix);
+    return text.size() > s.size() && text.compare(text.size() - s.size(), s.size(), s) == 0;
+}
+
+LinkKind ClassifyLink(const std::string& href, std::string* target)
+{
+    std::string unused;
+    std::string& out = target ? *target : unused;
+    out.clear();
+    if (href.rfind("//", 0) == 0 || HasScheme(href))
+        return LinkKind::External;
+    // A bare e-mail address: still somewhere the kiosk cannot go.
+    if (href.find('@') != std::string::npos && href.find('/') == std::string::npos)
+        return LinkKind::External;
+
+    // Pages are flat ids: anything with a path (absolute, "..", folders) or
+    // an anchor with no page in front of it cannot be followed.
+    const size_t hash = href.find('#');
+    std::string path = href.substr(0, hash);
+    const std::string fragment = hash == std::string::npos ? std::string() : href.substr(hash + 1);
+    if (EndsWith(path, ".md"))
+        path.resize(path.size() - 3);
+    else if (EndsWith(path, ".json"))
+        path.resize(path.size() - 5);
+    if (!IsId(path))
+        return LinkKind::Invalid;
+
+    if (path == "faq") {
+        if (!fragment.empty() && !IsId(fragment))
+            return LinkKind::Invalid;
+        out = fragment;
+        return LinkKind::Faq;
+    }
+    out = path;
+    return LinkKind::Page;
+}
+
+static void AppendPlainText(const Block& block, std::string& out)
+{
+    if (block.kind == BlockKind::Image) {
+        if (!block.alt.empty())
+            out += block.alt + '\n';
+        return;
+    }
+    if (!block.spans.empty()) {
+        // Code block spans are lines; elsewhere spans run on within a line.
+        const char* joiner = block.kind == BlockKind::CodeBlock ? "\n" : "";
+        for (size_t i = 0; i < block.spans.size(); i++)
+            out += (i > 0 ? joiner : "") + block.spans[i].text;
+        out += '\n';
+    }
+    for (const Block& child : block.children)
+        AppendPlainText(child, out);
+}
+
+std::string DocumentPlainText(const Document& doc)
+{
+    std::string out;
+    for (const Block& block : doc.blocks)
+        AppendPlainText(block, out);
+    return out;
+}
+
+} // namespace ck

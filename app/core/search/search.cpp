@@ -1,0 +1,500 @@
+// SearchIndex::Open: builds each language's Xapian index, or opens the one
+// cached on disk when the indexed text has not changed.
+//
+// Cache layout: <cache_dir>/<lang>.<hash>/ is a Xapian glass database. The
+// hash covers the index format version, the language and every indexed
+// string (hashed from the content model, without building the indexed text),
+// so changed content gets a new directory name. A new index is built
+// in <lang>.<hash>.tmp-<pid>-<n> and renamed into place (rename is atomic),
+// then every other <lang>.* entry is deleted.
+//
+// Index: FAQ question (weight 3) above keywords (2) above answer (1); page
+// title (4) above summary and id (2) above body (1), via TermGenerator
+// wdf_inc. Titles and questions are also indexed on their own under
+// kTitlePrefix, so a query can weigh the title field separately.
+#include "search/search_internal.h"
+#include <sodium.h>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string_view>
+#include <system_error>
+#include <unistd.h>
+
+namespace ck {
+namespace fs = std::filesystem;
+using namespace search_detail;
+
+// ---------------------------------------------------------------------------
+// [SECTION] What gets indexed
+// ---------------------------------------------------------------------------
+
+namespace {
+
+constexpr Xapian::termcount kFaqQuestionWeight = 3;
+constexpr Xapian::termcount kPageTitleWeight = 4;
+constexpr Xapian::termcount kExtraWeight = 2;
+constexpr Xapian::termcount kBodyWeight = 1;
+constexpr int kSuggestionCount = 4;
+
+// Hashes length-prefixed fields in 64 KiB chunks: hashing the content is
+// most of a cached open, so it must stay cheap at 100k entries.
+class TextHasher {
+public:
+    TextHasher()
+    {
+        static const int sodium_ready = sodium_init();   // idempotent and thread-safe
+        (void)sodium_ready;
+        crypto_generichash_init(&state_, nullptr, 0, kDigestBytes);
+        buffer_.reserve(kBufferBytes + 4096);
+    }
+    // Length-prefixed, so that moving text between fields changes the hash.
+    void Add(const std::string& text)
+    {
+        const unsigned long long size = text.size();
+        buffer_.append(reinterpret_cast<const char*>(&size), sizeof(size));
+        buffer_.append(text);
+        if (buffer_.size() >= kBufferBytes)
+            Flush();
+    }
+    void AddNumber(unsigned long long number)
+    {
+        buffer_.append(reinterpret_cast<const char*>(&number), sizeof(number));
+    }
+    std::string HexDigest()
+    {
+        Flush();
+        unsigned char digest[kDigestBytes];
+        crypto_generichash_final(&state_, digest, sizeof(digest));
+        char hex[sizeof(digest) * 2 + 1];
+        sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+        return hex;
+    }
+
+private:
+    static constexpr size_t kDigestBytes = 16;
+    static constexpr size_t kBufferBytes = 64 * 1024;
+    // Each chunk goes through std::hash first (a few times faster than
+    // BLAKE2b, which then only sees 8 bytes per 64 KiB): this is a cache key,
+    // not a security boundary, and a 64-bit collision per chunk is far less
+    // likely than a disk error. Should a library update change std::hash, the
+    // index is rebuilt once.
+    void Flush()
+    {
+        const size_t digest = std::hash<std::string_view>()(buffer_);
+        crypto_generichash_update(&state_, reinterpret_cast<const unsigned char*>(&digest), sizeof(digest));
+        buffer_.clear();
+    }
+    crypto_generichash_state state_;
+    std::string buffer_;
+};
+
+// Everything DocumentPlainText() reads, without building the text: on a
+// cached open at 100k entries, building every entry's text cost more than
+// opening the index.
+void HashBlock(const Block& block, TextHasher* hasher)
+{
+    hasher->AddNumber(static_cast<unsigned>(block.kind));
+    hasher->Add(block.alt);
+    hasher->AddNumber(block.spans.size());
+    for (const Span& span : block.spans)
+        hasher->Add(span.text);
+    hasher->AddNumber(block.children.size());
+    for (const Block& child : block.children)
+        HashBlock(child, hasher);
+}
+
+void HashDocument(const Document& doc, TextHasher* hasher)
+{
+    hasher->AddNumber(doc.blocks.size());
+    for (const Block& block : doc.blocks)
+        HashBlock(block, hasher);
+}
+
+// The cache key: the index format, the language and every field IndexedDocuments()
+// takes from the content.
+std::string HashContent(const LanguageContent& lang)
+{
+    TextHasher hasher;
+    hasher.Add("carekiosk-search-" + std::to_string(kIndexFormatVersion));
+    hasher.Add(lang.lang);
+    for (const FaqEntry& faq : lang.faq) {
+        hasher.Add("faq");
+        hasher.Add(faq.id);
+        hasher.Add(faq.question);
+        hasher.AddNumber(faq.keywords.size());
+        for (const std::string& keyword : faq.keywords)
+            hasher.Add(keyword);
+        HashDocument(faq.answer, &hasher);
+    }
+    for (const Page& page : lang.pages) {
+        hasher.Add("page");
+        hasher.Add(page.id);
+        hasher.Add(page.title);
+        hasher.Add(page.summary);
+        HashDocument(page.doc, &hasher);
+    }
+    return hasher.HexDigest();
+}
+
+void AddDocs(Xapian::WritableDatabase& db, const std::vector<IndexedDoc>& docs,
+             const Xapian::Stem& stemmer, bool with_spelling)
+{
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(stemmer);
+    if (with_spelling) {
+        generator.set_database(db);
+        generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    }
+    for (const IndexedDoc& item : docs) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        const bool faq = item.kind == HitKind::Faq;
+        const std::string title = FoldForSearch(item.title);
+        generator.index_text(title, faq ? kFaqQuestionWeight : kPageTitleWeight);
+        generator.increase_termpos();
+        generator.index_text(title, 1, kTitlePrefix);   // the title field on its own, for the title boost
+        generator.increase_termpos();
+        generator.index_text(FoldForSearch(item.extra), kExtraWeight);
+        generator.increase_termpos();
+        generator.index_text(FoldForSearch(item.body), kBodyWeight);
+        std::string data = faq ? "f" : "p";
+        data += kDataSep + item.id + kDataSep + item.title + kDataSep;
+        data += item.body;   // snippets come from what the patient can read: not a page's id or keywords
+        doc.set_data(data);
+        db.add_document(doc);
+    }
+    db.set_metadata("carekiosk.docs", std::to_string(docs.size()));
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Disk cache
+// ---------------------------------------------------------------------------
+
+// Language tags become part of a file name: keep only safe characters.
+std::string SafeName(const std::string& lang)
+{
+    std::string name;
+    for (char c : lang)
+        name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+    return name.empty() ? "_" : name;
+}
+
+long long DirectorySize(const fs::path& dir)
+{
+    std::error_code error;
+    long long total = 0;
+    for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
+        if (it->is_regular_file(error))
+            total += static_cast<long long>(it->file_size(error));
+    return total;
+}
+
+// Opens `path` if it holds a complete index of `hash`; throws Xapian errors.
+bool OpenIfCurrent(const fs::path& path, const std::string& hash, size_t doc_count, Xapian::Database* db)
+{
+    std::error_code error;
+    if (!fs::is_directory(path, error))
+        return false;
+    Xapian::Database candidate(path.string(), Xapian::DB_BACKEND_GLASS);
+    if (candidate.get_metadata("carekiosk.hash") != hash || candidate.get_doccount() != doc_count)
+        return false;
+    if (doc_count > 0)
+        (void)candidate.get_document(candidate.get_lastdocid()).get_data();   // touch the data table
+    *db = candidate;
+    return true;
+}
+
+// Builds in a temporary directory beside `final_path`, then renames it in.
+// Throws Xapian::Error, or std::system_error when the rename fails.
+void BuildOnDisk(const fs::path& final_path, const std::vector<IndexedDoc>& docs, const Xapian::Stem& stemmer,
+                 const std::string& hash)
+{
+    static std::atomic<int> counter{0};
+    const fs::path temp = final_path.string() + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
+    try {
+        // No fsync: this is a cache built aside and renamed in; an index a
+        // power cut left incomplete fails the check at open and is rebuilt.
+        Xapian::WritableDatabase db(temp.string(),
+                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+        AddDocs(db, docs, stemmer, true);
+        db.set_metadata("carekiosk.hash", hash);
+        db.commit();
+        db.close();
+        std::error_code error;
+        if (fs::exists(final_path, error)) {
+            // A corrupt index of the same content: move it aside first, since
+            // rename() cannot replace a non-empty directory.
+            const fs::path aside = final_path.string() + ".old-" + std::to_string(getpid());
+            fs::remove_all(aside, error);
+            fs::rename(final_path, aside, error);
+            fs::remove_all(aside, error);
+        }
+        fs::rename(temp, final_path, error);
+        if (error)
+            throw std::system_error(error, "renaming the new index into place");
+    } catch (...) {
+        std::error_code error;
+        fs::remove_all(temp, error);
+        throw;
+    }
+}
+
+// True for "<lang>.<hash>.tmp-<pid>-<n>" of a process that is running: an
+// index being built right now (by another open of this process after a
+// quick second reload, or by a `carekiosk check` beside the kiosk).
+bool BuildInProgress(const std::string& name)
+{
+    const size_t at = name.find(".tmp-");
+    if (at == std::string::npos)
+        return false;
+    const long pid = std::strtol(name.c_str() + at + 5, nullptr, 10);
+    return pid > 0 && (pid == long(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+void RemoveStale(const fs::path& cache_dir, const std::string& lang_name, const fs::path& keep)
+{
+    std::error_code error;
+    const std::string prefix = lang_name + ".";
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(cache_dir, error), end; !error && it != end; it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) == 0 && it->path() != keep && !BuildInProgress(name))
+            stale.push_back(it->path());
+    }
+    for (const fs::path& path : stale)
+        fs::remove_all(path, error);
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] One language
+// ---------------------------------------------------------------------------
+
+void AddSynonym(SearchIndex::LangIndex* index, const std::string& key, const std::string& value, double factor)
+{
+    std::string normal_key;
+    const std::vector<Word> key_words = SplitWords(key);
+    for (const Word& word : key_words)
+        normal_key += (normal_key.empty() ? "" : " ") + index->StemTerm(word.folded);
+    std::vector<std::string> alternative;
+    for (const Word& word : SplitWords(value))
+        alternative.push_back(word.folded);
+    if (normal_key.empty() || alternative.empty())
+        return;
+    index->synonyms[normal_key].push_back({std::move(alternative), factor});
+    if (key_words.size() == 1)
+        index->lay_words.push_back(key_words[0].folded);
+    index->longest_synonym_key = std::max(index->longest_synonym_key, key_words.size());
+}
+
+std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang, const SearchOptions& options,
+                                                     Diagnostics* diagnostics)
+{
+    const auto start = std::chrono::steady_clock::now();
+    auto index = std::make_unique<SearchIndex::LangIndex>();
+    index->info.lang = lang.lang;
+    index->stemmer = StemmerFor(lang.lang, &index->has_stemmer);
+
+    const std::string hash = HashContent(lang);
+    const size_t doc_count = lang.faq.size() + lang.pages.size();
+    index->info.content_hash = hash;
+    index->info.documents = static_cast<int>(doc_count);
+    auto warn = [diagnostics](const std::string& file, const std::string& message) {
+        if (diagnostics)
+            diagnostics->Warning(file, 0, 0, message);
+    };
+
+    bool opened = false;
+    const std::string cache_dir = options.cache_dir.empty() ? DefaultSearchCacheDir() : options.cache_dir;
+    if (options.use_disk_cache && !cache_dir.empty()) {
+        const std::string lang_name = SafeName(lang.lang);
+        const fs::path final_path = fs::path(cache_dir) / (lang_name + "." + hash);
+        try {
+            opened = OpenIfCurrent(final_path, hash, doc_count, &index->db);
+            if (opened)
+                index->info.state = IndexState::Cached;
+        } catch (const Xapian::Error& e) {
+            warn(final_path.string(), "the search cache could not be read and is rebuilt (" + e.get_msg() + ")");
+        }
+        if (!opened) {
+            try {
+                std::error_code error;
+                fs::create_directories(cache_dir, error);
+                if (error)
+                    throw std::system_error(error, "creating " + cache_dir);
+                BuildOnDisk(final_path, IndexedDocuments(lang), index->stemmer, hash);
+                index->db = Xapian::Database(final_path.string(), Xapian::DB_BACKEND_GLASS);
+                index->info.state = IndexState::Rebuilt;
+                opened = true;
+            } catch (const Xapian::Error& e) {
+                warn(cache_dir, "the search cache could not be written; searching from memory (" + e.get_msg() + ")");
+            } catch (const std::exception& e) {
+                warn(cache_dir, std::string("the search cache could not be written; searching from memory (") +
+                                    e.what() + ")");
+            }
+        }
+        if (opened) {
+            index->info.path = final_path.string();
+            index->info.size_bytes = DirectorySize(final_path);
+            index->has_spelling = true;
+            RemoveStale(cache_dir, lang_name, final_path);
+        }
+    }
+    if (!opened) {
+        try {
+            Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
+            AddDocs(memory, IndexedDocuments(lang), index->stemmer, false);   // the in-memory backend has no spelling table
+            memory.commit();
+            index->db = memory;
+        } catch (const Xapian::Error& e) {
+            warn(lang.lang, "search is not available for this language (" + e.get_msg() + ")");
+        }
+        index->info.state = IndexState::InMemory;
+    }
+
+    // A match through a shipped lay word counts a little less than the word
+    // itself; the clinic's own synonyms.json is taken at its word.
+    constexpr double kLayFactor = 0.85;
+    const std::string assets_dir = options.assets_dir.empty() ? DefaultAssetsDir() : options.assets_dir;
+    std::string problem;
+    for (const auto& [key, values] : LoadLayTerms(assets_dir, lang.lang, &problem))
+        for (const std::string& value : values)
+            AddSynonym(index.get(), key, value, kLayFactor);
+    for (const auto& [key, values] : lang.synonyms)
+        for (const std::string& value : values)
+            AddSynonym(index.get(), key, value, 1.0);
+    if (!problem.empty())
+        warn(problem, "search works without the shipped everyday words");
+    if (lang.lang.substr(0, lang.lang.find('-')) == "en") {
+        problem.clear();
+        index->wordnet = SharedWordNet(assets_dir, &problem);
+        if (!problem.empty())
+            warn(assets_dir, problem);
+    }
+    for (const FaqEntry& faq : lang.faq)
+        if (static_cast<int>(index->suggestions.size()) < kSuggestionCount)
+            index->suggestions.push_back(faq.id);
+
+    index->info.open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return index;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] SearchIndex
+// ---------------------------------------------------------------------------
+
+const std::string& SearchIndex::LangIndex::StemTerm(const std::string& folded_word) const
+{
+    auto found = stem_cache.find(folded_word);
+    if (found != stem_cache.end())
+        return found->second;
+    std::string term = has_stemmer ? "Z" + stemmer(folded_word) : folded_word;
+    return stem_cache.emplace(folded_word, std::move(term)).first->second;
+}
+
+void SearchIndex::LangIndex::TrimCaches() const
+{
+    // Far above what a day of patient queries touches on the bundled content;
+    // only a very large index or a fuzzing run reaches it.
+    constexpr size_t kMaxEntries = 200000;
+    if (stem_cache.size() > kMaxEntries)
+        stem_cache.clear();
+    if (correction_cache.size() > kMaxEntries / 10)
+        correction_cache.clear();
+    if (prefix_cache.size() > kMaxEntries / 10)
+        prefix_cache.clear();
+    if (doc_cache.size() > 256)   // a page's words take tens of KiB
+        doc_cache.clear();
+}
+
+SearchIndex::SearchIndex() = default;
+SearchIndex::~SearchIndex() = default;
+
+std::unique_ptr<SearchIndex> SearchIndex::Open(const Content& content, const SearchOptions& options,
+                                               Diagnostics* diagnostics)
+{
+    std::unique_ptr<SearchIndex> index(new SearchIndex());
+    for (const LanguageContent& lang : content.languages)
+        index->langs_.push_back(OpenLanguage(lang, options, diagnostics));
+    return index;
+}
+
+std::vector<IndexInfo> SearchIndex::Info() const
+{
+    std::vector<IndexInfo> infos;
+    for (const auto& lang : langs_)
+        infos.push_back(lang->info);
+    return infos;
+}
+
+const char* IndexStateName(IndexState state)
+{
+    switch (state) {
+    case IndexState::Cached: return "cached";
+    case IndexState::Rebuilt: return "rebuilt";
+    case IndexState::InMemory: return "memory";
+    }
+    return "memory";
+}
+
+std::vector<IndexedDoc> IndexedDocuments(const LanguageContent& lang)
+{
+    std::vector<IndexedDoc> docs;
+    for (const FaqEntry& faq : lang.faq) {
+        IndexedDoc doc;
+        doc.kind = HitKind::Faq;
+        doc.id = faq.id;
+        doc.title = faq.question;
+        for (const std::string& keyword : faq.keywords)
+            doc.extra += keyword + "\n";
+        doc.body = DocumentPlainText(faq.answer);
+        docs.push_back(std::move(doc));
+    }
+    for (const Page& page : lang.pages) {
+        IndexedDoc doc;
+        doc.kind = HitKind::Page;
+        doc.id = page.id;
+        doc.title = page.title;
+        // The id names the page's topic ("benefits", "who-should-not") even
+        // where the title words differ.
+        doc.extra = page.summary + "\n" + page.id;
+        doc.body = DocumentPlainText(page.doc);
+        docs.push_back(std::move(doc));
+    }
+    return docs;
+}
+
+std::string DefaultAssetsDir()
+{
+    if (const char* env = std::getenv("CAREKIOSK_ASSETS"); env && *env)
+        return env;
+    std::error_code error;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        if (fs::is_directory(exe.parent_path() / "assets" / "search", error))
+            return (exe.parent_path() / "assets").string();
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "carekiosk" / "assets";
+        if (fs::is_directory(installed / "search", error))
+            return installed.string();
+    }
+    return CAREKIOSK_INSTALL_ASSETS_DIR;
+}
+
+std::string DefaultSearchCacheDir()
+{
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    if (xdg && xdg[0] == '/')
+        return std::string(xdg) + "/carekiosk";
+    const char* home = std::getenv("HOME");
+    if (home && home[0] == '/')
+        return std::string(home) + "/.cache/carekiosk";
+    return std::string();
+}
+
+} // namespace ck

@@ -1,0 +1,108 @@
+// Shared between the search source files only: the per-language index and
+// the text helpers both the indexer and the query side must agree on.
+#pragma once
+#include "search/search.h"
+#include "search/search_words.h"
+#include <xapian.h>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace ck {
+
+namespace search_detail {
+
+// Bumped whenever the way documents are indexed changes, so that old caches
+// are rebuilt rather than misread.
+constexpr int kIndexFormatVersion = 6;
+
+// Term prefix of the title field (FAQ question, page title); stemmed title
+// terms are "ZS...".
+constexpr const char* kTitlePrefix = "S";
+
+// Document data layout: kind, id, title and plain text separated by kDataSep.
+constexpr char kDataSep = '\x1f';
+
+struct Word {
+    std::string folded;   // FoldForSearch() of the word
+    int begin = 0;        // byte range in the original text
+    int end = 0;
+};
+
+// Words as Xapian's TermGenerator sees them (word characters, with an
+// apostrophe kept between letters), each folded.
+std::vector<Word> SplitWords(const std::string& text);
+
+bool IsStopWord(const std::string& lang, const std::string& folded_word);
+
+// Xapian stemmer for a BCP 47 tag ("pt-BR" -> portuguese); `*found` false and
+// a no-op stemmer when the language has none.
+Xapian::Stem StemmerFor(const std::string& lang, bool* found);
+
+// Damerau-Levenshtein distance, giving up (returns limit + 1) once it
+// exceeds `limit`.
+int EditDistance(const std::string& a, const std::string& b, int limit);
+
+} // namespace search_detail
+
+// One language: the Xapian database and what the query side needs beside it.
+struct SearchIndex::LangIndex {
+    IndexInfo info;
+    mutable std::mutex mutex;        // Xapian handles are not thread-safe
+    Xapian::Database db;
+    Xapian::Stem stemmer;
+    bool has_stemmer = false;
+    bool has_spelling = false;       // the backend keeps a spelling table
+    // Synonyms keyed by the stems of the lay words joined by ' '; each value
+    // is a list of alternatives: folded words that must all match, and how
+    // much a match through them counts (the clinic's own synonyms count in
+    // full, the shipped lay words a little less).
+    struct Synonym {
+        std::vector<std::string> words;
+        double factor = 1.0;
+    };
+    std::map<std::string, std::vector<Synonym>> synonyms;
+    // English: WordNet's synonyms, related forms and broader terms (null
+    // for other languages, or when the assets are missing).
+    std::shared_ptr<const search_detail::WordTable> wordnet;
+    size_t longest_synonym_key = 1;  // in words
+    std::vector<std::string> lay_words;     // one-word synonym keys, also offered as corrections
+    std::vector<std::string> suggestions;   // FAQ ids offered when no_answer
+    // Every unstemmed term with its frequency for the fuzzy fallback, keyed
+    // by first byte and sorted by length, so a lookup scans only the words
+    // that could be close. Loaded on the first correction, not at open.
+    struct VocabularyWord {
+        std::string word;
+        Xapian::doccount freq = 0;
+        size_t order = 0;     // in term order, lay words last: breaks ties
+    };
+    mutable std::unordered_map<char, std::vector<VocabularyWord>> vocabulary;
+    mutable bool vocabulary_loaded = false;
+
+    // Memo tables. Typing re-plans every earlier word on each key, and each
+    // snippet stems every word of its text, so these save most of a query's
+    // time. Filled under `mutex`; TrimCaches() empties them at the start of a
+    // query once they grow past a bound, so references handed out stay valid
+    // for the rest of that query and memory stays flat on a kiosk that runs
+    // for months.
+    mutable std::unordered_map<std::string, std::string> stem_cache;        // folded word -> StemTerm()
+    mutable std::unordered_map<std::string, std::string> correction_cache;  // word -> correction or ""
+    mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
+    // A hit's stored fields (kind, id, title, text) and its text split into
+    // words: decompressing and splitting a page is the bulk of a query, and
+    // the same pages come back key after key.
+    struct StoredDoc {
+        std::vector<std::string> fields;
+        std::vector<search_detail::Word> words;
+    };
+    mutable std::unordered_map<Xapian::docid, std::shared_ptr<const StoredDoc>> doc_cache;
+
+    const std::string& StemTerm(const std::string& folded_word) const;   // "Z..." or the word
+    void TrimCaches() const;
+};
+
+} // namespace ck

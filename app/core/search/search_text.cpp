@@ -1,0 +1,216 @@
+// Text helpers for search: accent folding, word splitting, stop words,
+// stemmer choice, edit distance.
+#include "search/search_internal.h"
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <set>
+
+namespace ck {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Accent folding
+// ---------------------------------------------------------------------------
+
+// Base letters of U+00C0..U+00FF after lower-casing; '*' = several letters.
+static const char kLatin1Base[] = "aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
+// Base letters of U+0100..U+017F (Latin Extended-A); '*' = several letters.
+static const char kLatinExtABase[] =
+    "aaaaaacccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "**" "jj" "kkk"
+    "llllllllll" "nnnnnnnnn" "oooooo" "**" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu"
+    "ww" "yyy" "zzzzzz" "s";
+static_assert(sizeof(kLatin1Base) == 64 + 1, "one entry per code point");
+static_assert(sizeof(kLatinExtABase) == 128 + 1, "one entry per code point");
+
+static void AppendFolded(unsigned code_point, std::string* out)
+{
+    code_point = Xapian::Unicode::tolower(code_point);
+    if (code_point >= 0x300 && code_point <= 0x36F)
+        return;   // combining accents: "e" + U+0301 (decomposed input) folds like "é"
+    if (code_point < 0x80) {
+        out->push_back(static_cast<char>(code_point));
+        return;
+    }
+    char base = 0;
+    if (code_point >= 0xC0 && code_point <= 0xFF)
+        base = kLatin1Base[code_point - 0xC0];
+    else if (code_point >= 0x100 && code_point <= 0x17F)
+        base = kLatinExtABase[code_point - 0x100];
+    if (base != 0 && base != '*') {
+        out->push_back(base);
+        return;
+    }
+    switch (code_point) {
+    case 0xE6: case 0xC6: out->append("ae"); return;
+    case 0xDF: out->append("ss"); return;
+    case 0xFE: case 0xDE: out->append("th"); return;
+    case 0x133: case 0x132: out->append("ij"); return;
+    case 0x153: case 0x152: out->append("oe"); return;
+    case 0xD7: case 0xF7: break;                    // x and division signs: not letters
+    case 0x2018: case 0x2019: out->push_back('\''); return;   // typographic apostrophes
+    default: break;
+    }
+    Xapian::Unicode::append_utf8(*out, code_point);
+}
+
+std::string FoldForSearch(const std::string& text)
+{
+    std::string folded;
+    folded.reserve(text.size());
+    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it)
+        AppendFolded(*it, &folded);
+    return folded;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Words
+// ---------------------------------------------------------------------------
+
+namespace search_detail {
+
+static bool IsApostrophe(unsigned code_point)
+{
+    return code_point == '\'' || code_point == 0x2019;
+}
+
+std::vector<Word> SplitWords(const std::string& text)
+{
+    std::vector<Word> words;
+    const char* const start = text.data();
+    Xapian::Utf8Iterator it(text);
+    const Xapian::Utf8Iterator end;
+    while (it != end) {
+        if (!Xapian::Unicode::is_wordchar(*it)) {
+            ++it;
+            continue;
+        }
+        Word word;
+        word.begin = static_cast<int>(it.raw() - start);
+        std::string raw;
+        while (it != end) {
+            const unsigned code_point = *it;
+            if (Xapian::Unicode::is_wordchar(code_point)) {
+                Xapian::Unicode::append_utf8(raw, code_point);
+                ++it;
+                continue;
+            }
+            // An apostrophe counts only between two word characters ("don't").
+            if (!IsApostrophe(code_point))
+                break;
+            Xapian::Utf8Iterator next = it;
+            ++next;
+            if (next == end || !Xapian::Unicode::is_wordchar(*next))
+                break;
+            raw.push_back('\'');
+            it = next;
+        }
+        word.end = static_cast<int>((it == end ? start + text.size() : it.raw()) - start);
+        word.folded = FoldForSearch(raw);
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Stop words
+// ---------------------------------------------------------------------------
+
+// Words that say nothing about the topic of a question. Kept short on
+// purpose: "long", "after", "before" and "again" carry meaning here.
+static const char* const kEnglishStopWords[] = {
+    "a", "about", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+    "can", "could", "did", "do", "does", "doing", "done", "for", "from", "get", "got", "had",
+    "has", "have", "having", "he", "hello", "her", "hi", "his", "how", "i", "i'd", "i'll", "i'm",
+    "i've", "if", "im", "in", "into", "is", "it", "it's", "its", "just", "may", "me", "might",
+    "much", "must", "my", "of", "ok", "okay", "on", "or", "our", "please", "really", "she",
+    "should", "so", "some", "thank", "thanks", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "to", "us", "very", "was", "we", "were", "what", "what's",
+    "whats", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
+    // Generic verbs, sizes and times: in a patient's question they qualify
+    // the topic rather than name it ("can I put on foundation tomorrow").
+    "big", "bigger", "go", "goes", "going", "know", "large", "like", "little", "lot", "lots",
+    "now", "put", "small", "smaller", "soon", "today", "tomorrow", "tonight", "use", "using",
+    "want", "went",
+    // Filler of spoken questions: emphasis, vague nouns and particles.
+    "able", "actually", "again", "allowed", "another", "anything", "anyone", "back", "bit",
+    "definitely", "even", "ever", "guess", "lot", "need", "needs", "okay", "probably", "quite",
+    "something", "someone", "still", "stuff", "sure", "thing", "things", "too", "way", "wondering",
+    "yet",
+};
+static const char* const kSpanishStopWords[] = {
+    "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "cuanta", "cuantas", "cuanto",
+    "cuantos", "de", "debo", "del", "e", "el", "ella", "en", "es", "esta", "este", "esto",
+    "estoy", "hay", "hola", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "mis",
+    "muy", "nos", "o", "para", "pero", "por", "puede", "pueden", "puedo", "que", "se", "si",
+    "son", "su", "sus", "te", "tengo", "tiene", "tu", "tus", "u", "un", "una", "unas", "unos",
+    "usted", "va", "voy", "y", "ya", "yo",
+};
+
+bool IsStopWord(const std::string& lang, const std::string& folded_word)
+{
+    static const std::set<std::string> english(std::begin(kEnglishStopWords), std::end(kEnglishStopWords));
+    static const std::set<std::string> spanish(std::begin(kSpanishStopWords), std::end(kSpanishStopWords));
+    const std::string primary = lang.substr(0, lang.find('-'));
+    if (primary == "en")
+        return english.count(folded_word) != 0;
+    if (primary == "es")
+        return spanish.count(folded_word) != 0;
+    return false;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Stemmer
+// ---------------------------------------------------------------------------
+
+Xapian::Stem StemmerFor(const std::string& lang, bool* found)
+{
+    std::string primary = lang.substr(0, lang.find('-'));
+    for (char& c : primary)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    *found = false;
+    if (primary.empty())
+        return Xapian::Stem();
+    try {
+        Xapian::Stem stem(primary);   // Xapian takes ISO 639 codes as well as names
+        *found = true;
+        return stem;
+    } catch (const Xapian::Error&) {
+        return Xapian::Stem();
+    }
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Edit distance
+// ---------------------------------------------------------------------------
+
+int EditDistance(const std::string& a, const std::string& b, int limit)
+{
+    const int n = static_cast<int>(a.size());
+    const int m = static_cast<int>(b.size());
+    if (std::abs(n - m) > limit)
+        return limit + 1;
+    // Three rows: Damerau's transposition needs the row before the previous.
+    std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+    for (int j = 0; j <= m; j++)
+        previous[j] = j;
+    for (int i = 1; i <= n; i++) {
+        current[0] = i;
+        int row_best = current[0];
+        for (int j = 1; j <= m; j++) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int value = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                value = std::min(value, before[j - 2] + 1);
+            current[j] = value;
+            row_best = std::min(row_best, value);
+        }
+        if (row_best > limit)
+            return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], limit + 1);
+}
+
+} // namespace search_detail
+} // namespace ck

@@ -1,0 +1,84 @@
+// The kiosk's screens: Home (clinic name and a tile per page), Page (title
+// bar, scrolling body, review footer), FAQ (expandable questions) and
+// "Information is being updated" (no content). Each is drawn from the
+// Content and the Session and returns intents; none navigates, loads or
+// writes anything itself. The kiosk and the screenshot command call the same
+// DrawScreen, so a screenshot is what a patient sees.
+#pragma once
+#include "content/content.h"
+#include "session/session.h"
+#include "widgets/document_view.h"
+#include "text/fonts.h"
+#include "widgets/texture_cache.h"
+#include "widgets/theme.h"
+#include "widgets/touch_input.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ck::ui {
+
+// After an exception escaped a frame: ImGui's stacks are unwound and the
+// frame ended, so the next NewFrame() starts clean.
+void EndFrameAfterError();
+
+// Every button and tile is at least this big on the physical screen.
+constexpr float kMinTargetMm = 15.0f;
+// kMinTargetMm in pixels at `dpi` (57 px at 96 dpi).
+float MinTargetPx(float dpi);
+
+// What a frame drew, for the render checker and tests.
+struct ScreenReport {
+    std::string screen;             // RouteName of what was drawn, or "updating"
+    float max_text_right = 0.0f;    // largest right edge of any text laid out (px)
+    float title_rect[4] = {};       // x0, y0, x1, y1 of the screen title's text
+    Rgb title_colour = {};
+    Rgb background = {};
+    float min_target = 0.0f;        // smallest side of any touch target drawn (0 = none)
+    int targets = 0;
+    float qr_rect[4] = {};          // the take-home QR code's white square, quiet zone included (0s = none drawn)
+    int qr_module = 0;              // its module size in px
+};
+
+struct SearchView;   // ui/search_screen.h
+
+// What every screen reads. Pointers are borrowed for one frame.
+struct ScreenEnv {
+    const Content* content = nullptr;
+    const Session* session = nullptr;
+    const Theme* theme = nullptr;
+    const Fonts* fonts = nullptr;
+    TextureCache* textures = nullptr;
+    const PointerState* pointer = nullptr;
+    float width = 0.0f, height = 0.0f;   // viewport in pixels
+    float dpi = 96.0f;
+    double now = 0.0;
+    const SearchView* search = nullptr;  // the app's results for the query; null = not ready
+    std::string reading;                 // read-aloud: "page:<id>" or "faq:<id>" being read, "" = none
+    int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
+};
+
+// View state that outlives a frame: cached document layouts and the height
+// of the scrolling area. Cleared when the Content is replaced.
+struct ScreenViews {
+    std::string page_id;                 // page whose body `page_doc` holds
+    Document page_doc;                   // the page body minus its leading title heading
+    std::unique_ptr<DocumentView> page_body;   // re-made per page: its cache keys on the Document's address
+    std::map<std::string, DocumentView> faq_answers;
+    std::string faq_focus;               // FAQ entry last scrolled into view
+    float max_scroll = 0.0f;             // of the screen drawn last frame
+    float scroll_to = -1.0f;             // >= 0: the screen asks the app to scroll there
+    int reading_focus = -1;              // read-aloud: the block last brought into view
+
+    void Clear();
+};
+
+// Draws the current route (or the updating screen when content is empty)
+// into a full-viewport ImGui window and returns what the patient asked for.
+std::vector<Intent> DrawScreen(const ScreenEnv& env, ScreenViews& views, ScreenReport* report);
+
+// ImGui style for the theme: no hover colours, no window chrome.
+void ApplyImGuiStyle(const Theme& theme);
+
+} // namespace ck::ui

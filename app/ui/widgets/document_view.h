@@ -1,0 +1,128 @@
+// Lays out and draws a Document: headings, paragraphs of mixed-style runs
+// broken into lines by our own inline line-breaker, nested lists with
+// hanging indents, quotes as call-out boxes, tables with wrapped cells,
+// images scaled to the column, rules, code. Layout is computed once per
+// (document, width, font generation) and cached; drawing a frame only walks
+// the cached boxes. Taps on links come back as intents.
+#pragma once
+#include "document/document.h"
+#include "session/session.h"
+#include "text/fonts.h"
+#include "widgets/texture_cache.h"
+#include "widgets/theme.h"
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct ImDrawList;
+struct ImFont;
+
+namespace ck::ui {
+
+// Theme colours by role: the layout stores roles, not colours, so switching to
+// high contrast needs no re-layout.
+enum class ColourRole : uint8_t {
+    Text, Muted, Heading, Link, QuoteBackground, QuoteBar, CodeBackground, Rule, TableHeader, TableBorder,
+};
+
+// One thing to draw, in document coordinates (0,0 = top-left of the document).
+struct DrawItem {
+    enum class Kind : uint8_t {
+        Text,          // `text` in `font`, top-left at (x0, y0); x1/y1 bound it
+        FilledRect,    // quote/code/table-header backgrounds, quote bars
+        RectOutline,   // table borders, image frames
+        Line,          // (x0,y0)-(x1,y1): underline, strike, rule
+        FilledCircle,  // list bullet, level 1
+        Circle,        // list bullet, level 2
+        FilledSquare,  // list bullet, level 3
+        Image,         // content image `image_key` scaled into the box
+    };
+    Kind kind = Kind::Text;
+    ColourRole colour = ColourRole::Text;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    float thickness = 1;       // lines and outlines
+    float rounding = 0;        // rects
+    ImFont* font = nullptr;    // Text
+    std::string text;          // Text
+    std::string image_key;     // Image
+    int list_depth = 0;        // Text/bullets: nesting depth of the enclosing list (0 = none)
+    bool fallback_only = false;// alt text: drawn only when the preceding image has no texture
+};
+
+// A tappable internal link: the rectangle of one piece of link text.
+struct LinkHit {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    IntentKind kind = IntentKind::OpenPage;   // OpenPage or OpenFaq
+    std::string target;
+};
+
+// Where one block was laid out, in document coordinates.
+struct BlockBox {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool laid_out = false;     // false: skipped (raw HTML) or inside a table cell
+};
+
+struct DocumentLayout {        // cached lines, boxes and images
+    std::vector<DrawItem> items;
+    std::vector<LinkHit> links;
+    std::vector<float> heading_tops;
+    std::vector<BlockBox> blocks;   // by pre-order block number (core/speech_text.h); a list item: its own text
+    float height = 0;
+    float max_right = 0;
+};
+
+struct ViewContext {
+    const Theme* theme = nullptr;
+    const Fonts* fonts = nullptr;
+    TextureCache* textures = nullptr;
+    const Content* content = nullptr;   // for image sizes/textures
+};
+
+class DocumentView {
+public:
+    DocumentView();
+    ~DocumentView();
+
+    // Lays out (or reuses the cached layout) for `width` pixels and returns
+    // the total height.
+    float Layout(const Document& doc, float width, const ViewContext& ctx);
+
+    // Draws at screen position `origin` (top-left of the document), clipped to
+    // [clip_min_y, clip_max_y]. `tap` is the screen position of a completed
+    // tap this frame (or nullptr); a tap on an internal link appends an intent
+    // (OpenPage / OpenFaq). Returns true if the tap hit a link.
+    bool Draw(ImDrawList* draw, float origin_x, float origin_y, float clip_min_y, float clip_max_y,
+              const ViewContext& ctx, const float* tap, std::vector<Intent>* intents);
+
+    // The y offset (from the document top) of the n-th heading, for keeping a
+    // reader's place across reloads; -1 if none.
+    float HeadingOffset(int heading_index) const;
+    // Largest x extent of any laid-out box (tests: nothing past the width).
+    float MaxRight() const;
+    float Height() const;
+
+    // Read-aloud: the block being read (pre-order number, -1 = none) gets a
+    // soft band behind it and an accent bar beside it from the next Draw.
+    void SetHighlight(int block) { highlight_ = block; }
+    // The laid-out top and bottom of a block, false when it has none.
+    bool BlockBounds(int block, float* y0, float* y1) const;
+
+    // The internal link at document coordinates (x, y), if any.
+    bool HitTest(float x, float y, Intent* out) const;
+    // The cached layout (nullptr before the first Layout); for tests.
+    const DocumentLayout* Current() const { return layout_.get(); }
+    // How many times a layout was actually computed (cache checks in tests).
+    int LayoutCount() const { return layout_count_; }
+
+private:
+    std::unique_ptr<DocumentLayout> layout_;
+    const Document* doc_ = nullptr;
+    const Content* content_ = nullptr;
+    float width_ = 0;
+    int font_generation_ = -1;
+    int layout_count_ = 0;
+    int highlight_ = -1;
+};
+
+} // namespace ck::ui
