@@ -60,6 +60,15 @@ std::string ArgReader::Problem() const
     return unknown.empty() ? std::string() : "unknown option " + unknown;
 }
 
+std::string ArgReader::ProblemNoPositional() const
+{
+    const std::string problem = Problem();
+    if (!problem.empty())
+        return problem;
+    const std::vector<std::string> rest = Rest();
+    return rest.empty() ? std::string() : "unexpected argument '" + rest.front() + "'";
+}
+
 ContentTargetArgs ReadContentTarget(const Args& args, ArgReader* reader)
 {
     ContentTargetArgs target;

@@ -2,6 +2,7 @@
 // kiosk would and prints every problem in compiler style, so staff (and CI)
 // can fix content before patients see it.
 #include "commands.h"
+#include "usage.h"
 #include "content/content.h"
 #include "fonts/font_coverage.h"
 #include <cstdio>
@@ -19,14 +20,8 @@ int RunCheck(const Args& args)
     ArgReader reader(args);
     const std::string dir = reader.Value("--content", DefaultContentDir());
     const bool strict = reader.Flag("--strict");
-    std::string problem = reader.Problem();
-    if (problem.empty() && !reader.Rest().empty())
-        problem = "unexpected argument " + reader.Rest().front();
-    if (!problem.empty()) {
-        std::fprintf(stderr, "carekiosk check: %s\nusage: carekiosk check --content DIR [--strict]\n",
-                     problem.c_str());
-        return 2;
-    }
+    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
+        return UsageError("check", problem);
 
     LoadResult result = LoadContent(dir);
     // Translations, review dates, characters no font can draw, right-to-left text.

@@ -3,6 +3,7 @@
 //   carekiosk dump FILE.md | FILE.json
 //   carekiosk dump [--content DIR] (--page ID | --faq ID) [--lang LANG]
 #include "commands.h"
+#include "usage.h"
 #include "content/content.h"
 #include "content/content_parse.h"
 #include "document/document_dump.h"
@@ -13,11 +14,6 @@
 #include <sstream>
 
 namespace ck {
-
-static const char* kDumpUsage =
-    "usage: carekiosk dump FILE.md\n"
-    "       carekiosk dump [--content DIR] --page ID [--lang LANG]\n"
-    "       carekiosk dump [--content DIR] --faq ID [--lang LANG]\n";
 
 static void PrintDiagnostics(const Diagnostics& diag)
 {
@@ -163,10 +159,8 @@ int RunDump(const Args& args)
         problem = files.empty() ? "nothing to dump" : "one file at a time";
     if (problem.empty() && !from_content && (has_content || !lang.empty()))
         problem = "--content and --lang go with --page or --faq";
-    if (!problem.empty()) {
-        std::fprintf(stderr, "carekiosk dump: %s\n%s", problem.c_str(), kDumpUsage);
-        return 2;
-    }
+    if (!problem.empty())
+        return UsageError("dump", problem);
     if (from_content)
         return DumpFromContent(has_content ? dir : DefaultContentDir(), page_id, faq_id, lang);
     return DumpFile(files.front());

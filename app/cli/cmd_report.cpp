@@ -4,6 +4,7 @@
 // searches that found no answer. Reads the kiosk's insights database in its
 // cache folder; never writes it, except --forget, which deletes it and its key.
 #include "commands.h"
+#include "usage.h"
 #include "content/content.h"
 #include "insights/insights.h"
 #include "search/search.h"
@@ -14,29 +15,9 @@ namespace ck {
 
 namespace {
 
-const char* const kUsage =
-    "usage: carekiosk report [--content DIR] [--days N] [--json] [--cache-dir D]\n"
-    "       carekiosk report --forget [--cache-dir D]\n"
-    "  --days N      the last N days, today included (default: insights_days of kiosk.json)\n"
-    "  --json        one JSON object instead of text\n"
-    "  --cache-dir D where the kiosk keeps insights.sqlite (default: as the kiosk)\n"
-    "  --forget      delete all insights (the database and its key) at once\n";
-
 constexpr int kTopEntries = 10;
 
-int UsageError(const std::string& message)
-{
-    std::fprintf(stderr, "carekiosk report: %s\n%s", message.c_str(), kUsage);
-    return 2;
-}
-
 } // namespace
-
-std::string InsightsPath(const std::string& cache_dir)
-{
-    const std::string dir = cache_dir.empty() ? DefaultSearchCacheDir() : cache_dir;
-    return dir.empty() ? std::string() : dir + "/insights.sqlite";
-}
 
 int RunReport(const Args& args)
 {
@@ -46,12 +27,8 @@ int RunReport(const Args& args)
     const std::string cache_dir = reader.Value("--cache-dir");
     const bool json = reader.Flag("--json");
     const bool forget = reader.Flag("--forget");
-    if (!reader.Error().empty())
-        return UsageError(reader.Error());
-    if (!reader.UnknownOption().empty())
-        return UsageError("unknown option " + reader.UnknownOption());
-    if (!reader.Rest().empty())
-        return UsageError("unexpected argument '" + reader.Rest().front() + "'");
+    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
+        return UsageError("report", problem);
 
     if (forget) {
         const std::string path = InsightsPath(cache_dir);
@@ -72,7 +49,7 @@ int RunReport(const Args& args)
         char* end = nullptr;
         const long value = std::strtol(days_text.c_str(), &end, 10);
         if (*end != '\0' || value < 1 || value > 3650)
-            return UsageError("--days needs a number from 1 to 3650");
+            return UsageError("report", "--days needs a number from 1 to 3650");
         days = int(value);
     }
     if (content.config.insights_days == 0)

@@ -1,6 +1,7 @@
 // carekiosk search: query the content's search index from the command line,
 // one query or one per stdin line (for benchmarks and engine comparisons).
 #include "commands.h"
+#include "usage.h"
 #include "content/content.h"
 #include "search/search.h"
 #include <nlohmann/json.hpp>
@@ -12,27 +13,6 @@
 namespace ck {
 
 namespace {
-
-const char* const kUsage =
-    "usage: carekiosk search [--content DIR] [--lang L] [--json] [--stdin] [--max N]\n"
-    "                        [--cache-dir D | --no-cache] [--timing] [QUERY...]\n"
-    "       carekiosk search [--content DIR] [--lang L] --documents\n"
-    "  prints the ranked results (id, kind, title, score) and the corrected query, if any\n"
-    "  --json     one JSON object: {\"query\", \"corrected\", \"results\": [{\"id\", \"kind\",\n"
-    "             \"title\", \"score\", \"snippet\", ...}], \"related\": [...], \"latency_ms\",\n"
-    "             \"no_answer\", \"suggestions\"}; \"results\" are confident answers, \"related\" the\n"
-    "             closest questions when the match is partial; \"corrected\" is null when\n"
-    "             nothing was corrected\n"
-    "  --stdin    read one query per line and print one JSON object per line\n"
-    "  --timing   print the index state and per-query microseconds to stderr\n"
-    "  --documents  print the indexed text, one JSON object per document ({\"id\", \"kind\",\n"
-    "             \"title\", \"extra\", \"body\"}), for comparing other search engines\n";
-
-int UsageError(const std::string& message)
-{
-    std::fprintf(stderr, "carekiosk search: %s\n%s", message.c_str(), kUsage);
-    return 2;
-}
 
 const char* KindName(HitKind kind)
 {
@@ -109,20 +89,18 @@ int RunSearch(const Args& args)
     const bool timing = reader.Flag("--timing");
     const bool no_cache = reader.Flag("--no-cache");
     const bool documents = reader.Flag("--documents");
-    if (!reader.Error().empty())
-        return UsageError(reader.Error());
-    if (!reader.UnknownOption().empty())
-        return UsageError("unknown option " + reader.UnknownOption());
+    if (const std::string problem = reader.Problem(); !problem.empty())
+        return UsageError("search", problem);
     std::string query;
     for (const std::string& word : reader.Rest())
         query += (query.empty() ? "" : " ") + word;
     if (documents && (from_stdin || !query.empty()))
-        return UsageError("--documents takes no query");
+        return UsageError("search", "--documents takes no query");
     if (!documents && from_stdin == !query.empty())
-        return UsageError(from_stdin ? "give either --stdin or a query, not both" : "no query given");
+        return UsageError("search", from_stdin ? "give either --stdin or a query, not both" : "no query given");
     const int max_results = std::atoi(max_text.c_str());
     if (max_results < 1 || max_results > 1000)
-        return UsageError("--max needs a number from 1 to 1000");
+        return UsageError("search", "--max needs a number from 1 to 1000");
 
     const LoadResult loaded = LoadContent(content_dir);
     if (loaded.content->IsEmpty()) {

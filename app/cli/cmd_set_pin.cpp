@@ -5,6 +5,7 @@
 // JSON library (the other keys and their order stay); a kiosk.json without
 // one is not touched at all.
 #include "commands.h"
+#include "usage.h"
 #include "staff/staff_pin.h"
 
 #include <nlohmann/json.hpp>
@@ -21,13 +22,6 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 const char* const kKey = "staff_pin_hash";
-
-int SetPinUsage(const std::string& problem)
-{
-    std::fprintf(stderr, "carekiosk set-pin: %s\nusage: carekiosk set-pin [--content DIR] [--clear]\n",
-                 problem.c_str());
-    return 2;
-}
 
 // One line from stdin; the terminal does not echo it when stdin is a TTY.
 bool ReadSecretLine(const char* prompt, std::string* line)
@@ -116,12 +110,8 @@ int RunSetPin(const Args& args)
     ArgReader reader(args);
     const std::string dir = reader.Value("--content", DefaultContentDir());
     const bool clear = reader.Flag("--clear");
-    if (!reader.Error().empty())
-        return SetPinUsage(reader.Error());
-    if (!reader.UnknownOption().empty())
-        return SetPinUsage("unknown option " + reader.UnknownOption());
-    if (!reader.Rest().empty())
-        return SetPinUsage("unexpected argument '" + reader.Rest().front() + "'");
+    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
+        return UsageError("set-pin", problem);
     const std::string path = StaffPinPath();
     if (path.empty()) {
         std::fprintf(stderr, "carekiosk set-pin: no state folder: set XDG_STATE_HOME or HOME\n");

@@ -3,16 +3,13 @@
 // it starts, so staff can check what is read and in which order.
 //   carekiosk speak [--content DIR] (--page ID | --faq ID) [--lang L] --out FILE.wav
 #include "commands.h"
+#include "usage.h"
 #include "content/content.h"
 #include "speech/speech.h"
 #include <algorithm>
 #include <cstdio>
 
 namespace ck {
-
-static const char* kSpeakUsage =
-    "usage: carekiosk speak [--content DIR] --page ID [--lang LANG] --out FILE.wav\n"
-    "       carekiosk speak [--content DIR] --faq ID [--lang LANG] --out FILE.wav\n";
 
 static int Speak(const std::string& dir, const std::string& target, std::string lang, const std::string& out)
 {
@@ -45,17 +42,13 @@ int RunSpeak(const Args& args)
     ArgReader reader(args);
     const ContentTargetArgs target = ReadContentTarget(args, &reader);
     const std::string out = reader.Value("--out");
-    std::string problem = reader.Problem();
-    if (problem.empty() && !reader.Rest().empty())
-        problem = "unexpected argument " + reader.Rest().front();
+    std::string problem = reader.ProblemNoPositional();
     if (problem.empty() && target.page_id.empty() == target.faq_id.empty())
         problem = "give --page or --faq";
     if (problem.empty() && out.empty())
         problem = "give --out FILE.wav";
-    if (!problem.empty()) {
-        std::fprintf(stderr, "carekiosk speak: %s\n%s", problem.c_str(), kSpeakUsage);
-        return 2;
-    }
+    if (!problem.empty())
+        return UsageError("speak", problem);
     const std::string what = target.page_id.empty() ? "faq:" + target.faq_id : "page:" + target.page_id;
     return Speak(target.has_content ? target.dir : DefaultContentDir(), what, target.lang, out);
 }

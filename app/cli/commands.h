@@ -1,4 +1,5 @@
-// Sub-commands of the carekiosk executable. Each takes the arguments after
+// Sub-commands of the carekiosk executable (their usage: usage.cpp; the
+// kiosk and screenshot commands: app/display). Each takes the arguments after
 // its name and returns the process exit status (0 ok, 1 failure, 2 usage).
 #pragma once
 #include <string>
@@ -8,14 +9,12 @@ namespace ck {
 
 using Args = std::vector<std::string>;
 
-int RunKiosk(const Args& args);        // carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]
-int RunScreenshot(const Args& args);   // carekiosk screenshot --content DIR --size WxH --out F.png [--page ID | --screen S]
-int RunDump(const Args& args);         // carekiosk dump --content DIR --page ID [--lang L] | dump FILE.md
-int RunSearch(const Args& args);       // carekiosk search --content DIR [--lang L] [--json] [--stdin] [QUERY]
-int RunCheck(const Args& args);        // carekiosk check --content DIR [--strict]
-int RunSetPin(const Args& args);       // carekiosk set-pin --content DIR [--clear] (PIN twice on stdin)
-int RunReport(const Args& args);       // carekiosk report --content DIR [--days N] [--json] [--cache-dir D]
-int RunSpeak(const Args& args);        // carekiosk speak --content DIR (--page ID | --faq ID) [--lang L] --out F.wav
+int RunDump(const Args& args);
+int RunSearch(const Args& args);
+int RunCheck(const Args& args);
+int RunSetPin(const Args& args);
+int RunReport(const Args& args);
+int RunSpeak(const Args& args);
 
 // Small shared argument reader: options are "--name value" or "--flag".
 class ArgReader {
@@ -32,6 +31,8 @@ public:
     std::string UnknownOption() const;
     // Error(), else "unknown option --x", else "": call after all Value/Flag.
     std::string Problem() const;
+    // Problem(), else "unexpected argument 'x'" for a positional argument.
+    std::string ProblemNoPositional() const;
 
 private:
     const Args& args_;
@@ -53,9 +54,5 @@ bool ParseSize(const std::string& text, int* width, int* height);
 // The default content folder: $CAREKIOSK_CONTENT, else "content" if it exists,
 // else the installed share/carekiosk/content.
 std::string DefaultContentDir();
-
-// The insights database in `cache_dir` ("" = the default cache folder, as
-// for the search index); "" when there is no cache folder (cmd_report.cpp).
-std::string InsightsPath(const std::string& cache_dir);
 
 } // namespace ck

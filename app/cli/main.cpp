@@ -1,61 +1,63 @@
-// carekiosk: the kiosk itself, and the staff/test tools that share its core.
+// carekiosk: the staff and test tools, and the way into the kiosk. This
+// program links no GL, GLFW or ImGui, so `carekiosk check` runs on a server
+// that checks a clinic's content; the kiosk and screenshots run in
+// carekiosk-kiosk, which this starts in the same process (exec).
 #include "base/guard.h"
 #include "commands.h"
+#include "usage.h"
+#include <climits>
 #include <cstdio>
-#include <cstring>
-#include <malloc.h>
+#include <string>
+#include <unistd.h>
 
-static void PrintUsage(FILE* out)
+#ifndef CAREKIOSK_INSTALL_LIBEXEC_DIR
+#define CAREKIOSK_INSTALL_LIBEXEC_DIR "/usr/libexec/carekiosk"
+#endif
+
+// Beside this program (a build tree), in ../libexec/carekiosk from it (an
+// installed or unpacked package), else where the build installs it.
+static std::string KioskProgram()
 {
-    std::fprintf(out,
-        "usage:\n"
-        "  carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]\n"
-        "  carekiosk screenshot --content DIR --size WxH --out FILE.png [--page ID | --screen home|faq|search]\n"
-        "  carekiosk dump --content DIR --page ID [--lang LANG]\n"
-        "  carekiosk dump FILE.md\n"
-        "  carekiosk search --content DIR [--lang LANG] [--json] [--stdin] [QUERY]\n"
-        "  carekiosk check --content DIR [--strict]\n"
-        "  carekiosk set-pin --content DIR [--clear]\n"
-        "  carekiosk report --content DIR [--days N] [--json]\n"
-        "  carekiosk speak --content DIR (--page ID | --faq ID) [--lang LANG] --out FILE.wav\n");
+    char self[PATH_MAX];
+    const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n > 0) {
+        const std::string path(self, size_t(n));
+        const std::string dir = path.substr(0, path.rfind('/') + 1);
+        for (const std::string& candidate : {dir + "carekiosk-kiosk", dir + "../libexec/carekiosk/carekiosk-kiosk"})
+            if (access(candidate.c_str(), X_OK) == 0)
+                return candidate;
+    }
+    return CAREKIOSK_INSTALL_LIBEXEC_DIR "/carekiosk-kiosk";
+}
+
+static int RunInKioskProgram(char** argv)
+{
+    const std::string program = KioskProgram();
+    argv[0] = const_cast<char*>(program.c_str());
+    execv(program.c_str(), argv);
+    std::fprintf(stderr, "carekiosk: cannot start the kiosk program %s: %s\n", program.c_str(),
+                 access(program.c_str(), F_OK) == 0 ? "not executable"
+                                                     : "not installed (this build may have no kiosk window)");
+    return 1;
 }
 
 int main(int argc, char** argv)
 {
-    // glibc gives each new thread its own heap ("arena"), up to 8 per core.
-    // The kiosk's workers come and go (each reload, each search index, each
-    // picture decode), and every arena keeps its own fragments after a trim:
-    // a soak with reloads settled at 84 MB of anonymous memory after an idle
-    // reset, against 56 MB with two arenas. Before any thread starts.
-    mallopt(M_ARENA_MAX, 2);
-    // Fixed thresholds. Left alone, glibc raises both whenever a large
-    // block (a decoded picture, a texture, a font atlas: megabytes) is
-    // freed: after that such blocks come from the heap instead of their own
-    // mapping, and a worker arena may keep up to twice the largest one free
-    // at its top, which malloc_trim does not give back (it trims the top of
-    // the main heap only). A soak kept 6.7 MB, two 1200 x 700 pictures,
-    // through five idle resets, until the same page was shown again (the
-    // arena's top, going by the size). With these, blocks of
-    // 256 KiB and more are mapped and unmapped on their own, and no heap
-    // keeps more than 512 KiB free at its top.
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 512 * 1024);
     ck::InstallTerminateHandler();
-    ck::Args args(argv + 1, argv + argc);
+    const ck::Args args(argv + 1, argv + argc);
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
-        PrintUsage(stdout);
+        ck::PrintUsage(stdout);
         return 0;
     }
     if (!args.empty() && args[0] == "--version") {
         std::printf("carekiosk %s\n", CAREKIOSK_VERSION);
         return 0;
     }
-    if (args.empty() || args[0].rfind("--", 0) == 0)
-        return ck::RunKiosk(args);
+    if (args.empty() || args[0].rfind("--", 0) == 0 || args[0] == "screenshot")
+        return RunInKioskProgram(argv);
 
     const std::string command = args[0];
     const ck::Args rest(args.begin() + 1, args.end());
-    if (command == "screenshot") return ck::RunScreenshot(rest);
     if (command == "dump")       return ck::RunDump(rest);
     if (command == "search")     return ck::RunSearch(rest);
     if (command == "check")      return ck::RunCheck(rest);
@@ -64,6 +66,6 @@ int main(int argc, char** argv)
     if (command == "speak")      return ck::RunSpeak(rest);
 
     std::fprintf(stderr, "carekiosk: unknown command '%s'\n", command.c_str());
-    PrintUsage(stderr);
+    ck::PrintUsage(stderr);
     return 2;
 }

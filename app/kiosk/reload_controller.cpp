@@ -6,7 +6,6 @@
 #include "fonts/font_coverage.h"
 #include "text/fonts.h"
 #include <cstdio>
-#include <ctime>
 
 namespace ck {
 
@@ -22,12 +21,7 @@ struct ReloadExtra {
 
 std::string ClockTime()
 {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32] = {};
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
-    return text;
+    return LocalTime("%Y-%m-%d %H:%M:%S");
 }
 
 std::string Counted(long long count, const char* one, const char* many)

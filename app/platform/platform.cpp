@@ -421,21 +421,28 @@ void Platform::ReplaceFontAtlas(ImFontAtlas* atlas)
     ReloadFontTexture();
 }
 
+// The drawing area: the offscreen framebuffer's, or the window's.
+static void DrawingSize(const PlatformOptions& options, GLFWwindow* window, int* width, int* height)
+{
+    if (options.offscreen) {
+        *width = options.width;
+        *height = options.height;
+    } else {
+        glfwGetFramebufferSize(window, width, height);
+    }
+}
+
 int Platform::Width() const
 {
-    if (options_.offscreen)
-        return options_.width;
     int width = 0, height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
+    DrawingSize(options_, window_, &width, &height);
     return width;
 }
 
 int Platform::Height() const
 {
-    if (options_.offscreen)
-        return options_.height;
     int width = 0, height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
+    DrawingSize(options_, window_, &width, &height);
     return height;
 }
 

@@ -43,7 +43,7 @@ dpkg-deb -x "$deb" "$root" || { echo "FAIL: dpkg-deb -x"; exit 1; }
 p="$root$prefix"
 
 # --- files -----------------------------------------------------------------
-for f in bin/carekiosk bin/carekiosk-update-content \
+for f in bin/carekiosk bin/carekiosk-update-content libexec/carekiosk/carekiosk-kiosk \
          libexec/carekiosk/carekiosk-xstart libexec/carekiosk/carekiosk-session; do
     [ -f "$p/$f" ] && [ -x "$p/$f" ] && ok "$f is an executable" || fail "$f missing or not executable"
 done
@@ -113,13 +113,20 @@ while read -r lib; do
     else
         fail "$lib comes from $owner, which Depends lacks"
     fi
-done < <(readelf -d "$p/bin/carekiosk" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+done < <(readelf -d "$p/bin/carekiosk" "$p/libexec/carekiosk/carekiosk-kiosk" |
+         sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
 
 # --- the installed program checks the installed content ---------------------
 check_out=$(cd "$work" && XDG_CACHE_HOME="$work/cache" "$p/bin/carekiosk" check --content "$p/share/carekiosk/content" 2>&1)
 status=$?
 [ "$status" -eq 0 ] && ok "installed carekiosk check: ${check_out##*$'\n'}" ||
     fail "installed carekiosk check exited $status: $check_out"
+# carekiosk starts the kiosk program from the package's libexec: its usage
+# error (no display needed) proves it was found and ran.
+shot_out=$("$p/bin/carekiosk" screenshot 2>&1)
+[ $? -eq 2 ] && [[ "$shot_out" == *"--size WxH is required"* ]] &&
+    ok "installed carekiosk starts libexec/carekiosk/carekiosk-kiosk" ||
+    fail "installed carekiosk screenshot did not reach the kiosk program: $shot_out"
 version=$("$p/bin/carekiosk" --version 2>&1)
 [ "$version" = "carekiosk $(dpkg-deb -f "$deb" Version)" ] && ok "$version matches the package version" ||
     fail "'$version' does not match package version $(dpkg-deb -f "$deb" Version)"

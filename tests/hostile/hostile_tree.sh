@@ -37,7 +37,9 @@ cleanup() {
 }
 trap cleanup EXIT
 mkdir -p "$work/bin"
+# Copied (as the user nobody must run it), with the kiosk program it starts.
 cp "$bin" "$work/bin/carekiosk" && chmod 755 "$work/bin/carekiosk"
+cp "$(dirname "$bin")/carekiosk-kiosk" "$work/bin/carekiosk-kiosk" && chmod 755 "$work/bin/carekiosk-kiosk"
 [ -d "$(dirname "$bin")/assets" ] && cp -r "$(dirname "$bin")/assets" "$work/bin/assets"
 ck="$work/bin/carekiosk"
 

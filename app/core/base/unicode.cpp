@@ -71,14 +71,19 @@ std::string CodepointLabel(char32_t c)
     return label;
 }
 
-std::string LocalToday()
+std::string LocalTime(const char* format)
 {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
-    char text[16] = {};
-    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    char text[64] = {};
+    std::strftime(text, sizeof text, format, &local);
     return text;
+}
+
+std::string LocalToday()
+{
+    return LocalTime("%Y-%m-%d");
 }
 
 } // namespace ck

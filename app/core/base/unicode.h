@@ -24,7 +24,8 @@ std::vector<char32_t> DistinctCharacters(const std::string& text);
 // "U+E000" for messages.
 std::string CodepointLabel(char32_t c);
 
-// Today's local date, "YYYY-MM-DD".
+// The local time now in strftime's `format`; LocalToday is "YYYY-MM-DD".
+std::string LocalTime(const char* format);
 std::string LocalToday();
 
 } // namespace ck

@@ -7,6 +7,7 @@
 // [SECTION] Recorder (worker thread)
 // [SECTION] Watching the session
 #include "insights/insights.h"
+#include "search/search.h"
 #include "base/guard.h"
 
 #include "base/utf8.h"
@@ -915,6 +916,12 @@ void SessionInsights::NoteFrame(const Session& session, const SearchOutcome& sea
         session_queries_.clear();
     reset_count_ = session.ResetCount();
     language_ = session.Language();
+}
+
+std::string InsightsPath(const std::string& cache_dir)
+{
+    const std::string dir = cache_dir.empty() ? DefaultSearchCacheDir() : cache_dir;
+    return dir.empty() ? std::string() : dir + "/insights.sqlite";
 }
 
 } // namespace ck

@@ -242,6 +242,10 @@ struct InsightsSettings {
     QueryMask mask;               // see InsightsStore::Open
 };
 
+// The insights database in `cache_dir` ("" = the default cache folder, where
+// the search index is kept); "" when there is no cache folder.
+std::string InsightsPath(const std::string& cache_dir);
+
 class InsightsRecorder {
 public:
     // Starts the worker; it opens the store and prunes old days at once.

@@ -4,7 +4,8 @@
 // checker. It decodes the PNG and asserts it is not blank, that no text was
 // laid out past the right edge, that every touch target is big enough and
 // that the title's rectangle holds title-coloured pixels.
-#include "commands.h"
+#include "display.h"
+#include "usage.h"
 #include "content/image_decode.h"   // WritePng
 #include "kiosk_app.h"
 #include "platform.h"
@@ -31,19 +32,6 @@ namespace {
 // [SECTION] Arguments
 
 constexpr int kFramesToSettle = 4;   // layout, texture uploads and ImGui's own settling
-
-const char* kUsage =
-    "usage: carekiosk screenshot [--content DIR] --size WxH --out FILE.png\n"
-    "                            [--page ID | --screen home|faq|search|languages] [--expand FAQ_ID]\n"
-    "                            [--query TEXT] [--cache-dir DIR] [--scroll PX]\n"
-    "                            [--lang LANG] [--text-size STEP] [--contrast] [--report FILE.json]\n"
-    "       carekiosk screenshot --check FILE.png --report FILE.json\n";
-
-int Usage(const std::string& problem)
-{
-    std::fprintf(stderr, "carekiosk screenshot: %s\n%s", problem.c_str(), kUsage);
-    return 2;
-}
 
 struct ShotOptions {
     std::string content_dir, out, report, page, screen = "home", expand, lang;
@@ -221,7 +209,7 @@ int Shoot(const ShotOptions& o)
     if (!content)
         return 1;
     if (!o.page.empty() && !content->FindPage(o.lang.empty() ? content->config.default_language : o.lang, o.page))
-        return Usage("no page '" + o.page + "' in " + o.content_dir);
+        return UsageError("screenshot", "no page '" + o.page + "' in " + o.content_dir);
     if (!opened) {
         std::fprintf(stderr, "carekiosk screenshot: %s\n", error.c_str());
         return 1;
@@ -277,41 +265,37 @@ int RunScreenshot(const Args& args)
     const std::string text_size = reader.Value("--text-size");
     const std::string scroll = reader.Value("--scroll");
     o.contrast = reader.Flag("--contrast");
-    if (!reader.Error().empty())
-        return Usage(reader.Error());
-    if (!reader.UnknownOption().empty())
-        return Usage("unknown option " + reader.UnknownOption());
-    if (!reader.Rest().empty())
-        return Usage("unexpected argument '" + reader.Rest().front() + "'");
+    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
+        return UsageError("screenshot", problem);
 
     if (!check.empty()) {
         if (o.report.empty())
-            return Usage("--check needs --report FILE.json");
+            return UsageError("screenshot", "--check needs --report FILE.json");
         return Check(check, o.report);
     }
     if (size.empty() || !ParseSize(size, &o.width, &o.height))
-        return Usage(size.empty() ? "--size WxH is required" : "--size wants WIDTHxHEIGHT, e.g. 1080x1920");
+        return UsageError("screenshot", size.empty() ? "--size WxH is required" : "--size wants WIDTHxHEIGHT, e.g. 1080x1920");
     if (o.out.empty())
-        return Usage("--out FILE.png is required");
+        return UsageError("screenshot", "--out FILE.png is required");
     if (o.screen != "home" && o.screen != "faq" && o.screen != "search" && o.screen != "languages")
-        return Usage("--screen must be home, faq, search or languages");
+        return UsageError("screenshot", "--screen must be home, faq, search or languages");
     if (!o.query.empty() && args.end() == std::find(args.begin(), args.end(), "--screen"))
         o.screen = "search";   // --query alone means the search screen
     if (!o.query.empty() && (o.screen != "search" || !o.page.empty()))
-        return Usage("--query goes with --screen search");
+        return UsageError("screenshot", "--query goes with --screen search");
     if (!o.page.empty() && args.end() != std::find(args.begin(), args.end(), "--screen"))
-        return Usage("give either --page or --screen, not both");
+        return UsageError("screenshot", "give either --page or --screen, not both");
     if (!text_size.empty()) {
         char* end = nullptr;
         o.text_size = int(std::strtol(text_size.c_str(), &end, 10));
         if (*end != '\0' || o.text_size < 0 || o.text_size >= ui::TextSizeSteps())
-            return Usage("--text-size wants 0.." + std::to_string(ui::TextSizeSteps() - 1));
+            return UsageError("screenshot", "--text-size wants 0.." + std::to_string(ui::TextSizeSteps() - 1));
     }
     if (!scroll.empty()) {
         char* end = nullptr;
         o.scroll = std::strtof(scroll.c_str(), &end);
         if (*end != '\0' || !(o.scroll >= 0.0f && o.scroll <= 1e7f))
-            return Usage("--scroll wants pixels from the top, e.g. 600 (a large number shows the end)");
+            return UsageError("screenshot", "--scroll wants pixels from the top, e.g. 600 (a large number shows the end)");
     }
     return Shoot(o);
 }

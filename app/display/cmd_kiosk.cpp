@@ -1,5 +1,6 @@
 // carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE] [--notice TEXT]: the kiosk itself.
-#include "commands.h"
+#include "display.h"
+#include "usage.h"
 #include "kiosk_app.h"
 #include "platform.h"
 #include "insights/query_vocabulary.h"
@@ -10,14 +11,6 @@
 #include <sstream>
 
 namespace ck {
-
-static int KioskUsage(const std::string& problem)
-{
-    std::fprintf(stderr, "carekiosk: %s\nusage: carekiosk [--content DIR] [--windowed] [--size WxH] [--script FILE]\n"
-                 "       [--status-file FILE] [--frame-stats FILE] [--cache-dir DIR] [--notice TEXT]\n",
-                 problem.c_str());
-    return 2;
-}
 
 int RunKiosk(const Args& args)
 {
@@ -30,16 +23,12 @@ int RunKiosk(const Args& args)
     const std::string status_path = reader.Value("--status-file");   // for tests: kiosk/probes.h
     const std::string stats_path = reader.Value("--frame-stats");    // for measurements
     const std::string notice = reader.Value("--notice");   // for staff, from the session's crash-loop guard
-    if (!reader.Error().empty())
-        return KioskUsage(reader.Error());
-    if (!reader.UnknownOption().empty())
-        return KioskUsage("unknown option " + reader.UnknownOption());
-    if (!reader.Rest().empty())
-        return KioskUsage("unexpected argument '" + reader.Rest().front() + "'");
+    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
+        return UsageError("", problem);
     PlatformOptions options;
     options.windowed = windowed;
     if (!size.empty() && !ParseSize(size, &options.width, &options.height))
-        return KioskUsage("--size wants WIDTHxHEIGHT, e.g. 1080x1920 (got '" + size + "')");
+        return UsageError("", "--size wants WIDTHxHEIGHT, e.g. 1080x1920 (got '" + size + "')");
 
     InputScript script;
     if (!script_path.empty()) {
