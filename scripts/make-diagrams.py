@@ -61,8 +61,8 @@ LABELS = {
         "dermis": "Dermis",
         "dermis_note": "makes collagen and elastin",
         "fat": "Fat layer",
-        "fat_note": "needles do not reach here",
-        "depth": ["Usual depth", "0.5 to 2 mm"],
+        "fat_note": "needles usually do not reach here",
+        "depth": ["Usual depth on", "most of the face:", "0.5 to 1.5 mm"],
         "channels": "Tiny channels prompt the skin to repair itself",
         "tl_title": "How your skin heals after microneedling",
         "tl_sub": "A typical pattern. Everyone heals a little differently.",
@@ -71,22 +71,23 @@ LABELS = {
         "collagen": "New collagen",
         "redness_note": "Redness fades over 1 to 3 days",
         "collagen_note": "Collagen keeps building for months",
-        "phases": ["Red and warm", "Dry and tight", "May flake", "Skin looks normal again"],
+        "phases": ["Red and warm", "Dry and tight", "May flake\nfrom day 3",
+                   "Skin looks normal again by day 7"],
         "next_session": "Next session",
     },
     "es": {
         "depth_title": "¿Hasta dónde llegan las microagujas?",
         "depth_sub": "Un corte de la piel (no está a escala)",
-        "pen": "Bolígrafo de microagujas",
+        "pen": "Aparato de microagujas",
         "needles": "Agujas estériles de un solo uso",
         "epidermis": "Epidermis",
         "epidermis_note": "capa exterior, muy fina",
         "dermis": "Dermis",
         "dermis_note": "produce colágeno y elastina",
         "fat": "Capa de grasa",
-        "fat_note": "las agujas no llegan aquí",
-        "depth": ["Profundidad", "habitual:", "de 0,5 a 2 mm"],
-        "channels": "Los microcanales animan a la piel a repararse",
+        "fat_note": "las agujas no suelen llegar aquí",
+        "depth": ["Profundidad", "habitual en", "casi toda la cara:", "de 0,5 a 1,5 mm"],
+        "channels": "Los microcanales ponen en marcha la reparación de la piel",
         "tl_title": "Cómo se recupera su piel",
         "tl_sub": "Un patrón habitual. Cada persona se recupera a su ritmo.",
         "ticks": ["Día 0", "Día 1", "Día 3", "Día 7", "Semana 2", "Semana 4", "Semana 6"],
@@ -94,7 +95,8 @@ LABELS = {
         "collagen": "Colágeno nuevo",
         "redness_note": "El enrojecimiento baja en 1 a 3 días",
         "collagen_note": "El colágeno sigue aumentando durante meses",
-        "phases": ["Roja y caliente", "Seca y tirante", "Puede pelarse", "La piel vuelve a verse normal"],
+        "phases": ["Roja y caliente", "Seca y tirante", "Puede pelarse\ndesde el día 3",
+                   "Vuelve a verse normal hacia el día 7"],
         "next_session": "Próxima sesión",
     },
 }
@@ -377,7 +379,10 @@ def healing_timeline(lang, path):
     for (a, b, colour), label in zip(phases, L["phases"]):
         d.rounded_rectangle([s(X(a) + 3), s(strip_y), s(X(b) - 3), s(strip_y + 56)],
                             radius=s(10), fill=colour)
-        text(d, ((X(a) + X(b)) / 2, strip_y + 28), label, 18, anchor="mm")
+        lines = label.split("\n")   # a label may take two lines
+        for i, line in enumerate(lines):
+            y = strip_y + 28 + (i - (len(lines) - 1) / 2) * 22
+            text(d, ((X(a) + X(b)) / 2, y), line, 18, anchor="mm")
 
     finish(img, path)
 

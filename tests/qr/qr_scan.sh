@@ -72,11 +72,19 @@ expect_size() {
     fi
 }
 
+# The bundled aftercare pages' own addresses, as written in their front matter.
+link_of() { sed -n 's/^link: *//p' "$content/$1/pages/aftercare.md" | head -n 1; }
+en_link=$(link_of en)
+es_link=$(link_of es)
+if [ -z "$en_link" ] || [ -z "$es_link" ]; then
+    echo "FAIL: the bundled aftercare pages have no link: line"
+    exit 1
+fi
+
 # --- the comparison can fail -------------------------------------------------
-base="https://example.org/kiosk"
 if shot selftest "$content" 1080x1920 --page aftercare; then
     before=$FAILURES
-    expect_url selftest "$base/en/aftercare-wrong" >/dev/null
+    expect_url selftest "$en_link-wrong" >/dev/null
     expect_none selftest >/dev/null
     if [ "$FAILURES" -eq $((before + 2)) ]; then
         FAILURES=$before
@@ -88,15 +96,15 @@ if shot selftest "$content" 1080x1920 --page aftercare; then
 fi
 
 # --- the bundled pages: aftercare has a link, benefits none -------------------
-shot en-portrait "$content" 1080x1920 --page aftercare && expect_url en-portrait "$base/en/aftercare"
+shot en-portrait "$content" 1080x1920 --page aftercare && expect_url en-portrait "$en_link"
 [ -f "$out/en-portrait.json" ] && expect_size en-portrait
-shot en-landscape "$content" 1920x1080 --page aftercare && expect_url en-landscape "$base/en/aftercare"
-shot es-landscape "$content" 1920x1080 --page aftercare --lang es && expect_url es-landscape "$base/es/aftercare"
-shot en-contrast "$content" 1080x1920 --page aftercare --contrast && expect_url en-contrast "$base/en/aftercare"
+shot en-landscape "$content" 1920x1080 --page aftercare && expect_url en-landscape "$en_link"
+shot es-landscape "$content" 1920x1080 --page aftercare --lang es && expect_url es-landscape "$es_link"
+shot en-contrast "$content" 1080x1920 --page aftercare --contrast && expect_url en-contrast "$en_link"
 shot es-contrast-largest "$content" 1080x1920 --page aftercare --lang es --contrast --text-size 3 \
-    && expect_url es-contrast-largest "$base/es/aftercare"
+    && expect_url es-contrast-largest "$es_link"
 [ -f "$out/es-contrast-largest.json" ] && expect_size es-contrast-largest
-shot narrow "$content" 800x1000 --page aftercare && expect_url narrow "$base/en/aftercare"
+shot narrow "$content" 800x1000 --page aftercare && expect_url narrow "$en_link"
 shot no-link "$content" 1080x1920 --page benefits && expect_none no-link
 shot no-link-contrast "$content" 1920x1080 --page benefits --contrast && expect_none no-link-contrast
 
@@ -112,7 +120,7 @@ shot pattern-risks "$pattern" 1080x1920 --page risks \
     && expect_url pattern-risks "https://example.org/take-home/en/risks?from=kiosk"
 shot pattern-costs-es "$pattern" 1920x1080 --page sessions-and-costs --lang es --contrast \
     && expect_url pattern-costs-es "https://example.org/take-home/es/sessions-and-costs?from=kiosk"
-shot pattern-own "$pattern" 1080x1920 --page aftercare && expect_url pattern-own "$base/en/aftercare"
+shot pattern-own "$pattern" 1080x1920 --page aftercare && expect_url pattern-own "$en_link"
 shot pattern-off "$pattern" 1080x1920 --page benefits && expect_none pattern-off
 
 if [ "$FAILURES" -gt 0 ]; then

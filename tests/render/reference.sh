@@ -93,7 +93,7 @@ shot portrait-faq "screen=faq open_faq=" "${P[@]}" --screen faq
 shot portrait-faq-open "screen=faq open_faq=does-it-hurt" "${P[@]}" --screen faq --expand does-it-hurt
 shot portrait-languages "screen=languages" "${P[@]}" --screen languages
 shot portrait-search-answer "screen=search first=does-it-hurt" "${P[@]}" --screen search --query "does it hurt"
-shot portrait-search-closest "screen=search results=0 first=washing-face" "${P[@]}" --screen search \
+shot portrait-search-closest "screen=search results=0 first=redness" "${P[@]}" --screen search \
     --query "how many days will my face be red"
 shot portrait-search-none "screen=search results=0 related=0" "${P[@]}" --screen search --query "wifi password"
 for page in aftercare benefits risks sessions-and-costs what-to-expect who-should-not; do
