@@ -1,5 +1,6 @@
 // ArgReader and the small helpers every sub-command shares.
 #include "commands.h"
+#include "usage.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -67,6 +68,14 @@ std::string ArgReader::ProblemNoPositional() const
         return problem;
     const std::vector<std::string> rest = Rest();
     return rest.empty() ? std::string() : "unexpected argument '" + rest.front() + "'";
+}
+
+bool ArgReader::Rejected(const std::string& command) const
+{
+    const std::string problem = ProblemNoPositional();
+    if (!problem.empty())
+        UsageError(command, problem);
+    return !problem.empty();
 }
 
 ContentTargetArgs ReadContentTarget(const Args& args, ArgReader* reader)

@@ -18,10 +18,10 @@ static std::string Plural(int count, const char* one, const char* many)
 int RunCheck(const Args& args)
 {
     ArgReader reader(args);
-    const std::string dir = reader.Value("--content", DefaultContentDir());
+    const std::string dir = reader.ContentDir();
     const bool strict = reader.Flag("--strict");
-    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
-        return UsageError("check", problem);
+    if (reader.Rejected("check"))
+        return kUsageStatus;
 
     LoadResult result = LoadContent(dir);
     // Translations, review dates, characters no font can draw, right-to-left text.

@@ -22,13 +22,13 @@ constexpr int kTopEntries = 10;
 int RunReport(const Args& args)
 {
     ArgReader reader(args);
-    const std::string content_dir = reader.Value("--content", DefaultContentDir());
+    const std::string content_dir = reader.ContentDir();
     const std::string days_text = reader.Value("--days");
     const std::string cache_dir = reader.Value("--cache-dir");
     const bool json = reader.Flag("--json");
     const bool forget = reader.Flag("--forget");
-    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
-        return UsageError("report", problem);
+    if (reader.Rejected("report"))
+        return kUsageStatus;
 
     if (forget) {
         const std::string path = InsightsPath(cache_dir);

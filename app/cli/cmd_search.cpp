@@ -80,7 +80,7 @@ void PrintText(const SearchResults& results)
 int RunSearch(const Args& args)
 {
     ArgReader reader(args);
-    const std::string content_dir = reader.Value("--content", DefaultContentDir());
+    const std::string content_dir = reader.ContentDir();
     std::string lang = reader.Value("--lang");
     const std::string cache_dir = reader.Value("--cache-dir");
     const std::string max_text = reader.Value("--max", "10");

@@ -107,12 +107,12 @@ bool MoveOutOfKioskJson(const std::string& dir, bool* moved)
 
 int RunSetPin(const Args& args)
 {
-    ArgReader reader(args);
-    const std::string dir = reader.Value("--content", DefaultContentDir());
-    const bool clear = reader.Flag("--clear");
-    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
-        return UsageError("set-pin", problem);
     const std::string path = StaffPinPath();
+    ArgReader reader(args);
+    const std::string dir = reader.ContentDir();
+    const bool clear = reader.Flag("--clear");
+    if (reader.Rejected("set-pin"))
+        return kUsageStatus;
     if (path.empty()) {
         std::fprintf(stderr, "carekiosk set-pin: no state folder: set XDG_STATE_HOME or HOME\n");
         return 1;

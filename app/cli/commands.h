@@ -9,12 +9,18 @@ namespace ck {
 
 using Args = std::vector<std::string>;
 
+constexpr int kUsageStatus = 2;   // the exit status of a usage error
+
 int RunDump(const Args& args);
 int RunSearch(const Args& args);
 int RunCheck(const Args& args);
 int RunSetPin(const Args& args);
 int RunReport(const Args& args);
 int RunSpeak(const Args& args);
+
+// The default content folder: $CAREKIOSK_CONTENT, else "content" if it exists,
+// else the installed share/carekiosk/content.
+std::string DefaultContentDir();
 
 // Small shared argument reader: options are "--name value" or "--flag".
 class ArgReader {
@@ -23,6 +29,8 @@ public:
     // Value of "--name VALUE"; `present` tells whether the option was given.
     std::string Value(const std::string& name, const std::string& fallback = std::string());
     bool Flag(const std::string& name);
+    // --content DIR, else DefaultContentDir().
+    std::string ContentDir() { return Value("--content", DefaultContentDir()); }
     // Arguments not consumed by Value/Flag, in order (positional arguments).
     std::vector<std::string> Rest() const;
     // The first problem seen (option without value, unknown option in Rest()), or "".
@@ -33,6 +41,9 @@ public:
     std::string Problem() const;
     // Problem(), else "unexpected argument 'x'" for a positional argument.
     std::string ProblemNoPositional() const;
+    // For commands without positional arguments, after all Value/Flag: true
+    // (after printing `command`'s usage error) when ProblemNoPositional() has one.
+    bool Rejected(const std::string& command) const;
 
 private:
     const Args& args_;
@@ -51,8 +62,5 @@ ContentTargetArgs ReadContentTarget(const Args& args, ArgReader* reader);
 // "1080x1920" -> width/height; false on anything else.
 bool ParseSize(const std::string& text, int* width, int* height);
 
-// The default content folder: $CAREKIOSK_CONTENT, else "content" if it exists,
-// else the installed share/carekiosk/content.
-std::string DefaultContentDir();
 
 } // namespace ck

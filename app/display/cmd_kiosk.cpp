@@ -15,7 +15,7 @@ namespace ck {
 int RunKiosk(const Args& args)
 {
     ArgReader reader(args);
-    const std::string content_dir = reader.Value("--content", DefaultContentDir());
+    const std::string content_dir = reader.ContentDir();
     const bool windowed = reader.Flag("--windowed");
     const std::string size = reader.Value("--size");
     const std::string script_path = reader.Value("--script");
@@ -23,8 +23,8 @@ int RunKiosk(const Args& args)
     const std::string status_path = reader.Value("--status-file");   // for tests: kiosk/probes.h
     const std::string stats_path = reader.Value("--frame-stats");    // for measurements
     const std::string notice = reader.Value("--notice");   // for staff, from the session's crash-loop guard
-    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
-        return UsageError("", problem);
+    if (reader.Rejected(""))
+        return kUsageStatus;
     PlatformOptions options;
     options.windowed = windowed;
     if (!size.empty() && !ParseSize(size, &options.width, &options.height))

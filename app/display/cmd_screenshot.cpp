@@ -253,7 +253,7 @@ int RunScreenshot(const Args& args)
     ShotOptions o;
     const std::string check = reader.Value("--check");
     o.report = reader.Value("--report");
-    o.content_dir = reader.Value("--content", DefaultContentDir());
+    o.content_dir = reader.ContentDir();
     const std::string size = reader.Value("--size");
     o.out = reader.Value("--out");
     o.page = reader.Value("--page");
@@ -265,8 +265,8 @@ int RunScreenshot(const Args& args)
     const std::string text_size = reader.Value("--text-size");
     const std::string scroll = reader.Value("--scroll");
     o.contrast = reader.Flag("--contrast");
-    if (const std::string problem = reader.ProblemNoPositional(); !problem.empty())
-        return UsageError("screenshot", problem);
+    if (reader.Rejected("screenshot"))
+        return kUsageStatus;
 
     if (!check.empty()) {
         if (o.report.empty())
