@@ -207,7 +207,7 @@ void KioskApp::DrawFrame()
     probes_.EndSubmit();
     PresentFrame(capture);
     ApplyIntents(intents, now, reading_before);
-    probes_.Status(StatusText(session_) + reading_.Status());
+    probes_.Status(StatusText(session_) + reading_.Status() + "dpi " + std::to_string(std::lround(platform_.Dpi())) + "\n");
 }
 
 // Real touches and scripted ones take the same path, both on the app clock.

@@ -25,6 +25,7 @@ namespace ck {
 //   idle-resets 2             (idle resets since start-up)
 // and, from the app, what read-aloud is reading:
 //   speaking page:aftercare 3 (segment 3 of that page; "speaking off" when quiet)
+//   dpi 96                    (the screen's pixels per inch, for tests that tap in millimetres)
 std::string StatusText(const Session& session);
 
 class StatusFile {

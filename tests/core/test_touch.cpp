@@ -121,6 +121,75 @@ TEST_CASE("the threshold is configurable")
     CHECK(tracker.State() == TouchState::Dragging);
 }
 
+// At 96 dpi: 2 mm = 7.6 px, 4 mm = 15.1 px, 5 mm = 18.9 px.
+static TouchTracker ShakyHandTracker(bool scrollable)
+{
+    TouchSettings settings;
+    settings.drag_threshold_px = MillimetresToPixels(kDefaultDragThresholdMm, 96.0f);
+    settings.tap_slop_px = MillimetresToPixels(kDefaultTapSlopMm, 96.0f);
+    settings.scrollable_y = scrollable;
+    return TouchTracker(settings);
+}
+
+// A trembling finger: 4 mm away and back, in both directions, for 0.4 s.
+static void Wobble(TouchTracker& tracker, float x, float y, double t)
+{
+    const float r = MillimetresToPixels(4.0f, 96.0f);
+    const float path[][2] = {{r, 0}, {0, r}, {-r, 0}, {0, -r}, {r * 0.7f, r * 0.7f}, {-r * 0.7f, -r * 0.7f}, {0, 0}};
+    tracker.Press(x, y, t);
+    for (const auto& step : path) {
+        t += 0.05;
+        tracker.Move(x + step[0], y + step[1], t);
+    }
+    tracker.Release(x, y, t + 0.05);
+}
+
+TEST_CASE("a 4 mm wobble is still a tap where nothing scrolls")
+{
+    TouchTracker tracker = ShakyHandTracker(false);
+    tracker.NewFrame();
+    Wobble(tracker, 300.0f, 400.0f, 0.0);
+    CHECK(tracker.Tapped());
+    CHECK(tracker.TapPosition().x == 300.0f);
+    CHECK(tracker.TapPosition().y == 400.0f);
+}
+
+TEST_CASE("on a page that scrolls, a sideways wobble is a tap and a 4 mm pull is a drag")
+{
+    const float r = MillimetresToPixels(4.0f, 96.0f);
+    TouchTracker tracker = ShakyHandTracker(true);
+    tracker.NewFrame();
+    tracker.Press(300.0f, 400.0f, 0.0);
+    tracker.Move(300.0f + r, 401.0f, 0.05);
+    tracker.Move(300.0f - r, 399.0f, 0.10);
+    tracker.Release(300.0f, 400.0f, 0.15);
+    CHECK(tracker.Tapped());
+
+    tracker.NewFrame();
+    tracker.Press(300.0f, 400.0f, 1.0);
+    for (int i = 1; i <= 4; i++)
+        tracker.Move(300.0f, 400.0f - r * float(i) / 4.0f, 1.0 + 0.05 * i);
+    CHECK(tracker.State() == TouchState::Dragging);
+    tracker.Release(300.0f, 400.0f - r, 1.25);
+    CHECK_FALSE(tracker.Tapped());
+    CHECK(tracker.ReleasedDrag());
+    // The content moves by what lies beyond the 2 mm threshold, no jump.
+    CHECK(tracker.DragTotal().y == Approx(-(r - MillimetresToPixels(2.0f, 96.0f))).margin(0.01));
+}
+
+TEST_CASE("past the 5 mm slop any movement is a drag, scrollable or not")
+{
+    for (bool scrollable : {false, true}) {
+        TouchTracker tracker = ShakyHandTracker(scrollable);
+        tracker.NewFrame();
+        tracker.Press(300.0f, 400.0f, 0.0);
+        tracker.Move(300.0f + MillimetresToPixels(5.5f, 96.0f), 400.0f, 0.1);
+        CHECK(tracker.State() == TouchState::Dragging);
+        tracker.Release(300.0f, 400.0f, 0.2);
+        CHECK_FALSE(tracker.Tapped());
+    }
+}
+
 TEST_CASE("Cancel ends the gesture with neither tap nor fling")
 {
     TouchTracker tracker = MakeTracker();

@@ -68,12 +68,20 @@ void TouchTracker::Move(float x, float y, double t)
         const float dx = x - press_.x;
         const float dy = y - press_.y;
         const float distance = Length(dx, dy);
-        if (distance <= settings_.drag_threshold_px)
+        // A drag is told from a shaky tap by its direction: mostly along the
+        // scrolling direction and still moving away from the press. A hand
+        // that trembles goes back and forth, and sideways on a page that
+        // only scrolls up and down, and stays a tap within the slop.
+        const bool scrolling = settings_.scrollable_y && std::fabs(dy) > settings_.drag_threshold_px
+                               && std::fabs(dy) >= std::fabs(dx) && (y - previous.y) * dy > 0.0f;
+        if (!scrolling && distance <= settings_.tap_slop_px)
             return;
         // The drag begins at the threshold crossing, so only the movement
         // beyond it moves the content.
         state_ = TouchState::Dragging;
-        const float k = settings_.drag_threshold_px / distance;
+        const float threshold = scrolling ? settings_.drag_threshold_px * distance / std::fabs(dy)
+                                          : settings_.tap_slop_px;
+        const float k = std::min(1.0f, threshold / distance);
         drag_origin_ = Vec2f{press_.x + dx * k, press_.y + dy * k};
         frame_delta_.x += x - drag_origin_.x;
         frame_delta_.y += y - drag_origin_.y;

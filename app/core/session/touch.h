@@ -22,8 +22,13 @@ struct Vec2f {
     float y = 0.0f;
 };
 
-// 2 mm is about where a finger that meant to tap stops being a tap.
+// Along a direction the content can scroll, 2 mm moving away from where the
+// finger went down starts a drag: scrolling must feel immediate.
 constexpr float kDefaultDragThresholdMm = 2.0f;
+// In any other direction, or when nothing can scroll, a press may wander
+// this far and still be a tap: an older or trembling hand moves 2-4 mm while
+// it taps, and that must not lose the tap.
+constexpr float kDefaultTapSlopMm = 5.0f;
 
 // Converts a physical length to pixels; a missing or absurd DPI counts as 96.
 float MillimetresToPixels(float mm, float dpi);
@@ -34,12 +39,15 @@ float MillimetresToPixels(float mm, float dpi);
 
 enum class TouchState {
     Idle,       // no finger down
-    Pressed,    // finger down, still within the drag threshold (may become a tap)
-    Dragging,   // moved past the threshold: a drag until release, never a tap
+    Pressed,    // finger down, not yet a drag (may become a tap)
+    Dragging,   // a drag until release, never a tap: moved past the drag
+                // threshold along a scrollable direction, or past the tap slop
 };
 
 struct TouchSettings {
     float drag_threshold_px = 12.0f;   // use MillimetresToPixels(kDefaultDragThresholdMm, dpi)
+    float tap_slop_px = 30.0f;         // use MillimetresToPixels(kDefaultTapSlopMm, dpi)
+    bool scrollable_y = true;          // the content under the finger can scroll vertically
     double velocity_window = 0.1;      // seconds of samples the release velocity looks at
     float max_speed = 8000.0f;         // px/s; caps flings from jittery timestamps
 };

@@ -27,6 +27,8 @@ void PointerTracker::Update(const std::vector<PointerEvent>& events, float wheel
 {
     TouchSettings settings = touch_.Settings();
     settings.drag_threshold_px = MillimetresToPixels(kDefaultDragThresholdMm, dpi);
+    settings.tap_slop_px = MillimetresToPixels(kDefaultTapSlopMm, dpi);
+    settings.scrollable_y = scroller_.MaxOffset() > 0.0f;   // as laid out last frame
     touch_.SetSettings(settings);
     touch_.NewFrame();
 
