@@ -1,8 +1,14 @@
-// Content checks beyond loading. See content_check.h.
+// Content checks beyond loading, which staff run (carekiosk check) and the
+// kiosk logs: missing translations, overdue reviews, characters no font
+// draws. See content_check.h and content.h.
 #include "content/content_check.h"
 
 #include "base/unicode.h"
+#include "content/content_parse.h"
 #include <algorithm>
+#include <filesystem>
+
+namespace fs = std::filesystem;
 
 namespace ck {
 
@@ -77,6 +83,56 @@ void CheckContentCompleteness(const Content& content, const std::string& today, 
                                  "right-to-left text (Arabic, Hebrew ...) is not supported: the kiosk would draw it "
                                  "left to right with unjoined letters");
     }
+}
+
+void CheckTranslations(const Content& content, Diagnostics* diag)
+{
+    const LanguageContent* base = content.Language(content.config.default_language);
+    if (!base)
+        return;
+    const fs::path root(content.root);
+    for (const LanguageContent& language : content.languages) {
+        if (&language == base)
+            continue;
+        for (const Page& page : base->pages)
+            if (!language.FindPage(page.id))
+                diag->Warning((root / language.lang / "pages").generic_string(), 0, 0,
+                              "the page \"" + page.id + "\" has no \"" + language.lang + "\" version; patients see the \""
+                                  + base->lang + "\" one");
+        for (const FaqEntry& entry : base->faq)
+            if (!language.FindFaq(entry.id))
+                diag->Warning((root / language.lang / "faq.json").generic_string(), 0, 0,
+                              "the question \"" + entry.id + "\" has no \"" + language.lang
+                                  + "\" version; patients see the \"" + base->lang + "\" one");
+    }
+}
+
+// Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian calendar).
+static long DaysSinceEpoch(const std::string& date)
+{
+    int year = std::stoi(date.substr(0, 4));
+    const int month = std::stoi(date.substr(5, 2));
+    const int day = std::stoi(date.substr(8, 2));
+    year -= month <= 2 ? 1 : 0;
+    const int era = year / 400;
+    const int year_of_era = year - era * 400;
+    const int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return static_cast<long>(era) * 146097 + day_of_era - 719468;
+}
+
+void CheckReviewDates(const Content& content, const std::string& today, Diagnostics* diag)
+{
+    if (!IsIsoDate(today))
+        return;
+    const long now = DaysSinceEpoch(today);
+    const int period = content.config.review_period_days;
+    for (const LanguageContent& language : content.languages)
+        for (const Page& page : language.pages)
+            if (!page.reviewed.empty() && now - DaysSinceEpoch(page.reviewed) > period)
+                diag->Warning((fs::path(content.root) / page.source).generic_string(), 0, 0,
+                              "the page was last reviewed on " + page.reviewed + ", more than "
+                                  + std::to_string(period) + " days ago: check it and update \"reviewed\"");
 }
 
 } // namespace ck

@@ -185,26 +185,26 @@ Document PageBody(const Page& page)
     return body;
 }
 
-std::vector<SpeechSegment> PageReadingSegments(const Page& page)
+// The title (not a block of the document: block -1), then the document's segments.
+static std::vector<SpeechSegment> TitledSegments(const std::string& title, const Document& doc)
 {
     std::vector<SpeechSegment> out;
-    const std::string title = CollapseSpaces(page.title);
-    if (!title.empty())
-        out.push_back(SpeechSegment{title, -1});
-    for (SpeechSegment& segment : ReadingSegments(PageBody(page)))
+    const std::string heading = CollapseSpaces(title);
+    if (!heading.empty())
+        out.push_back(SpeechSegment{heading, -1});
+    for (SpeechSegment& segment : ReadingSegments(doc))
         out.push_back(std::move(segment));
     return out;
 }
 
+std::vector<SpeechSegment> PageReadingSegments(const Page& page)
+{
+    return TitledSegments(page.title, PageBody(page));
+}
+
 std::vector<SpeechSegment> FaqReadingSegments(const FaqEntry& entry)
 {
-    std::vector<SpeechSegment> out;
-    const std::string question = CollapseSpaces(entry.question);
-    if (!question.empty())
-        out.push_back(SpeechSegment{question, -1});
-    for (SpeechSegment& segment : ReadingSegments(entry.answer))
-        out.push_back(std::move(segment));
-    return out;
+    return TitledSegments(entry.question, entry.answer);
 }
 
 Reading ReadingFor(const Content& content, const std::string& lang, const std::string& target)

@@ -13,6 +13,7 @@
 // wdf_inc. Titles and questions are also indexed on their own under
 // kTitlePrefix, so a query can weigh the title field separately.
 #include "search/search_internal.h"
+#include "base/user_dirs.h"
 #include <sodium.h>
 #include <atomic>
 #include <cerrno>
@@ -488,13 +489,8 @@ std::string DefaultAssetsDir()
 
 std::string DefaultSearchCacheDir()
 {
-    const char* xdg = std::getenv("XDG_CACHE_HOME");
-    if (xdg && xdg[0] == '/')
-        return std::string(xdg) + "/carekiosk";
-    const char* home = std::getenv("HOME");
-    if (home && home[0] == '/')
-        return std::string(home) + "/.cache/carekiosk";
-    return std::string();
+    const std::string base = UserBaseDir("XDG_CACHE_HOME", ".cache");
+    return base.empty() ? std::string() : base + "/carekiosk";
 }
 
 } // namespace ck

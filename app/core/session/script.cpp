@@ -1,4 +1,5 @@
 #include "session/script.h"
+#include "base/utf8.h"
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -37,15 +38,6 @@ std::vector<Token> Tokenize(std::string_view line)
     return tokens;
 }
 
-std::string Lower(std::string_view text)
-{
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 size_t EditDistance(const std::string& a, const std::string& b)
 {
     std::vector<size_t> row(b.size() + 1);
@@ -66,7 +58,7 @@ size_t EditDistance(const std::string& a, const std::string& b)
 // " (did you mean 'tap'?)" for the closest candidate, or "" when none is close.
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates)
 {
-    const std::string lower = Lower(word);
+    const std::string lower = ToLowerAscii(word);
     const std::string* best = nullptr;
     size_t best_distance = 3;   // more than 2 edits away is a different word
     for (const std::string& candidate : candidates) {
@@ -117,10 +109,18 @@ bool IsValidUtf8(std::string_view text)
     return true;
 }
 
+// In ScriptCommandKind order.
 const std::vector<std::string>& CommandNames()
 {
     static const std::vector<std::string> names = {"tap",     "drag",       "type",   "key",     "wait",
                                                    "advance", "screenshot", "expect", "waitfor", "quit"};
+    return names;
+}
+
+// In ScriptKey order.
+const std::vector<std::string>& KeyNames()
+{
+    static const std::vector<std::string> names = {"backspace", "enter", "escape"};
     return names;
 }
 
@@ -310,20 +310,17 @@ bool LineParser::Parse(ScriptCommand* out)
         out->kind = ScriptCommandKind::Key;
         if (!CheckCount(name, 1, "backspace, enter or escape"))
             return false;
-        const std::string key = Lower(args_[0].text);
-        if (key == "backspace")
-            out->key = ScriptKey::Backspace;
-        else if (key == "enter")
-            out->key = ScriptKey::Enter;
-        else if (key == "escape")
-            out->key = ScriptKey::Escape;
-        else {
-            std::string hint = DidYouMean(key, {"backspace", "enter", "escape"});
+        const std::string key = ToLowerAscii(args_[0].text);
+        const std::vector<std::string>& keys = KeyNames();
+        const auto known = std::find(keys.begin(), keys.end(), key);
+        if (known == keys.end()) {
+            std::string hint = DidYouMean(key, keys);
             if (hint.empty())
                 hint = " (one of backspace, enter, escape)";
             Error(args_[0].column, "unknown key '" + std::string(args_[0].text) + "'" + hint);
             return false;
         }
+        out->key = static_cast<ScriptKey>(known - keys.begin());
         return true;
     }
     if (name == "wait" || name == "advance") {
@@ -339,7 +336,7 @@ bool LineParser::Parse(ScriptCommand* out)
         if (!CheckCount(name, 1, "FILE.png"))
             return false;
         const std::string file(args_[0].text);
-        if (file.size() < 5 || Lower(file.substr(file.size() - 4)) != ".png") {
+        if (file.size() < 5 || ToLowerAscii(file.substr(file.size() - 4)) != ".png") {
             Error(args_[0].column, "screenshots are saved as PNG: the file name must end in .png");
             return false;
         }
@@ -394,29 +391,14 @@ InputScript ParseInputScript(std::string_view text, const std::string& file, Dia
 
 const char* ScriptCommandName(ScriptCommandKind kind)
 {
-    switch (kind) {
-    case ScriptCommandKind::Tap: return "tap";
-    case ScriptCommandKind::Drag: return "drag";
-    case ScriptCommandKind::Type: return "type";
-    case ScriptCommandKind::Key: return "key";
-    case ScriptCommandKind::Wait: return "wait";
-    case ScriptCommandKind::Advance: return "advance";
-    case ScriptCommandKind::Screenshot: return "screenshot";
-    case ScriptCommandKind::Expect: return "expect";
-    case ScriptCommandKind::WaitFor: return "waitfor";
-    case ScriptCommandKind::Quit: return "quit";
-    }
-    return "quit";
+    const size_t index = static_cast<size_t>(kind);
+    return index < CommandNames().size() ? CommandNames()[index].c_str() : "quit";
 }
 
 const char* ScriptKeyName(ScriptKey key)
 {
-    switch (key) {
-    case ScriptKey::Backspace: return "backspace";
-    case ScriptKey::Enter: return "enter";
-    case ScriptKey::Escape: return "escape";
-    }
-    return "enter";
+    const size_t index = static_cast<size_t>(key);
+    return index < KeyNames().size() ? KeyNames()[index].c_str() : "enter";
 }
 
 bool ExpectationHolds(const std::string& screen, const Session& session)
@@ -489,50 +471,35 @@ InputScriptPlayer::InputScriptPlayer(InputScript script, ScriptPlayerSettings se
 
 void InputScriptPlayer::Expand(const ScriptCommand& command, double start)
 {
+    if (command.kind == ScriptCommandKind::Wait) {
+        ready_at_ = start + command.seconds;
+        return;
+    }
     ScriptStep step;
     step.t = start;
     step.line = command.line;
-    switch (command.kind) {
-    case ScriptCommandKind::Tap:
-    case ScriptCommandKind::Drag:
+    if (command.kind == ScriptCommandKind::Tap || command.kind == ScriptCommandKind::Drag) {
         for (const PointerEvent& event : GesturePointerEvents(command, start, settings_)) {
             step.pointer = event;
             step.t = event.t;
             pending_.push_back(step);
         }
         return;
-    case ScriptCommandKind::Wait:
-        ready_at_ = start + command.seconds;
-        return;
-    case ScriptCommandKind::Type:
-        step.kind = ScriptStep::Kind::Text;
-        step.text = command.text;
-        break;
-    case ScriptCommandKind::Key:
-        step.kind = ScriptStep::Kind::Key;
-        step.key = command.key;
-        break;
-    case ScriptCommandKind::Advance:
-        step.kind = ScriptStep::Kind::Advance;
-        step.seconds = command.seconds;
-        break;
-    case ScriptCommandKind::Screenshot:
-        step.kind = ScriptStep::Kind::Screenshot;
-        step.text = command.text;
-        break;
-    case ScriptCommandKind::Expect:
-        step.kind = ScriptStep::Kind::Expect;
-        step.text = command.text;
-        break;
-    case ScriptCommandKind::WaitFor:
-        step.kind = ScriptStep::Kind::WaitFor;
-        step.text = command.text;
-        step.seconds = start + kWaitForSeconds;
-        break;
-    case ScriptCommandKind::Quit:
-        step.kind = ScriptStep::Kind::Quit;
-        break;
     }
+    // The rest are one step each, carrying what the command says: the text
+    // (type, screenshot, expect, waitfor), the key, the clock jump (advance).
+    switch (command.kind) {
+    case ScriptCommandKind::Type: step.kind = ScriptStep::Kind::Text; break;
+    case ScriptCommandKind::Key: step.kind = ScriptStep::Kind::Key; break;
+    case ScriptCommandKind::Advance: step.kind = ScriptStep::Kind::Advance; break;
+    case ScriptCommandKind::Screenshot: step.kind = ScriptStep::Kind::Screenshot; break;
+    case ScriptCommandKind::Expect: step.kind = ScriptStep::Kind::Expect; break;
+    case ScriptCommandKind::WaitFor: step.kind = ScriptStep::Kind::WaitFor; break;
+    default: step.kind = ScriptStep::Kind::Quit; break;
+    }
+    step.text = command.text;
+    step.key = command.key;
+    step.seconds = command.kind == ScriptCommandKind::WaitFor ? start + kWaitForSeconds : command.seconds;
     pending_.push_back(step);
 }
 

@@ -1,5 +1,6 @@
 // Staff PIN hashing and lockout. See staff_pin.h.
 #include "staff/staff_pin.h"
+#include "base/user_dirs.h"
 
 #include <sodium.h>
 #include <fcntl.h>
@@ -71,13 +72,8 @@ void PinLockout::Record(bool correct, double now)
 
 std::string StaffPinPath()
 {
-    const char* state = std::getenv("XDG_STATE_HOME");
-    if (state && state[0] == '/')
-        return std::string(state) + "/carekiosk/staff-pin";
-    const char* home = std::getenv("HOME");
-    if (home && home[0] == '/')
-        return std::string(home) + "/.local/state/carekiosk/staff-pin";
-    return std::string();
+    const std::string base = UserBaseDir("XDG_STATE_HOME", ".local/state");
+    return base.empty() ? std::string() : base + "/carekiosk/staff-pin";
 }
 
 std::string ReadStaffPinFile(const std::string& path)

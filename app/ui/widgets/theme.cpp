@@ -17,55 +17,62 @@ Rgb RgbFromHex(unsigned hex)
     return Rgb{((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f};
 }
 
+namespace {
+
+// Every role's colour in both themes, side by side.
+// Default: warm paper background, dark slate text, deep teal for headings,
+// links and the primary button. Body text sits near 14:1, links and headings
+// above 7:1 on every surface they appear on.
+// High contrast: white on black with yellow for anything interactive or
+// structural.
+struct RoleColours {
+    Rgb Theme::*role;
+    unsigned calm;       // DefaultTheme()
+    unsigned contrast;   // HighContrastTheme()
+};
+
+constexpr RoleColours kRoleColours[] = {
+    {&Theme::background,       0xFAF8F5, 0x000000},
+    {&Theme::surface,          0xFFFFFF, 0x1A1A1A},
+    {&Theme::surface_pressed,  0xDCEBE8, 0x333333},
+    {&Theme::text,             0x1E2A32, 0xFFFFFF},
+    {&Theme::text_muted,       0x44515B, 0xE6E6E6},
+    {&Theme::heading,          0x0A4A50, 0xFFFFFF},
+    {&Theme::link,             0x005C63, 0xFFEB3B},
+    {&Theme::accent,           0x0A5E62, 0xFFEB3B},
+    {&Theme::accent_text,      0xFFFFFF, 0x000000},
+    {&Theme::quote_background, 0xE4F1EF, 0x1A1A1A},
+    {&Theme::quote_bar,        0x2A8C89, 0xFFEB3B},
+    {&Theme::code_background,  0xECEEF0, 0x262626},
+    {&Theme::rule,             0xC9CFD4, 0xFFFFFF},
+    {&Theme::table_header,     0xDDEBE9, 0x333333},
+    {&Theme::table_border,     0x9AA8AE, 0xFFFFFF},
+    {&Theme::overlay,          0x1E2A32, 0x000000},   // drawn with alpha
+};
+static_assert(sizeof(kRoleColours) / sizeof(kRoleColours[0]) == (sizeof(Theme) - sizeof(const char*)) / sizeof(Rgb),
+              "every colour of Theme has a row");
+
+// The theme made of one column of the table.
+Theme MakeTheme(const char* name, unsigned RoleColours::*column)
+{
+    Theme theme{};
+    theme.name = name;
+    for (const RoleColours& colours : kRoleColours)
+        theme.*colours.role = RgbFromHex(colours.*column);
+    return theme;
+}
+
+} // namespace
+
 const Theme& DefaultTheme()
 {
-    // Warm paper background, dark slate text, deep teal for headings, links
-    // and the primary button. Body text sits near 14:1, links and headings
-    // above 7:1 on every surface they appear on.
-    static const Theme theme = {
-        "default",
-        RgbFromHex(0xFAF8F5),   // background
-        RgbFromHex(0xFFFFFF),   // surface
-        RgbFromHex(0xDCEBE8),   // surface_pressed
-        RgbFromHex(0x1E2A32),   // text
-        RgbFromHex(0x44515B),   // text_muted
-        RgbFromHex(0x0A4A50),   // heading
-        RgbFromHex(0x005C63),   // link
-        RgbFromHex(0x0A5E62),   // accent
-        RgbFromHex(0xFFFFFF),   // accent_text
-        RgbFromHex(0xE4F1EF),   // quote_background
-        RgbFromHex(0x2A8C89),   // quote_bar
-        RgbFromHex(0xECEEF0),   // code_background
-        RgbFromHex(0xC9CFD4),   // rule
-        RgbFromHex(0xDDEBE9),   // table_header
-        RgbFromHex(0x9AA8AE),   // table_border
-        RgbFromHex(0x1E2A32),   // overlay (drawn with alpha)
-    };
+    static const Theme theme = MakeTheme("default", &RoleColours::calm);
     return theme;
 }
 
 const Theme& HighContrastTheme()
 {
-    // White on black with yellow for anything interactive or structural.
-    static const Theme theme = {
-        "high-contrast",
-        RgbFromHex(0x000000),   // background
-        RgbFromHex(0x1A1A1A),   // surface
-        RgbFromHex(0x333333),   // surface_pressed
-        RgbFromHex(0xFFFFFF),   // text
-        RgbFromHex(0xE6E6E6),   // text_muted
-        RgbFromHex(0xFFFFFF),   // heading
-        RgbFromHex(0xFFEB3B),   // link
-        RgbFromHex(0xFFEB3B),   // accent
-        RgbFromHex(0x000000),   // accent_text
-        RgbFromHex(0x1A1A1A),   // quote_background
-        RgbFromHex(0xFFEB3B),   // quote_bar
-        RgbFromHex(0x262626),   // code_background
-        RgbFromHex(0xFFFFFF),   // rule
-        RgbFromHex(0x333333),   // table_header
-        RgbFromHex(0xFFFFFF),   // table_border
-        RgbFromHex(0x000000),   // overlay
-    };
+    static const Theme theme = MakeTheme("high-contrast", &RoleColours::contrast);
     return theme;
 }
 

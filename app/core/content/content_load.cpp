@@ -1,0 +1,280 @@
+// LoadContent: the content folder -> Content, plus diagnostics. The folder
+// is walked in a fixed order (kiosk.json, then each language's pages and
+// files); links and home tiles are checked once every language is in.
+//
+// Index
+//   [SECTION] One language
+//   [SECTION] Links and home tiles
+//   [SECTION] LoadContent
+#include "content/content_load_internal.h"
+#include "qr/qr.h"
+#include <algorithm>
+#include <system_error>
+
+namespace ck {
+
+namespace load_detail {
+
+//-----------------------------------------------------------------------------
+// [SECTION] One language
+//-----------------------------------------------------------------------------
+
+void Loader::LoadPages(const std::string& lang, LanguageContent* out)
+{
+    const std::string folder = lang + "/pages";
+    std::map<std::string, std::string> seen;   // page id -> file that defined it
+    for (const fs::directory_entry& entry : SortedEntries(root_ / folder)) {
+        const fs::path& path = entry.path();
+        const std::string relative = folder + "/" + path.filename().string();
+        const std::string ext = LowerExtension(path);
+        if (IsHidden(path) || ext == ".png" || ext == ".jpg" || ext == ".jpeg")
+            continue;
+        if (const std::string reason = UnreadableReason(entry); !reason.empty()) {
+            diag_->Warning(Label(relative), 0, 0, reason);
+            continue;
+        }
+        if (ext == ".md" || ext == ".json")
+            if (const std::string what = NotAFile(entry); !what.empty()) {
+                diag_->Warning(Label(relative), 0, 0, what);
+                continue;
+            }
+        if ((ext != ".md" && ext != ".json") || !IsRegularEntry(entry)) {
+            diag_->Warning(Label(relative), 0, 0,
+                           "the kiosk ignores this: pages end in .md or .json, pictures in .png or .jpg");
+            continue;
+        }
+        const std::string id = path.stem().string();
+        if (seen.count(id)) {
+            diag_->Error(Label(relative), 0, 0, "another page already has the id \"" + id + "\" ("
+                                                    + Label(seen[id]) + "); this file is skipped");
+            continue;
+        }
+        SourceFile source{Label(relative), {}};
+        if (!ReadText(relative, &source.text))
+            continue;
+        std::optional<Page> page = ext == ".md" ? ParseMarkdownPage(source.text, id, source.label, diag_)
+                                                : ParseJsonPage(source.text, id, source.label, diag_);
+        if (!page)
+            continue;
+        seen[id] = relative;
+        page->source = relative;
+        ResolveImages(page->doc.blocks, folder, source);
+        AttachTakeHomeCode(&*page, lang, source.label);
+        out->pages.push_back(std::move(*page));
+        page_sources_[lang][id] = std::move(source);
+    }
+    std::stable_sort(out->pages.begin(), out->pages.end(), [](const Page& a, const Page& b) {
+        return a.order != b.order ? a.order < b.order : a.title != b.title ? a.title < b.title : a.id < b.id;
+    });
+}
+
+// The page's "Scan to read this at home" code, encoded here once so drawing
+// never does: its own `link:`, else kiosk.json's page_url filled in.
+void Loader::AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label)
+{
+    const std::string& pattern = content_->config.page_url;
+    if (!page->link_given && !pattern.empty()) {
+        const std::string url = FillPageUrl(pattern, lang, page->id);
+        const std::string problem = QrUrlProblem(url);
+        if (problem.empty())
+            page->link = url;
+        else
+            diag_->Warning(label, 0, 0, "the address made from \"page_url\" in kiosk.json for this page: " + problem
+                                            + "; the page shows no QR code (give it its own \"link:\")");
+    }
+    if (!page->link.empty())
+        page->link_qr = EncodeQr(page->link);
+}
+
+void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
+{
+    out->lang = lang;
+    for (const fs::directory_entry& entry : SortedEntries(root_ / lang)) {
+        const std::string name = entry.path().filename().string();
+        const std::string relative = lang + "/" + name;
+        if (IsHidden(entry.path()))
+            continue;
+        if (const std::string reason = UnreadableReason(entry); !reason.empty()) {
+            diag_->Warning(Label(relative), 0, 0, reason);
+            continue;
+        }
+        if (name == "pages" && IsDirectoryEntry(entry)) {
+            LoadPages(lang, out);
+            continue;
+        }
+        const bool known = name == "faq.json" || name == "synonyms.json" || name == "ui.json";
+        if (known)
+            if (const std::string what = NotAFile(entry); !what.empty()) {
+                diag_->Warning(Label(relative), 0, 0, what);
+                continue;
+            }
+        if (!known || !IsRegularEntry(entry)) {
+            diag_->Warning(Label(relative), 0, 0,
+                           "the kiosk ignores this: a language folder holds pages/, faq.json, synonyms.json "
+                           "and ui.json");
+            continue;
+        }
+        SourceFile source{Label(relative), {}};
+        if (!ReadText(relative, &source.text, name == "faq.json" ? kMaxFaqBytes : kMaxTextBytes))
+            continue;
+        if (name == "faq.json") {
+            out->faq = ParseFaq(source.text, source.label, diag_);
+            for (FaqEntry& faq : out->faq)
+                ResolveImages(faq.answer.blocks, lang, source);
+            faq_sources_[lang] = std::move(source);
+        } else if (name == "synonyms.json") {
+            out->synonyms = ParseSynonyms(source.text, source.label, diag_);
+        } else {
+            out->ui = ParseUiStrings(source.text, source.label, diag_);
+        }
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Links and home tiles
+//-----------------------------------------------------------------------------
+
+void Loader::CheckLinks(const Document& doc, const std::string& lang, const SourceFile& source, int from_line)
+{
+    for (const Link& link : doc.links) {
+        std::string problem;
+        if (link.kind == LinkKind::Page && !content_->FindPage(lang, link.target)) {
+            problem = "the link \"" + link.href + "\" goes to a page \"" + link.target + "\" that does not exist";
+        } else if (link.kind == LinkKind::Faq && !link.target.empty() && !content_->FindFaq(lang, link.target)) {
+            problem = "the link \"" + link.href + "\" goes to a question \"" + link.target + "\" that does not exist";
+        } else if (link.kind == LinkKind::Invalid) {
+            problem = "the link \"" + link.href + "\" cannot be opened on the kiosk; link to a page id such as "
+                      "\"aftercare\" or to a question such as \"faq#does-it-hurt\"";
+        }
+        if (!problem.empty()) {
+            const Place at = PlaceOf(source, link.href, from_line);
+            diag_->Warning(source.label, at.line, at.column, problem);
+        }
+    }
+}
+
+void Loader::CheckHomeTiles(const std::string& kiosk_text)
+{
+    const std::string default_lang = content_->config.default_language;
+    const LineIndex lines(kiosk_text);
+    for (const std::string& id : content_->config.home_tiles) {
+        if (id == "faq" || content_->FindPage(default_lang, id))
+            continue;
+        const Place at = PlaceOf(lines, "\"" + id + "\"");
+        diag_->Warning(Label("kiosk.json"), at.line, at.column,
+                       "\"home_tiles\" lists \"" + id + "\", but there is no page with that id in \"" + default_lang
+                           + "\"");
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] LoadContent
+//-----------------------------------------------------------------------------
+
+// Lists the language folders and reports anything else at the top level.
+std::vector<std::string> Loader::ScanRoot(bool* has_kiosk_json)
+{
+    std::vector<std::string> folders;
+    *has_kiosk_json = false;
+    for (const fs::directory_entry& entry : SortedEntries(root_)) {
+        const std::string name = entry.path().filename().string();
+        if (IsHidden(entry.path()))
+            continue;
+        if (const std::string reason = UnreadableReason(entry); !reason.empty())
+            diag_->Warning(Label(name), 0, 0, reason);
+        else if (name == "kiosk.json" && IsRegularEntry(entry))
+            *has_kiosk_json = true;
+        else if (IsDirectoryEntry(entry) && IsLanguageTag(name))
+            folders.push_back(name);
+        else
+            diag_->Warning(Label(name), 0, 0, "the kiosk ignores this: the content folder holds kiosk.json "
+                                              "and one folder per language (en, es ...)");
+    }
+    return folders;
+}
+
+// Loads the languages kiosk.json lists (or every folder without a list) and
+// leaves config.languages naming only those that loaded.
+void Loader::LoadLanguages(const std::vector<std::string>& folders, const std::string& kiosk_text)
+{
+    KioskConfig& config = content_->config;
+    if (config.languages.empty())
+        config.languages = folders;
+    const LineIndex kiosk_lines(kiosk_text);
+    for (const std::string& lang : config.languages) {
+        if (std::find(folders.begin(), folders.end(), lang) == folders.end()) {
+            const Place at = PlaceOf(kiosk_lines, "\"" + lang + "\"");
+            diag_->Error(Label("kiosk.json"), at.line, at.column,
+                         "the language \"" + lang + "\" is listed, but there is no folder " + Label(lang));
+            continue;
+        }
+        content_->languages.emplace_back();
+        LoadLanguage(lang, &content_->languages.back());
+    }
+    for (const std::string& lang : folders)
+        if (std::find(config.languages.begin(), config.languages.end(), lang) == config.languages.end())
+            diag_->Warning(Label(lang), 0, 0,
+                           "this language is not in \"languages\" in kiosk.json, so it is not offered");
+    config.languages.clear();
+    for (const LanguageContent& language : content_->languages)
+        config.languages.push_back(language.lang);
+    if (!content_->Language(config.default_language) && !content_->languages.empty())
+        config.default_language = content_->languages.front().lang;
+}
+
+bool Loader::Run()
+{
+    std::error_code ec;
+    const std::string root_label = root_.generic_string();
+    if (!fs::is_directory(root_, ec)) {
+        const bool exists = fs::exists(root_, ec);
+        diag_->Error(root_label, 0, 0,
+                     "the content folder \"" + root_label + (exists ? "\" is not a folder" : "\" does not exist")
+                         + ": copy the content folder there, or start the kiosk with --content set to where it is");
+        return false;
+    }
+    canonical_root_ = fs::canonical(root_, ec);
+
+    bool has_kiosk_json = false;
+    const std::vector<std::string> folders = ScanRoot(&has_kiosk_json);
+    std::string kiosk_text;
+    if (has_kiosk_json && ReadText("kiosk.json", &kiosk_text)) {
+        content_->config = ParseKioskConfig(kiosk_text, Label("kiosk.json"), diag_);
+    } else {
+        if (!has_kiosk_json)
+            diag_->Warning(Label("kiosk.json"), 0, 0, "there is no kiosk.json; using default settings");
+        content_->config.languages.clear();
+    }
+    LoadLanguages(folders, kiosk_text);
+
+    // Links are checked once every language is in, so fallbacks count.
+    for (const LanguageContent& language : content_->languages) {
+        for (const Page& page : language.pages)
+            CheckLinks(page.doc, language.lang, page_sources_[language.lang][page.id], 1);
+        for (const FaqEntry& entry : language.faq)
+            CheckLinks(entry.answer, language.lang, faq_sources_[language.lang], entry.line);
+    }
+    if (has_kiosk_json)
+        CheckHomeTiles(kiosk_text);
+    return true;
+}
+
+} // namespace load_detail
+
+LoadResult LoadContent(const std::string& root)
+{
+    namespace fs = std::filesystem;
+    auto content = std::make_shared<Content>();
+    content->root = root;
+    LoadResult result;
+    load_detail::Loader loader(root, content.get(), &result.diagnostics);
+    if (loader.Run() && content->IsEmpty())
+        result.diagnostics.Error(fs::path(root).generic_string(), 0, 0,
+                                 "there is nothing to show patients: add a language folder such as "
+                                 + (fs::path(root) / "en" / "pages").generic_string()
+                                 + " with at least one page, or a faq.json (see CONTENT.md)");
+    result.content = std::move(content);
+    return result;
+}
+
+} // namespace ck

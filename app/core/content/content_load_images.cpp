@@ -1,0 +1,100 @@
+// The loader's pictures: a page's image paths resolved inside the content
+// folder, each file read and checked once (decoded, then only its bytes
+// kept), the same bytes under another name sharing one picture.
+#include "content/content_load_internal.h"
+#include "content/image_decode.h"
+#include <functional>
+#include <system_error>
+
+namespace ck {
+
+namespace load_detail {
+
+void Loader::ResolveImages(std::vector<Block>& blocks, const std::string& folder, const SourceFile& source)
+{
+    for (Block& block : blocks) {
+        if (block.kind == BlockKind::Image)
+            ResolveImage(block, folder, source);
+        ResolveImages(block.children, folder, source);
+    }
+}
+
+const DecodedImage& Loader::Decode(const fs::path& canonical, const std::string& key)
+{
+    auto it = decoded_.find(canonical.string());
+    if (it != decoded_.end())
+        return it->second;
+    DecodedImage result;
+    std::string bytes, error;
+    if (!ReadBytes(canonical, kMaxImageBytes, &bytes, &error)) {
+        result.error = "the picture \"" + key + "\" " + error;
+    } else {
+        Diagnostics local;
+        // The same file under another name (each language's folder often has
+        // its own copy of a picture) shares the pixels decoded the first time.
+        if (auto same = by_bytes_.find(bytes); same != by_bytes_.end()) {
+            result.image = same->second;
+            return decoded_.emplace(canonical.string(), std::move(result)).first->second;
+        }
+        result.image = DecodeImage(bytes, key, std::string(), 0, &local);
+        if (!result.image && !local.Empty())
+            result.error = local.Items().front().message;
+        if (result.image && decoded_bytes_ + result.image->rgba.size() > kMaxDecodedBytes) {
+            result.image = nullptr;
+            result.error = "the picture \"" + key + "\" is not shown: the pictures together need more than "
+                           + std::to_string(kMaxDecodedBytes / (1024 * 1024))
+                           + " MB of memory; use fewer or smaller pictures";
+        }
+        if (result.image) {
+            decoded_bytes_ += result.image->rgba.size();
+            auto kept = std::make_shared<ImageData>();   // the bytes, not the pixels
+            kept->key = result.image->key;
+            kept->width = result.image->width;
+            kept->height = result.image->height;
+            kept->encoded = bytes;
+            kept->digest = std::hash<std::string>()(bytes) | 1;   // never 0: 0 means "not known"
+            result.image = kept;
+            by_bytes_.emplace(std::move(bytes), result.image);
+        }
+    }
+    return decoded_.emplace(canonical.string(), std::move(result)).first->second;
+}
+
+void Loader::ResolveImage(Block& block, const std::string& folder, const SourceFile& source)
+{
+    const std::string& src = block.src;
+    const Place at = PlaceOf(source, src);
+    auto refuse = [&](const std::string& message) { diag_->Error(source.label, at.line, at.column, message); };
+
+    if (src.empty())
+        return refuse("a picture has no file name: write ![description](picture.png)");
+    if (src.find("://") != std::string::npos || src.rfind("data:", 0) == 0)
+        return refuse("the picture \"" + src + "\" is a web address; put the file beside the page instead");
+    // ".." may step between folders of the content (a Spanish page can show
+    // the English picture) but never out of it.
+    const fs::path relative(src);
+    const fs::path normal = (fs::path(folder) / relative).lexically_normal();
+    const bool climbs = relative.is_absolute() || src[0] == '/' || src[0] == '\\' || normal.empty()
+                        || *normal.begin() == "..";
+    if (climbs)
+        return refuse("the picture \"" + src + "\" is outside the content folder; it is refused");
+
+    const std::string key = normal.generic_string();
+    const fs::path path = root_ / key;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return refuse("the picture \"" + src + "\" is missing (looked for " + Label(key) + ")");
+    if (!InsideRoot(path))
+        return refuse("the picture \"" + src + "\" links to a place outside the content folder; it is refused");
+
+    const DecodedImage& decoded = Decode(fs::canonical(path, ec), key);
+    if (!decoded.image)
+        return refuse(decoded.error);
+    block.image_key = key;
+    content_->images.emplace(key, decoded.image);
+}
+
+
+} // namespace load_detail
+
+} // namespace ck

@@ -1,0 +1,94 @@
+// ui.json: a language's translations of the kiosk's own words, checked
+// against the built-in English ones (keys and {placeholders}).
+#include "content/content_parse_internal.h"
+#include <set>
+
+namespace ck {
+using namespace parse_detail;
+
+static std::set<std::string> Placeholders(const std::string& text)
+{
+    std::set<std::string> names;
+    for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+        const size_t close = text.find('}', open);
+        if (close == std::string::npos)
+            break;
+        names.insert(text.substr(open, close - open + 1));
+    }
+    return names;
+}
+
+std::map<std::string, std::string> ParseUiStrings(std::string_view text, const std::string& file,
+                                                  Diagnostics* diag)
+{
+    std::map<std::string, std::string> strings;
+    JsonReader r(text, file, diag);
+    const json* given = r.TopLevel("strings", json::value_t::object,
+                                   "ui.json must look like {\"strings\": {\"back\": \"Back\"}}");
+    if (!given)
+        return strings;
+    std::vector<std::string> known;
+    for (const auto& [key, value] : DefaultUiStrings())
+        known.push_back(key);
+    for (auto it = given->begin(); it != given->end(); ++it) {
+        const std::string pointer = "/strings/" + it.key();
+        auto fallback = DefaultUiStrings().find(it.key());
+        if (fallback == DefaultUiStrings().end()) {
+            r.Warning(pointer, UnknownKeyMessage(it.key(), known));
+            continue;
+        }
+        if (!it->is_string()) {
+            r.Error(pointer, Quote(it.key()) + " must be text in quotes; the English text is shown");
+            continue;
+        }
+        const std::string value = it->get<std::string>();
+        const std::set<std::string> allowed = Placeholders(fallback->second);
+        for (const std::string& name : Placeholders(value))
+            if (!allowed.count(name))
+                r.Warning(pointer, Quote(name) + " is not filled in by the kiosk here; use "
+                                       + (allowed.empty() ? std::string("no {placeholders}")
+                                                          : JoinList({allowed.begin(), allowed.end()})));
+        strings[it.key()] = value;
+    }
+    return strings;
+}
+
+const std::map<std::string, std::string>& DefaultUiStrings()
+{
+    static const std::map<std::string, std::string> strings = {
+        {"back", "Back"},
+        {"home", "Home"},
+        {"search", "Search"},
+        {"faq_title", "Questions and answers"},
+        {"continue", "Continue"},
+        {"still_reading", "Are you still reading?"},
+        {"idle_countdown", "Returning to the start in {seconds} s"},
+        {"no_answer", "No answer found"},
+        {"ask_front_desk", "Please ask at the front desk."},
+        {"try_these", "You could try:"},
+        {"closest_questions", "Closest questions"},
+        {"related_questions", "Related questions"},
+        {"showing_results_for", "Showing results for"},
+        {"text_size", "Text size"},
+        {"contrast", "High contrast"},
+        {"language", "Language"},
+        {"language_name", "English"},
+        {"updating", "Information is being updated"},
+        {"updating_detail", "Please ask at the front desk."},
+        {"touch_to_start", "Touch to learn about microneedling"},
+        {"space", "space"},
+        {"clear", "Clear"},
+        {"search_hint", "Type your question"},
+        {"search_suggested", "Popular questions"},
+        {"search_preparing", "Preparing search…"},
+        {"reviewed_by", "Reviewed by {owner} on {date}"},
+        {"reviewed_on", "Reviewed on {date}"},
+        {"fallback_note", "This is not yet available in your language."},
+        {"read_aloud", "Read aloud"},
+        {"stop_reading", "Stop"},
+        {"qr_caption", "Scan to read this at home"},
+    };
+    return strings;
+}
+
+} // namespace ck

@@ -1,0 +1,213 @@
+// What a document holds of a query plan: each concept as a Xapian query
+// (whole text and title field), typed words side by side as phrases, and
+// after BM25 the coverage checks that re-rank its best: the concepts a
+// document, its title and, for a page, one passage of it hold.
+#include "search/search_query_internal.h"
+#include <algorithm>
+#include <map>
+
+namespace ck {
+using namespace search_detail;
+
+namespace {
+
+constexpr int kPassageWords = 30;           // in pages, the concepts must meet within this many words
+
+// The same term in the title field: "Zpain" -> "ZSpain", "pain" -> "Spain".
+std::string TitleTerm(const std::string& term)
+{
+    if (!term.empty() && term[0] == 'Z')
+        return "Z" + std::string(kTitlePrefix) + term.substr(1);
+    return kTitlePrefix + term;
+}
+
+using ConceptTerms = std::vector<std::map<std::string, double>>;   // per concept: term -> factor
+
+// Each term of a concept's alternatives with the best factor it comes with.
+// A phrase alternative counts where its words are found apart, which the
+// document-level check has already vetted.
+ConceptTerms TermsOf(const std::vector<Concept>& concepts)
+{
+    ConceptTerms concept_terms(concepts.size());
+    for (size_t c = 0; c < concepts.size(); c++)
+        for (const Alternative& alternative : concepts[c].alternatives)
+            for (const std::string& term : alternative.terms) {
+                double& factor = concept_terms[c][term];
+                factor = std::max(factor, alternative.factor);
+            }
+    return concept_terms;
+}
+
+double TermFactor(const SearchIndex::LangIndex& index, const std::map<std::string, double>& terms, const Word& word)
+{
+    double best = 0.0;
+    if (auto it = terms.find(index.StemTerm(word.folded)); it != terms.end())
+        best = it->second;
+    if (auto it = terms.find(word.folded); it != terms.end())
+        best = std::max(best, it->second);
+    return best;
+}
+
+} // namespace
+
+namespace search_detail {
+
+// One concept: the typed word and its close forms as one synonym term, and
+// the looser alternatives (WordNet's guesses, typo fixes) as a second one at
+// a lower weight. Xapian's OP_SYNONYM counts a group once per document, so a
+// document using both "numb" and "anaesthetic" is not counted twice. (OP_MAX
+// would keep each alternative's own factor, but it crashes Xapian 1.4.22's
+// matcher on some queries.)
+Xapian::Query ConceptQuery(const Concept& concept, bool title_field)
+{
+    std::vector<Xapian::Query> groups[2];
+    double loose_factor = 0.0;
+    for (const Alternative& alternative : concept.alternatives) {
+        std::vector<std::string> terms = alternative.terms;
+        if (title_field)
+            std::transform(terms.begin(), terms.end(), terms.begin(), TitleTerm);
+        const bool close = alternative.factor >= kCloseFactor;
+        groups[close ? 0 : 1].push_back(terms.size() == 1
+                                            ? Xapian::Query(terms[0])
+                                            : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+        if (!close)
+            loose_factor = std::max(loose_factor, alternative.factor);
+    }
+    std::vector<Xapian::Query> parts;
+    for (int g = 0; g < 2; g++) {
+        if (groups[g].empty())
+            continue;
+        Xapian::Query group = groups[g].size() == 1
+                                  ? groups[g][0]
+                                  : Xapian::Query(Xapian::Query::OP_SYNONYM, groups[g].begin(), groups[g].end());
+        parts.push_back(g == 0 ? group : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, loose_factor));
+    }
+    if (parts.size() == 1)
+        return parts[0];
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+// How much of each concept document `docid` holds: the factor of the best
+// alternative it has, 0 for none. One pass over its term list. `*rarest`
+// (may be null): the rarity of the rarest close alternative it holds.
+std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, const std::vector<Concept>& concepts,
+                               const std::set<std::string>& all_terms, double* rarest)
+{
+    std::set<std::string> present;
+    Xapian::TermIterator it = db.termlist_begin(docid);
+    for (const std::string& term : all_terms) {
+        it.skip_to(term);
+        if (it == db.termlist_end(docid))
+            break;
+        if (*it == term)
+            present.insert(term);
+    }
+    std::vector<double> held;
+    for (const Concept& concept : concepts) {
+        double best = 0.0;
+        for (const Alternative& alternative : concept.alternatives)
+            if (std::all_of(alternative.terms.begin(), alternative.terms.end(),
+                            [&present](const std::string& t) { return present.count(t) != 0; })) {
+                best = std::max(best, alternative.factor);
+                if (rarest && alternative.factor >= kCloseFactor)
+                    *rarest = std::max(*rarest, alternative.rarity);
+            }
+        held.push_back(best);
+    }
+    return held;
+}
+
+// The share of the typed words, filler included, that a title uses: "how
+// soon can I have another peel" reads like "How often can I have a peel?".
+// A tie-breaker beside the concepts, which ignore such words.
+double SharedWording(const SearchIndex::LangIndex& index, const std::vector<std::string>& typed_stems,
+                     const std::string& title)
+{
+    if (typed_stems.empty())
+        return 0.0;
+    std::set<std::string> title_stems;
+    for (const Word& word : SplitWords(title))
+        title_stems.insert(index.StemTerm(word.folded));
+    const size_t shared = std::count_if(typed_stems.begin(), typed_stems.end(),
+                                        [&](const std::string& stem) { return title_stems.count(stem) != 0; });
+    return static_cast<double>(shared) / static_cast<double>(typed_stems.size());
+}
+
+// Per concept, how much of it a title holds (0 for none).
+std::vector<double> ConceptsInTitle(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
+                                    const std::string& title)
+{
+    const ConceptTerms concept_terms = TermsOf(concepts);
+    std::vector<double> in_title(concepts.size(), 0.0);
+    for (const Word& word : SplitWords(title))
+        for (size_t c = 0; c < concepts.size(); c++)
+            in_title[c] = std::max(in_title[c], TermFactor(index, concept_terms[c], word));
+    return in_title;
+}
+
+// Pages are long, so holding every concept somewhere proves little ("opening
+// hours" in a page mentioning "open pores" and, far below, "4 hours"). The
+// weight of the concepts that meet within kPassageWords words of each other,
+// title concepts counting everywhere; each scaled by its alternative's factor.
+double PassageWeight(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
+                     const std::string& title, const std::vector<Word>& words)
+{
+    const ConceptTerms concept_terms = TermsOf(concepts);
+    auto match = [&](const Word& word, size_t c) { return TermFactor(index, concept_terms[c], word); };
+    const std::vector<double> in_title = ConceptsInTitle(index, concepts, title);
+
+    // Per word, the concepts it holds and how much; a sliding window keeps the
+    // best factor per concept through a count of each factor seen.
+    std::vector<std::vector<std::pair<size_t, double>>> word_concepts(words.size());
+    for (size_t w = 0; w < words.size(); w++)
+        for (size_t c = 0; c < concepts.size(); c++)
+            if (const double f = match(words[w], c); f > in_title[c])
+                word_concepts[w].emplace_back(c, f);
+    double base = 0.0;
+    for (size_t c = 0; c < concepts.size(); c++)
+        base += in_title[c] * concepts[c].weight;
+    std::vector<std::map<double, int>> seen(concepts.size());
+    auto window_weight = [&]() {
+        double total = 0.0;
+        for (size_t c = 0; c < concepts.size(); c++)
+            if (!seen[c].empty())
+                total += (seen[c].rbegin()->first - in_title[c]) * concepts[c].weight;
+        return total;
+    };
+    double best = 0.0;
+    for (size_t w = 0; w < words.size(); w++) {
+        bool changed = !word_concepts[w].empty();
+        for (const auto& [c, f] : word_concepts[w])
+            seen[c][f]++;
+        if (w >= static_cast<size_t>(kPassageWords))
+            for (const auto& [c, f] : word_concepts[w - kPassageWords]) {
+                changed = true;
+                if (--seen[c][f] == 0)
+                    seen[c].erase(f);
+            }
+        if (changed)
+            best = std::max(best, window_weight());
+    }
+    return base + best;
+}
+
+// Typed words found side by side ("dark skin", "sensitive skin") rank above
+// the same words apart. Not two stop words ("can i", "have it"): their
+// positions are everywhere, so checking them costs the most and says nothing.
+std::vector<Xapian::Query> PhraseQueries(const std::string& lang, const std::vector<Concept>& concepts)
+{
+    std::vector<Xapian::Query> phrases;
+    for (size_t c = 0; c + 1 < concepts.size(); c++) {
+        if (concepts[c].word.empty() || concepts[c + 1].word.empty())
+            continue;
+        if (IsStopWord(lang, concepts[c].word) && IsStopWord(lang, concepts[c + 1].word))
+            continue;
+        const std::string pair[2] = {concepts[c].word, concepts[c + 1].word};
+        phrases.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 3);
+    }
+    return phrases;
+}
+
+} // namespace search_detail
+
+} // namespace ck

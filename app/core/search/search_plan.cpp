@@ -1,0 +1,415 @@
+// The query planner: what each typed word stands for. The word itself when
+// the content uses it, its forms, the clinic's and the shipped lay words,
+// WordNet's synonyms and broader terms for words the content lacks, the
+// completions of a word still being typed, and, for a word nobody knows, a
+// typo fix or two words run together.
+//
+// Index:
+//   [SECTION] Concepts       what each query word stands for (Planner)
+//   [SECTION] Corrections    Xapian spelling, then a fuzzy fallback
+#include "search/search_query_internal.h"
+#include <algorithm>
+#include <cmath>
+
+namespace ck {
+using namespace search_detail;
+
+namespace {
+
+constexpr double kUnknownShare = 0.8;       // a word found nowhere weighs this share of the rarest word
+constexpr int kMaxPrefixExpansions = 12;
+constexpr size_t kMinPrefixLength = 3;      // shorter prefixes match too much
+constexpr size_t kMinCorrectLength = 4;     // shorter words are too ambiguous to correct
+constexpr size_t kTwoEditLength = 8;        // words this long may have two typos
+// How much a match through each kind of alternative counts, against the
+// typed word itself (1.0). Lay words: search.cpp.
+constexpr double kCompletionFactor = 0.9;   // the last word, still being typed
+constexpr double kFormFactor = 0.85;        // another form of the word (WordNet: pay -> payment)
+constexpr double kCorrectionFactor = 0.8;   // a typo fix
+constexpr double kSynonymFactor = 0.65;     // a WordNet synonym of a word the content lacks
+constexpr double kBroaderFactor = 0.5;      // a WordNet broader term (wine -> alcohol)
+// Longer queries and words are pasted text or a stuck key: without a limit,
+// correcting or splitting a 10 000-letter word takes seconds.
+constexpr size_t kMaxQueryWords = 32;
+constexpr size_t kMaxWordBytes = 40;
+
+// ---------------------------------------------------------------------------
+// [SECTION] Concepts
+// ---------------------------------------------------------------------------
+
+// "alcoholic drink" -> {"alcoholic", "drink"}, folded.
+std::vector<std::string> SplitPhrase(const std::string& phrase)
+{
+    std::vector<std::string> words;
+    for (const Word& word : SplitWords(phrase))
+        words.push_back(word.folded);
+    return words;
+}
+
+class Planner {
+public:
+    Planner(const SearchIndex::LangIndex& index, const std::string& lang) : index_(index), lang_(lang) {}
+    QueryPlan Plan(const std::string& query);
+
+private:
+    bool Known(const std::string& word) const;
+    bool InIndex(const std::vector<std::string>& words) const;
+    std::vector<std::string> ExpandPrefix(const std::string& prefix) const;
+    std::string Correct(const std::string& word) const;
+    std::string FindCorrection(const std::string& word) const;
+    std::vector<std::string> SplitCompound(const std::string& word) const;
+    std::vector<std::string> Lemmas(const std::string& word) const;
+    void AddWordNet(Concept* concept, const std::string& word, bool in_content) const;
+    void AddWord(Concept* concept, const Word& word, bool partial, bool only_word, QueryPlan* plan) const;
+    void AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const;
+    void AddSynonyms(Concept* concept, const std::string& key, double factor) const;
+    size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
+    double ConceptWeight(Concept* concept) const;
+
+    const SearchIndex::LangIndex& index_;
+    const std::string& lang_;
+};
+
+bool Planner::Known(const std::string& word) const
+{
+    return index_.db.term_exists(index_.StemTerm(word)) || index_.db.term_exists(word);
+}
+
+// Every word of a phrase (stop words aside) is indexed somewhere.
+bool Planner::InIndex(const std::vector<std::string>& words) const
+{
+    bool any = false;
+    for (const std::string& word : words) {
+        if (words.size() > 1 && IsStopWord(lang_, word))
+            continue;
+        if (!Known(word))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+// The most frequent indexed words starting with `prefix` (unstemmed terms).
+// Memoised: typing walks the same term ranges again on every key.
+std::vector<std::string> Planner::ExpandPrefix(const std::string& prefix) const
+{
+    auto cached = index_.prefix_cache.find(prefix);
+    if (cached != index_.prefix_cache.end())
+        return cached->second;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (auto it = index_.db.allterms_begin(prefix); it != index_.db.allterms_end(prefix); ++it)
+        found.emplace_back(it.get_termfreq(), *it);
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (found.size() > static_cast<size_t>(kMaxPrefixExpansions))
+        found.resize(kMaxPrefixExpansions);
+    std::vector<std::string> words;
+    for (auto& entry : found)
+        words.push_back(std::move(entry.second));
+    index_.prefix_cache.emplace(prefix, words);
+    return words;
+}
+
+// Adds the words as one alternative when the index holds them; a concept
+// gains nothing from words no document has.
+void Planner::AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const
+{
+    if (!InIndex(words))
+        return;
+    Alternative alternative;
+    alternative.factor = factor;
+    for (const std::string& word : words)
+        if (!IsStopWord(lang_, word) || words.size() == 1)
+            alternative.terms.push_back(index_.StemTerm(word));
+    for (Alternative& existing : concept->alternatives)
+        if (existing.terms == alternative.terms) {
+            existing.factor = std::max(existing.factor, factor);
+            return;
+        }
+    concept->alternatives.push_back(std::move(alternative));
+}
+
+void Planner::AddSynonyms(Concept* concept, const std::string& key, double factor) const
+{
+    auto it = index_.synonyms.find(key);
+    if (it == index_.synonyms.end())
+        return;
+    for (const SearchIndex::LangIndex::Synonym& synonym : it->second)
+        AddAlternative(concept, synonym.words, factor * synonym.factor);
+}
+
+// Longest synonym key (of 2+ words) starting at words[first]; its length in words.
+size_t Planner::MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const
+{
+    for (size_t count = std::min(index_.longest_synonym_key, words.size() - first); count >= 2; count--) {
+        std::string candidate;
+        for (size_t i = first; i < first + count; i++)
+            candidate += (i == first ? "" : " ") + index_.StemTerm(words[i].folded);
+        if (index_.synonyms.count(candidate)) {
+            *key = candidate;
+            return count;
+        }
+    }
+    return 0;
+}
+
+// log(1 + N / df), df taken from the most common alternative. A word found
+// nowhere is most likely a filler word the stop list lacks or a topic the
+// content does not cover: it weighs part of the rarest word's weight, so it
+// lowers a match's grade without hiding it.
+double Planner::ConceptWeight(Concept* concept) const
+{
+    const double total = std::max<Xapian::doccount>(index_.db.get_doccount(), 1);
+    Xapian::doccount df = 0;
+    for (Alternative& alternative : concept->alternatives) {
+        Xapian::doccount rarest = static_cast<Xapian::doccount>(total);
+        for (const std::string& term : alternative.terms)
+            rarest = std::min(rarest, index_.db.get_termfreq(term));
+        alternative.rarity = std::log(1.0 + total / std::max<double>(rarest, 1.0));
+        df = std::max(df, rarest);
+    }
+    concept->found = df > 0;
+    if (!concept->found)
+        return kUnknownShare * std::log(1.0 + total);
+    return std::log(1.0 + total / std::max<double>(df, 1.0));
+}
+
+// WordNet's base forms of an English word: the word itself when listed,
+// and what removing a regular ending gives ("reddened" -> "redden",
+// "flakes" -> "flake"), as WordNet's own morphy does.
+std::vector<std::string> Planner::Lemmas(const std::string& word) const
+{
+    static const std::pair<const char*, const char*> kEndings[] = {
+        {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+        {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+        {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}, {"ly", ""}, {"iness", "y"}, {"ness", ""},
+    };
+    std::vector<std::string> lemmas;
+    if (!index_.wordnet)
+        return lemmas;
+    auto add = [&](const std::string& lemma) {
+        if (index_.wordnet->Contains(lemma) && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end())
+            lemmas.push_back(lemma);
+    };
+    add(word);
+    for (const auto& [ending, replacement] : kEndings) {
+        const size_t length = std::char_traits<char>::length(ending);
+        if (word.size() <= length + 2 || word.compare(word.size() - length, length, ending) != 0)
+            continue;
+        std::string base = word.substr(0, word.size() - length) + replacement;
+        add(base);
+        // "stopped" -> "stopp" -> "stop"
+        if (replacement[0] == '\0' && base.size() > 2 && base[base.size() - 1] == base[base.size() - 2])
+            add(base.substr(0, base.size() - 1));
+    }
+    return lemmas;
+}
+
+// Other forms always; synonyms and broader terms only for a word the content
+// does not use itself, since its own words say more than WordNet's guesses.
+void Planner::AddWordNet(Concept* concept, const std::string& word, bool in_content) const
+{
+    for (const std::string& lemma : Lemmas(word)) {
+        if (lemma != word)
+            AddAlternative(concept, {lemma}, kFormFactor);
+        for (const std::string& form : index_.wordnet->Related(lemma, WordTable::Forms))
+            AddAlternative(concept, SplitPhrase(form), kFormFactor);
+        if (in_content)
+            continue;
+        for (const std::string& synonym : index_.wordnet->Related(lemma, WordTable::Synonyms))
+            AddAlternative(concept, SplitPhrase(synonym), kSynonymFactor);
+        for (const std::string& broader : index_.wordnet->Related(lemma, WordTable::Broader))
+            AddAlternative(concept, SplitPhrase(broader), kBroaderFactor);
+    }
+}
+
+// Everything one typed word may stand for. A word the content, the word
+// lists and the dictionary do not know is tried as a typo, then as two words
+// run together.
+void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool only_word, QueryPlan* plan) const
+{
+    const std::string& word = typed.folded;
+    const bool in_content = Known(word);
+    if (in_content) {
+        concept->word = word;
+        AddAlternative(concept, {word}, 1.0);
+    }
+    AddSynonyms(concept, index_.StemTerm(word), 1.0);
+    if (index_.wordnet && word.size() <= kMaxWordBytes)
+        AddWordNet(concept, word, in_content);
+    if (partial && word.size() >= (only_word ? kMinPrefixLength : 2))
+        for (const std::string& completion : ExpandPrefix(word))
+            AddAlternative(concept, {completion}, completion == word ? 1.0 : kCompletionFactor);
+    if (!concept->alternatives.empty() || word.size() > kMaxWordBytes)
+        return;
+    const bool dictionary_word = index_.wordnet && !Lemmas(word).empty();
+    if (!dictionary_word) {
+        const std::string fixed = Correct(word);
+        if (!fixed.empty()) {
+            plan->corrections.push_back({typed.begin, typed.end, fixed});
+            AddAlternative(concept, {fixed}, kCorrectionFactor);
+            AddSynonyms(concept, index_.StemTerm(fixed), kCorrectionFactor);
+            return;
+        }
+    }
+    const std::vector<std::string> parts = SplitCompound(word);
+    if (!parts.empty())
+        AddAlternative(concept, parts, 1.0);
+}
+
+// "stretchmarks" -> {"stretch", "marks"} when both halves are indexed words.
+std::vector<std::string> Planner::SplitCompound(const std::string& word) const
+{
+    for (size_t split = 3; split + 3 <= word.size(); split++) {
+        const std::string left = word.substr(0, split);
+        const std::string right = word.substr(split);
+        if (!IsStopWord(lang_, left) && !IsStopWord(lang_, right) && Known(left) && Known(right))
+            return {left, right};
+    }
+    return {};
+}
+
+QueryPlan Planner::Plan(const std::string& query)
+{
+    QueryPlan plan;
+    std::vector<Word> words = SplitWords(query);
+    if (words.size() > kMaxQueryWords)
+        words.resize(kMaxQueryWords);   // the rest is not a patient's question; it would only cost time
+    if (words.empty())
+        return plan;
+    const bool last_is_partial = words.back().end == static_cast<int>(query.size());
+    for (const Word& word : words)
+        plan.typed_stems.push_back(index_.StemTerm(word.folded));
+    const size_t content_words = std::count_if(words.begin(), words.end(),
+                                               [this](const Word& w) { return !IsStopWord(lang_, w.folded); });
+    plan.filler_only = content_words == 0;
+    for (size_t i = 0; i < words.size(); i++) {
+        Concept concept;
+        std::string key;
+        if (const size_t count = MatchSynonymKey(words, i, &key)) {
+            std::vector<std::string> phrase;
+            for (size_t k = i; k < i + count; k++)
+                phrase.push_back(words[k].folded);
+            AddAlternative(&concept, phrase, 1.0);
+            AddSynonyms(&concept, key, 1.0);
+            i += count - 1;
+        } else {
+            if (content_words > 0 && IsStopWord(lang_, words[i].folded))
+                continue;
+            const bool partial = last_is_partial && i + 1 == words.size();
+            AddWord(&concept, words[i], partial, words.size() == 1, &plan);
+        }
+        concept.weight = ConceptWeight(&concept);
+        plan.concepts.push_back(std::move(concept));
+    }
+    return plan;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Corrections
+// ---------------------------------------------------------------------------
+
+// The indexed word (or lay word) closest to `word`, or "" when none is close.
+std::string Planner::Correct(const std::string& word) const
+{
+    if (word.size() < kMinCorrectLength)
+        return std::string();
+    auto cached = index_.correction_cache.find(word);
+    if (cached != index_.correction_cache.end())
+        return cached->second;
+    std::string fixed = FindCorrection(word);
+    index_.correction_cache.emplace(word, fixed);
+    return fixed;
+}
+
+// Buckets the vocabulary by first byte, each sorted by length; `order`
+// keeps term order (then lay words) for ties.
+void LoadVocabulary(const SearchIndex::LangIndex& index)
+{
+    size_t order = 0;
+    for (auto it = index.db.allterms_begin(); it != index.db.allterms_end(); ++it) {
+        const std::string term = *it;
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))   // skip prefixed (stemmed) terms
+            index.vocabulary[term[0]].push_back({term, it.get_termfreq(), order++});
+    }
+    for (const std::string& lay_word : index.lay_words)
+        index.vocabulary[lay_word[0]].push_back({lay_word, 0, order++});
+    for (auto& [first, words] : index.vocabulary)
+        std::stable_sort(words.begin(), words.end(),
+                         [](const auto& a, const auto& b) { return a.word.size() < b.word.size(); });
+    index.vocabulary_loaded = true;
+}
+
+std::string Planner::FindCorrection(const std::string& word) const
+{
+    // Two edits only for long words, and only when the length stays close:
+    // otherwise off-topic words get "corrected" into content words
+    // ("dentist" -> "dents", "charger" -> "change").
+    const int max_distance = word.size() >= kTwoEditLength ? 2 : 1;
+    auto acceptable = [&](const std::string& candidate) {
+        return !candidate.empty() && candidate[0] == word[0] && !IsStopWord(lang_, candidate) &&
+               (EditDistance(word, candidate, 1) <= 1 ||
+                std::abs(static_cast<int>(candidate.size()) - static_cast<int>(word.size())) <= 1);
+    };
+    if (index_.has_spelling) {
+        const std::string suggestion = index_.db.get_spelling_suggestion(word, max_distance);
+        if (acceptable(suggestion))
+            return suggestion;
+    }
+    // Fuzzy fallback: the in-memory backend has no spelling table, and lay
+    // words from synonyms are not in the index at all. Typos rarely hit the
+    // first letter (guessing there misleads), so only words sharing it, and
+    // only lengths within reach, are compared.
+    if (!index_.vocabulary_loaded)
+        LoadVocabulary(index_);
+    auto bucket = index_.vocabulary.find(word[0]);
+    if (bucket == index_.vocabulary.end())
+        return std::string();
+    const auto& words = bucket->second;
+    const size_t shortest = word.size() > static_cast<size_t>(max_distance) ? word.size() - max_distance : 0;
+    auto it = std::lower_bound(words.begin(), words.end(), shortest,
+                               [](const auto& entry, size_t length) { return entry.word.size() < length; });
+    // Ties go to the more frequent word, then to the first in term order.
+    std::string best;
+    int best_distance = max_distance + 1;
+    Xapian::doccount best_freq = 0;
+    size_t best_order = 0;
+    for (; it != words.end() && it->word.size() <= word.size() + max_distance; ++it) {
+        if (!acceptable(it->word))
+            continue;
+        const int distance = EditDistance(word, it->word, max_distance);
+        if (distance < best_distance || (distance == best_distance && it->freq > best_freq) ||
+            (distance == best_distance && it->freq == best_freq && it->order < best_order)) {
+            best = it->word;
+            best_distance = distance;
+            best_freq = it->freq;
+            best_order = it->order;
+        }
+    }
+    return best_distance <= max_distance ? best : std::string();
+}
+
+} // namespace
+
+namespace search_detail {
+
+QueryPlan PlanQuery(const SearchIndex::LangIndex& index, const std::string& lang, const std::string& query)
+{
+    return Planner(index, lang).Plan(query);
+}
+
+std::string CorrectedQuery(const std::string& query, const std::vector<Correction>& corrections)
+{
+    if (corrections.empty())
+        return std::string();
+    std::string text;
+    int done = 0;
+    for (const Correction& correction : corrections) {
+        text += query.substr(done, correction.begin - done) + correction.word;
+        done = correction.end;
+    }
+    return text + query.substr(done);
+}
+
+} // namespace search_detail
+
+} // namespace ck

@@ -1,0 +1,102 @@
+// Shared between the query-side source files only: the plan a query becomes
+// (search_plan.cpp), what a document holds of it (search_match.cpp), its
+// snippets (search_snippets.cpp), and the ranking that puts them together
+// in SearchIndex::Search (search_query.cpp).
+#pragma once
+#include "search/search_internal.h"
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ck {
+
+namespace search_detail {
+
+// How much a match through an alternative must count to be close enough to
+// answer a question, not only to suggest one: the typed word, its forms, lay
+// words and typo fixes are; WordNet's looser guesses are not.
+constexpr double kCloseFactor = 0.8;
+
+struct Alternative {
+    std::vector<std::string> terms;   // index terms that must all match
+    double factor = 1.0;              // how much a match through it counts
+    double rarity = 0.0;              // log(1 + N / df) of its rarest term; set by the planner
+};
+
+struct Concept {
+    std::vector<Alternative> alternatives;
+    double weight = 0.0;       // rarity of its most common alternative (search_plan.cpp)
+    bool found = false;        // some document holds it
+    std::string word;          // the indexed word typed, for the phrase bonus ("" if none)
+};
+
+struct Correction {
+    int begin = 0;             // byte range in the query
+    int end = 0;
+    std::string word;
+};
+
+struct QueryPlan {
+    std::vector<Concept> concepts;
+    std::vector<Correction> corrections;
+    std::vector<std::string> typed_stems;   // every typed word, filler included, stemmed
+    bool filler_only = false;   // every word is filler ("what is it"): only titles can answer
+};
+
+// ---------------------------------------------------------------------------
+// [SECTION] Plan (search_plan.cpp)
+// ---------------------------------------------------------------------------
+
+// What each word of `query` stands for: the word itself, its forms, lay
+// words, completions of the last word, typo fixes. Call under index.mutex.
+QueryPlan PlanQuery(const SearchIndex::LangIndex& index, const std::string& lang, const std::string& query);
+
+// The query with the plan's typo fixes applied, or "" when there are none.
+std::string CorrectedQuery(const std::string& query, const std::vector<Correction>& corrections);
+
+// ---------------------------------------------------------------------------
+// [SECTION] Matching (search_match.cpp)
+// ---------------------------------------------------------------------------
+
+// One concept as a Xapian query, in the whole text or in the title field.
+Xapian::Query ConceptQuery(const Concept& concept, bool title_field);
+
+// Typed words found side by side, as phrase queries.
+std::vector<Xapian::Query> PhraseQueries(const std::string& lang, const std::vector<Concept>& concepts);
+
+// How much of each concept document `docid` holds: the factor of the best
+// alternative it has, 0 for none. One pass over its term list. `*rarest`
+// (may be null): the rarity of the rarest close alternative it holds.
+std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, const std::vector<Concept>& concepts,
+                               const std::set<std::string>& all_terms, double* rarest = nullptr);
+
+// Per concept, how much of it a title holds (0 for none).
+std::vector<double> ConceptsInTitle(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
+                                    const std::string& title);
+
+// The weight of the concepts that meet in one passage of a page's `words`.
+double PassageWeight(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
+                     const std::string& title, const std::vector<Word>& words);
+
+// The share of the typed words, filler included, that a title uses.
+double SharedWording(const SearchIndex::LangIndex& index, const std::vector<std::string>& typed_stems,
+                     const std::string& title);
+
+// ---------------------------------------------------------------------------
+// [SECTION] Snippets and stored documents (search_snippets.cpp)
+// ---------------------------------------------------------------------------
+
+// A hit's stored fields and words, from the index's cache.
+const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& index, const Xapian::MSetIterator& it);
+
+// The byte ranges of `words` that match `terms`, moved left by `shift`.
+std::vector<TextRange> Highlights(const SearchIndex::LangIndex& index, const std::set<std::string>& terms,
+                                  const std::vector<Word>& words, int shift = 0);
+
+// Sets hit->snippet and its highlights: text around the first match.
+void MakeSnippet(const SearchIndex::LangIndex& index, const std::set<std::string>& terms, const std::string& text,
+                 const std::vector<Word>& words, SearchHit* hit);
+
+} // namespace search_detail
+
+} // namespace ck

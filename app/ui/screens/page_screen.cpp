@@ -1,0 +1,175 @@
+// The page screen: a page's document under the title bar, with the
+// read-aloud button above it, the take-home QR code and the review footer
+// below it.
+#include "screens/screen_widgets.h"
+#include "document/speech_text.h"
+#include <algorithm>
+#include <cmath>
+
+namespace ck::ui {
+
+namespace screens_detail {
+
+namespace {
+
+// The page body as shown: the title bar already shows the title, so a
+// leading "# Title" that repeats it is dropped (PageBody, which read-aloud
+// uses too, so both number the blocks alike).
+void PreparePageBody(ScreenViews& views, const Page& page)
+{
+    if (views.page_body && views.page_id == page.source)
+        return;
+    views.page_id = page.source;
+    views.page_doc = PageBody(page);
+    views.page_body = std::make_unique<DocumentView>();
+}
+
+std::string ReviewFooter(const Frame& f, const Page& page)
+{
+    if (page.reviewed.empty())
+        return std::string();
+    if (page.owner.empty())
+        return FormatUiString(f.Ui("reviewed_on"), {{"date", page.reviewed}});
+    return FormatUiString(f.Ui("reviewed_by"), {{"owner", page.owner}, {"date", page.reviewed}});
+}
+
+// "Scan to read this at home": the page's QR code (made at load) on a white
+// square, beside its caption. Not a touch target. Modules are whole pixels
+// at whole-pixel positions, so the code is crisp at any screen size.
+constexpr float kQrSideMm = 38.0f;     // phones read it from arm's length
+constexpr int kQrQuietModules = 4;     // the white margin scanners need
+
+struct TakeHomeCard {
+    int module = 0;                    // px per module; 0 = the page has no code
+    float side = 0.0f;                 // the white square, quiet zone included
+    float pad = 0.0f;
+    float caption_w = 0.0f;
+    ImVec2 caption_size;
+    bool caption_beside = true;        // else above the code (narrow column, big text)
+    float h = 0.0f;
+};
+
+TakeHomeCard MeasureTakeHomeCard(const Frame& f, const QrCode& code, const std::string& caption)
+{
+    TakeHomeCard card;
+    if (code.Empty())
+        return card;
+    const float dpi = f.env.dpi > 0.0f ? f.env.dpi : 96.0f;
+    const int modules = code.width + 2 * kQrQuietModules;
+    card.pad = std::round(f.em * 0.9f);
+    const float room = f.column.W() - 2 * card.pad;
+    card.module = std::max(3, int(std::lround(kQrSideMm * dpi / 25.4f / modules)));
+    card.module = std::max(1, std::min(card.module, int(room / modules)));
+    card.side = float(card.module * modules);
+    card.caption_beside = room - card.side - card.pad >= f.em * 8.0f;
+    card.caption_w = card.caption_beside ? room - card.side - card.pad : room;
+    card.caption_size = MeasureText(f, FontRole::H3, caption, card.caption_w);
+    card.h = card.caption_beside ? std::max(card.side, card.caption_size.y) + 2 * card.pad
+                                 : card.caption_size.y + f.gap + card.side + 2 * card.pad;
+    return card;
+}
+
+// Dark runs of each row as one rectangle: a few dozen rects instead of ~1000.
+void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module)
+{
+    const ImU32 dark = IM_COL32(0, 0, 0, 255);   // black on white in every theme: scanners need it
+    for (int row = 0; row < code.width; row++) {
+        for (int col = 0; col < code.width;) {
+            if (!code.Dark(col, row)) {
+                col++;
+                continue;
+            }
+            const int start = col;
+            while (col < code.width && code.Dark(col, row))
+                col++;
+            draw->AddRectFilled(ImVec2(x + start * module, y + row * module), ImVec2(x + col * module, y + (row + 1) * module),
+                                dark);
+        }
+    }
+}
+
+void DrawTakeHomeCard(Frame& f, const TakeHomeCard& card, const QrCode& code, const std::string& caption, float y)
+{
+    const Theme& t = f.theme;
+    const float x0 = f.column.x0, x1 = f.column.x1;
+    y = std::round(y);
+    f.draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + card.h), PackColour(t.surface), f.em * 0.6f);
+    const float inner_x = x0 + card.pad;
+    float qr_y = y + card.pad;
+    if (card.caption_beside) {
+        const float text_x = inner_x + card.side + card.pad;
+        DrawText(f, FontRole::H3, text_x, std::round(y + (card.h - card.caption_size.y) * 0.5f), PackColour(t.heading),
+                 caption, card.caption_w);
+        qr_y = std::round(y + (card.h - card.side) * 0.5f);
+    } else {
+        DrawText(f, FontRole::H3, inner_x, y + card.pad, PackColour(t.heading), caption, card.caption_w);
+        qr_y += card.caption_size.y + f.gap;
+    }
+    const float qx = std::round(inner_x), qy = std::round(qr_y);
+    f.draw->AddRectFilled(ImVec2(qx, qy), ImVec2(qx + card.side, qy + card.side), IM_COL32(255, 255, 255, 255));
+    const float quiet = float(kQrQuietModules * card.module);
+    DrawQrModules(f.draw, code, qx + quiet, qy + quiet, card.module);
+    if (f.report) {
+        const float rect[4] = {qx, qy, qx + card.side, qy + card.side};
+        std::copy(rect, rect + 4, f.report->qr_rect);
+        f.report->qr_module = card.module;
+    }
+}
+
+} // namespace
+
+void PageScreen(Frame& f, ScreenViews& views)
+{
+    const Theme& t = f.theme;
+    bool fell_back = false;
+    const Page* page = f.env.content->FindPage(f.env.session->Language(), f.env.session->Current().id, &fell_back);
+    if (!page) {
+        // A link to a page that has gone away: say so calmly, keep the way back.
+        const float top = TitleBar(f, f.Ui("updating"), std::string());
+        DrawText(f, FontRole::Body, f.column.x0, top + f.gap * 2, PackColour(t.text), f.Ui("updating_detail"), f.column.W());
+        views.max_scroll = 0.0f;
+        return;
+    }
+    PreparePageBody(views, *page);
+    const float top = TitleBar(f, page->title, fell_back ? f.Ui("fallback_note") : std::string());
+    f.tap_min_y = top;
+    f.tap_max_y = f.env.height;
+
+    const ViewContext ctx = MakeViewContext(f);
+    const float width = f.column.W();
+    const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
+    const std::string footer = ReviewFooter(f, *page);
+    const float footer_h = footer.empty() ? 0.0f : f.gap * 2 + MeasureText(f, FontRole::Small, footer, width).y;
+    const std::string qr_caption = page->link_qr.Empty() ? std::string() : f.Ui("qr_caption");
+    const TakeHomeCard card = MeasureTakeHomeCard(f, page->link_qr, qr_caption);
+    const float card_h = card.module > 0 ? f.gap * 2 + card.h : 0.0f;
+    const float read_h = f.button_h + f.gap;   // the Read aloud button above the body
+    const float pad_top = f.gap * 1.5f + read_h;
+    const float total = pad_top + doc_h + card_h + footer_h + f.margin * 1.5f;
+    views.max_scroll = std::max(0.0f, total - (f.env.height - top));
+    const float scroll = ClampedScroll(f, views.max_scroll);
+    const std::string read_target = "page:" + f.env.session->Current().id;
+    FollowReading(f, views, *views.page_body, read_target, pad_top, top, scroll);
+
+    f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
+    const float origin_y = top + pad_top - scroll;
+    float tap[2];
+    views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
+    ReadAloudButton(f, f.column.x0, origin_y - read_h, read_target);
+    if (f.report)
+        f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());
+    const float card_y = origin_y + doc_h + f.gap * 2;
+    if (card.module > 0 && card_y < f.env.height && card_y + card.h > top)
+        DrawTakeHomeCard(f, card, page->link_qr, qr_caption, card_y);
+    if (!footer.empty()) {
+        const float y = origin_y + doc_h + card_h + f.gap;
+        f.draw->AddLine(ImVec2(f.column.x0, y), ImVec2(f.column.x1, y), PackColour(t.rule), 1.0f);
+        DrawText(f, FontRole::Small, f.column.x0, y + f.gap, PackColour(t.text_muted), footer, width);
+    }
+    f.draw->PopClipRect();
+    ScrollIndicator(f, top, scroll, views.max_scroll);
+}
+
+} // namespace screens_detail
+
+} // namespace ck::ui

@@ -1,0 +1,349 @@
+// The parts of the screens that more than one screen uses: the frame's
+// metrics, text, touch targets, buttons, the title bar with its settings
+// buttons, the scroll indicator, and read-aloud's button and highlight.
+// See screen_widgets.h.
+//
+// Index
+//   [SECTION] Frame: metrics, text, touch targets
+//   [SECTION] Shared chrome: buttons, title bar, scroll indicator
+//   [SECTION] Read-aloud
+#include "screens/screen_widgets.h"
+#include "widgets/icons.h"
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace ck::ui {
+
+namespace screens_detail {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Frame: metrics, text, touch targets
+// ---------------------------------------------------------------------------
+
+constexpr float kMaxColumnEm = 34.0f;    // comfortable line length for body text
+
+void ComputeMetrics(Frame& f)
+{
+    const ScreenEnv& env = f.env;
+    f.em = env.fonts && env.fonts->Sizes().body > 0 ? env.fonts->Sizes().body : ImGui::GetFontSize();
+    f.target = MinTargetPx(env.dpi);
+    f.margin = std::max(std::round(env.width * 0.045f), std::round(f.em * 0.9f));
+    f.gap = std::max(std::round(f.em * 0.6f), std::round(f.target * 0.25f));
+    const float button_font = f.Font(FontRole::Button)->FontSize;
+    f.button_h = std::max(f.target, std::round(button_font * 2.2f));
+    const float width = std::min(env.width - 2 * f.margin, kMaxColumnEm * f.em);
+    const float x0 = std::round((env.width - width) * 0.5f);
+    f.column = Rect{x0, 0.0f, x0 + width, env.height};
+}
+
+ImVec2 MeasureText(const Frame& f, FontRole role, const std::string& text, float wrap)
+{
+    ImFont* font = f.Font(role);
+    return font->CalcTextSizeA(font->FontSize, 1e9f, wrap, text.c_str(), text.c_str() + text.size());
+}
+
+// Draws `text` at (x, y), wrapped at `wrap` px (0 = one line); returns its size.
+ImVec2 DrawText(Frame& f, FontRole role, float x, float y, ImU32 colour, const std::string& text, float wrap)
+{
+    ImFont* font = f.Font(role);
+    const ImVec2 size = MeasureText(f, role, text, wrap);
+    f.draw->AddText(font, font->FontSize, ImVec2(x, y), colour, text.c_str(), text.c_str() + text.size(), wrap);
+    if (f.report)
+        f.report->max_text_right = std::max(f.report->max_text_right, x + size.x);
+    return size;
+}
+
+void ReportTitle(Frame& f, float x, float y, ImVec2 size, Rgb colour)
+{
+    if (!f.report)
+        return;
+    f.report->title_rect[0] = x;
+    f.report->title_rect[1] = y;
+    f.report->title_rect[2] = x + size.x;
+    f.report->title_rect[3] = y + size.y;
+    f.report->title_colour = colour;
+}
+
+// The touch behaviour of one target: held while a press that started inside
+// is still inside and not a drag; tapped when such a press is released.
+Touch Target(Frame& f, const Rect& r)
+{
+    if (f.report) {
+        const float side = std::min(r.W(), r.H());
+        f.report->min_target = f.report->targets == 0 ? side : std::min(f.report->min_target, side);
+        f.report->targets++;
+    }
+    const PointerState& p = *f.env.pointer;
+    auto in_band = [&](float y) { return y >= f.tap_min_y && y < f.tap_max_y; };
+    if (p.tapped && r.Contains(p.tap_x, p.tap_y) && in_band(p.tap_y))
+        return Touch::Tapped;
+    if (p.down && !p.dragging && r.Contains(p.press_x, p.press_y) && r.Contains(p.x, p.y) && in_band(p.press_y))
+        return Touch::Held;
+    return Touch::None;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Shared chrome: buttons, title bar, scroll indicator
+// ---------------------------------------------------------------------------
+
+// A button with an icon and/or a label ("" for none); returns true when tapped.
+bool Button(Frame& f, const Rect& r, const char* icon, const std::string& label, ButtonStyle style)
+{
+    const Theme& t = f.theme;
+    const Touch touch = Target(f, r);
+    const bool primary = style == ButtonStyle::Primary;
+    Rgb fill = primary ? t.accent : t.background;
+    Rgb ink = primary ? t.accent_text : t.text;
+    if (touch == Touch::Held) {
+        fill = t.surface_pressed;
+        ink = t.text;
+    }
+    const float rounding = r.H() * 0.3f;
+    f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), PackColour(fill), rounding);
+    if (!primary)
+        f.draw->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), PackColour(t.rule), rounding, 0, 2.0f);
+
+    const float icon_size = r.H() * 0.42f;
+    const float pad = (r.H() - icon_size) * 0.5f;
+    if (*icon == '\0') {
+        const ImVec2 size = MeasureText(f, FontRole::Button, label, 0.0f);
+        DrawText(f, FontRole::Button, std::round((r.x0 + r.x1 - size.x) * 0.5f), (r.y0 + r.y1 - size.y) * 0.5f,
+                 PackColour(ink), label, 0.0f);
+    } else if (label.empty()) {
+        DrawIcon(f.draw, icon, (r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, PackColour(ink), PackColour(fill));
+    } else {
+        DrawIcon(f.draw, icon, r.x0 + pad + icon_size * 0.5f, (r.y0 + r.y1) * 0.5f, icon_size, PackColour(ink),
+                 PackColour(fill));
+        const ImVec2 size = MeasureText(f, FontRole::Button, label, 0.0f);
+        DrawText(f, FontRole::Button, r.x0 + pad * 1.6f + icon_size, (r.y0 + r.y1 - size.y) * 0.5f, PackColour(ink),
+                 label, 0.0f);
+    }
+    return touch == Touch::Tapped;
+}
+
+float ButtonWidth(const Frame& f, const std::string& label)
+{
+    if (label.empty())
+        return f.button_h;
+    const float icon_size = f.button_h * 0.42f;
+    const float pad = (f.button_h - icon_size) * 0.5f;
+    return std::ceil(pad * 2.6f + icon_size + MeasureText(f, FontRole::Button, label, 0.0f).x);
+}
+
+// A language's name in that language: "language_name" in its own ui.json,
+// else a small built-in table, else the tag itself.
+std::string LanguageName(const Content& content, const std::string& tag)
+{
+    if (const LanguageContent* lang = content.Language(tag)) {
+        const auto own = lang->ui.find("language_name");
+        if (own != lang->ui.end() && !own->second.empty())
+            return own->second;
+    }
+    static const std::pair<const char*, const char*> names[] = {
+        {"en", "English"}, {"es", "Español"}, {"fr", "Français"}, {"de", "Deutsch"},
+        {"it", "Italiano"}, {"pt", "Português"}, {"pl", "Polski"}, {"nl", "Nederlands"},
+        {"vi", "Tiếng Việt"}, {"tl", "Tagalog"}, {"ro", "Română"}, {"tr", "Türkçe"},
+    };
+    const std::string base = tag.substr(0, tag.find('-'));
+    for (const auto& [code, name] : names)
+        if (base == code)
+            return name;
+    std::string upper = tag;
+    for (char& c : upper)
+        c = char(std::toupper(static_cast<unsigned char>(c)));
+    return upper;
+}
+
+// The right end of every top bar: language, text size, contrast. Returns the
+// x where those buttons begin.
+float SettingsButtons(Frame& f, float y, bool with_language)
+{
+    const Session& session = *f.env.session;
+    float x = f.env.width - f.margin;
+    const float h = f.button_h;
+
+    x -= h;
+    if (Button(f, Rect{x, y, x + h, y + h}, "contrast", "", ButtonStyle::Secondary))
+        f.Emit(IntentKind::ToggleContrast);
+    x -= f.gap + h;
+    if (Button(f, Rect{x, y, x + h, y + h}, "text-size", "", ButtonStyle::Secondary)) {
+        const int steps = std::max(1, session.Settings().text_size_steps);
+        f.Emit(IntentKind::SetTextSize, std::string(), (session.TextSize() + 1) % steps);
+    }
+    const auto& languages = f.env.content->config.languages;
+    if (with_language && languages.size() == 2) {
+        // Two languages: one button offering the other, named in its own words.
+        const std::string& other = languages[0] == session.Language() ? languages[1] : languages[0];
+        const std::string label = LanguageName(*f.env.content, other);
+        const float w = ButtonWidth(f, label);
+        x -= f.gap + w;
+        if (Button(f, Rect{x, y, x + w, y + h}, "globe", label, ButtonStyle::Secondary))
+            f.Emit(IntentKind::SetLanguage, other);
+    } else if (with_language && languages.size() > 2) {
+        // More: the button names the current language and opens the picker.
+        const std::string label = LanguageName(*f.env.content, session.Language());
+        const float w = ButtonWidth(f, label);
+        x -= f.gap + w;
+        if (Button(f, Rect{x, y, x + w, y + h}, "globe", label, ButtonStyle::Secondary))
+            f.Emit(IntentKind::OpenLanguages);
+    }
+    return x;
+}
+
+// Title bar of every screen but Home: Back and Home on the left, settings
+// on the right, the title between them when it fits on one line
+// (landscape), else beneath them. Returns the bar's bottom edge.
+float TitleBar(Frame& f, const std::string& title, const std::string& note)
+{
+    const Theme& t = f.theme;
+    const float y = f.gap;
+    const std::string back = f.Ui("back"), home = f.Ui("home");
+    const float settings_x = f.env.width - f.margin - 2 * f.button_h - f.gap;
+    // Narrow screens with big text: the labels go, the icons stay.
+    const bool labels = f.margin + ButtonWidth(f, back) + f.gap + ButtonWidth(f, home) + f.gap <= settings_x;
+    const float back_w = labels ? ButtonWidth(f, back) : f.button_h;
+    const float home_w = labels ? ButtonWidth(f, home) : f.button_h;
+    const float buttons_end = f.margin + back_w + f.gap + home_w;
+
+    // Place the title first so the band can be painted behind everything.
+    const float title_w = f.column.W();
+    const ImVec2 one_line = MeasureText(f, FontRole::Title, title, 0.0f);
+    const float inline_x = std::max(f.column.x0, buttons_end + f.gap * 2);
+    const bool inline_title = note.empty() && inline_x + one_line.x <= settings_x - f.gap * 2;
+    float title_x = f.column.x0, title_y = y + f.button_h + f.gap * 1.5f, wrap = title_w;
+    float bottom = 0.0f;
+    ImVec2 title_size;
+    if (inline_title) {
+        title_x = inline_x;
+        title_y = std::round(y + (f.button_h - one_line.y) * 0.5f);
+        wrap = 0.0f;
+        title_size = one_line;
+        bottom = y + f.button_h + f.gap;
+    } else {
+        title_size = MeasureText(f, FontRole::Title, title, title_w);
+        bottom = title_y + title_size.y;
+        if (!note.empty())
+            bottom += f.gap * 0.5f + MeasureText(f, FontRole::Small, note, title_w).y;
+        bottom += f.gap * 1.5f;
+    }
+    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
+    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);
+
+    float x = f.margin;
+    if (Button(f, Rect{x, y, x + back_w, y + f.button_h}, "back", labels ? back : "", ButtonStyle::Primary))
+        f.Emit(IntentKind::Back);
+    x += back_w + f.gap;
+    if (Button(f, Rect{x, y, x + home_w, y + f.button_h}, "home", labels ? home : "", ButtonStyle::Secondary))
+        f.Emit(IntentKind::Home);
+    SettingsButtons(f, y, false);
+
+    const ImVec2 drawn = DrawText(f, FontRole::Title, title_x, title_y, PackColour(t.heading), title, wrap);
+    ReportTitle(f, title_x, title_y, drawn, t.heading);
+    if (!note.empty())
+        DrawText(f, FontRole::Small, f.column.x0, title_y + title_size.y + f.gap * 0.5f, PackColour(t.text_muted), note,
+                 title_w);
+    return bottom;
+}
+
+// A thin thumb at the right edge while the body can scroll, so patients see
+// there is more below.
+void ScrollIndicator(Frame& f, float top, float scroll, float max_scroll)
+{
+    if (max_scroll <= 1.0f)
+        return;
+    const float view = f.env.height - top;
+    const float total = view + max_scroll;
+    const float inset = f.gap * 0.5f;
+    const float track = view - 2 * inset;
+    const float thumb = std::max(f.target * 0.75f, track * view / total);
+    const float y = top + inset + (track - thumb) * (scroll / max_scroll);
+    const float w = std::max(4.0f, f.em * 0.22f);
+    const float x = f.env.width - inset - w;
+    f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb), PackColour(f.theme.text_muted, 0.45f), w * 0.5f);
+}
+
+// Scroll offset of the current route, clamped to what the body allows.
+float ClampedScroll(const Frame& f, float max_scroll)
+{
+    return std::clamp(f.env.session->Current().scroll_y, 0.0f, std::max(0.0f, max_scroll));
+}
+
+ViewContext MakeViewContext(const Frame& f)
+{
+    ViewContext ctx;
+    ctx.theme = &f.theme;
+    ctx.fonts = f.env.fonts;
+    ctx.textures = f.env.textures;
+    ctx.content = f.env.content;
+    return ctx;
+}
+
+// The tap for a DocumentView, when it falls inside the scrolling body.
+const float* BodyTap(const Frame& f, float* storage)
+{
+    const PointerState& p = *f.env.pointer;
+    if (!p.tapped || p.tap_y < f.tap_min_y || p.tap_y >= f.tap_max_y)
+        return nullptr;
+    storage[0] = p.tap_x;
+    storage[1] = p.tap_y;
+    return storage;
+}
+
+// The search parts (ui/search_screen.h) draw with this frame's metrics
+// across [x0, x1] and add their intents to the frame's.
+SearchDraw SearchDrawFor(Frame& f, float x0, float x1)
+{
+    SearchDraw d;
+    d.env = &f.env;
+    d.theme = &f.theme;
+    d.draw = f.draw;
+    d.report = f.report;
+    d.intents = &f.intents;
+    d.em = f.em;
+    d.margin = f.margin;
+    d.gap = f.gap;
+    d.target = f.target;
+    d.button_h = f.button_h;
+    d.column_x0 = x0;
+    d.column_x1 = x1;
+    return d;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Read-aloud
+// ---------------------------------------------------------------------------
+
+// Read-aloud's toggle: "Read aloud", or "Stop" while `target` is being read.
+void ReadAloudButton(Frame& f, float x, float y, const std::string& target)
+{
+    const bool reading = f.env.reading == target;
+    const std::string label = f.Ui(reading ? "stop_reading" : "read_aloud");
+    const Rect r{x, y, x + ButtonWidth(f, label), y + f.button_h};
+    if (Button(f, r, reading ? "stop" : "speaker", label, reading ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        f.Emit(IntentKind::ReadAloud, target);
+}
+
+// Read-aloud on `view`, drawn `doc_y` px below the top of the scrolling area:
+// highlights the block being read and, when the voice moves on to a block out
+// of sight, scrolls to it (once per block, so a finger can still scroll away).
+void FollowReading(Frame& f, ScreenViews& views, DocumentView& view, const std::string& target, float doc_y,
+                   float top, float scroll)
+{
+    const int block = f.env.reading == target ? f.env.reading_block : -1;
+    view.SetHighlight(block);
+    if (block == views.reading_focus)
+        return;
+    views.reading_focus = block;
+    float y0 = 0.0f, y1 = 0.0f;
+    if (block < 0 || !view.BlockBounds(block, &y0, &y1))
+        return;
+    y0 += doc_y;
+    y1 += doc_y;
+    if (y0 < scroll || y1 > scroll + (f.env.height - top))
+        views.scroll_to = std::clamp(y0 - f.gap * 2, 0.0f, views.max_scroll);
+}
+
+} // namespace screens_detail
+
+} // namespace ck::ui

@@ -1,0 +1,115 @@
+// Shared by the screen source files only (screens.cpp and *_screen*.cpp):
+// the Frame every screen draws into, with its metrics, and the parts more
+// than one screen uses: text, touch targets, buttons, the title bar, the
+// scroll indicator, read-aloud. Each screen's own file holds its layout.
+//
+// Everything is drawn with the window's ImDrawList and hit-tested here rather
+// than with ImGui widgets: a touch kiosk needs taps that ignore drags and no
+// hover states, and the layout is simple boxes anyway.
+#pragma once
+#include "screens/screens.h"
+#include "screens/search_screen.h"
+#include "widgets/rect.h"
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace ck::ui {
+
+namespace screens_detail {
+
+// What one screen draws with in one frame: where it draws, its metrics and
+// the intents it collects.
+struct Frame {
+    const ScreenEnv& env;
+    const Theme& theme;
+    ImDrawList* draw;
+    ScreenReport* report;
+    std::vector<Intent> intents;
+    // Metrics, all in pixels.
+    float em = 30.0f;          // body text size
+    float margin = 40.0f;      // screen edge to content
+    float gap = 16.0f;         // between neighbouring targets
+    float target = 57.0f;      // smallest touch target side
+    float button_h = 57.0f;
+    Rect column = {};          // the text column (centred when wide)
+    // Taps only count inside this band (the scrolling body, or everything).
+    float tap_min_y = 0.0f, tap_max_y = 1e9f;
+
+    ImFont* Font(FontRole role) const
+    {
+        ImFont* font = env.fonts ? env.fonts->Get(role) : nullptr;
+        return font ? font : ImGui::GetFont();
+    }
+    std::string Ui(const char* key) const { return UiString(*env.content, env.session->Language(), key); }
+    void Emit(IntentKind kind, std::string text = std::string(), int value = 0)
+    {
+        intents.push_back(Intent{kind, std::move(text), value});
+    }
+};
+
+// ---------------------------------------------------------------------------
+// [SECTION] Frame: metrics, text, touch targets
+// ---------------------------------------------------------------------------
+
+void ComputeMetrics(Frame& f);
+ImVec2 MeasureText(const Frame& f, FontRole role, const std::string& text, float wrap);
+// Draws `text` at (x, y), wrapped at `wrap` px (0 = one line); returns its size.
+ImVec2 DrawText(Frame& f, FontRole role, float x, float y, ImU32 colour, const std::string& text, float wrap);
+// Tells the report (tests, screenshots) where the screen's title is.
+void ReportTitle(Frame& f, float x, float y, ImVec2 size, Rgb colour);
+
+enum class Touch { None, Held, Tapped };
+
+// The touch behaviour of one target: held while a press that started inside
+// is still inside and not a drag; tapped when such a press is released.
+Touch Target(Frame& f, const Rect& r);
+
+// ---------------------------------------------------------------------------
+// [SECTION] Shared chrome: buttons, title bar, scroll indicator, read-aloud
+// ---------------------------------------------------------------------------
+
+enum class ButtonStyle { Primary, Secondary };
+
+// A button with an icon and/or a label ("" for none); returns true when tapped.
+bool Button(Frame& f, const Rect& r, const char* icon, const std::string& label, ButtonStyle style);
+float ButtonWidth(const Frame& f, const std::string& label);
+// A language's name in that language: "language_name" in its own ui.json,
+// else a small built-in table, else the tag itself.
+std::string LanguageName(const Content& content, const std::string& tag);
+// The right end of every top bar: language, text size, contrast. Returns the
+// x where those buttons begin.
+float SettingsButtons(Frame& f, float y, bool with_language);
+// Title bar of Page, FAQ, Search and Languages; returns its bottom edge.
+float TitleBar(Frame& f, const std::string& title, const std::string& note);
+// A thin thumb at the right edge while the body can scroll.
+void ScrollIndicator(Frame& f, float top, float scroll, float max_scroll);
+// Scroll offset of the current route, clamped to what the body allows.
+float ClampedScroll(const Frame& f, float max_scroll);
+ViewContext MakeViewContext(const Frame& f);
+// The tap for a DocumentView, when it falls inside the scrolling body.
+const float* BodyTap(const Frame& f, float* storage);
+// The search parts (search_screen.h) drawn with this frame's metrics across [x0, x1].
+SearchDraw SearchDrawFor(Frame& f, float x0, float x1);
+// Read-aloud's toggle: "Read aloud", or "Stop" while `target` is being read.
+void ReadAloudButton(Frame& f, float x, float y, const std::string& target);
+// Read-aloud on `view`, drawn `doc_y` px below the top of the scrolling
+// area: highlights the block being read and keeps it in sight.
+void FollowReading(Frame& f, ScreenViews& views, DocumentView& view, const std::string& target, float doc_y,
+                   float top, float scroll);
+
+// ---------------------------------------------------------------------------
+// [SECTION] Screens, one file each
+// ---------------------------------------------------------------------------
+
+void HomeScreen(Frame& f, ScreenViews& views);        // home_screen.cpp
+void PageScreen(Frame& f, ScreenViews& views);        // page_screen.cpp
+void FaqScreen(Frame& f, ScreenViews& views);         // faq_screen.cpp
+void LanguagesScreen(Frame& f, ScreenViews& views);   // languages_screen.cpp
+void UpdatingScreen(Frame& f);                        // idle_screens.cpp
+void IdleWarning(Frame& f);
+void AttractScreen(Frame& f);
+
+} // namespace screens_detail
+
+} // namespace ck::ui
