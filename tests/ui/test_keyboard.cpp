@@ -36,7 +36,8 @@ int CountKind(const KeyboardLayout& layout, KeyKind kind)
 }
 
 // The room the search screen gives the keyboard: the screen minus its side
-// margins (4.5% each), the way screens.cpp computes them at default text size.
+// margins (4.5% each), the way screen_widgets.cpp computes them at default
+// text size.
 float KeyboardRoom(float screen_width)
 {
     return screen_width - 2 * std::round(screen_width * 0.045f);

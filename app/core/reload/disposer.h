@@ -3,7 +3,7 @@
 //
 // Why: after a reload the old content (every page's document, every answer)
 // and the old search index have to go, and a trim of a heap that held a
-// 500-page folder walks every arena; on the render thread that was tens of
+// 500-page folder walks every arena; on the render thread that takes tens of
 // milliseconds of one frame, a visible stutter under a patient's finger.
 //
 // Rules a caller must know:

@@ -14,7 +14,7 @@
 //   Open() time, so a reload means opening a new SearchIndex (cheap when the
 //   indexed text did not change: the cached index is reused).
 //
-// How a query is answered (search_query.cpp):
+// How a query is answered (search_query.cpp, search_plan.cpp, search_match.cpp):
 // - Each word that is not filler ("can", "is it ok", pronouns) becomes a
 //   concept: the word itself, its stem, its everyday and clinical synonyms
 //   (the shipped lay word lists, WordNet for English, the clinic's

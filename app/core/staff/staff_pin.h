@@ -9,8 +9,9 @@
 //
 // The hash is not content: it lives in the kiosk's state folder
 // (StaffPinPath(), 0600), never in a content folder that a clinic may keep in
-// a shared git repository. A "staff_pin_hash" left in kiosk.json by an older
-// version still works when that file is absent; `carekiosk set-pin` moves it.
+// a shared git repository. A "staff_pin_hash" in kiosk.json is honoured when
+// that file is absent, so a kiosk set up that way keeps its PIN;
+// `carekiosk set-pin` moves it.
 #pragma once
 #include <string>
 

@@ -7,8 +7,9 @@
 //   [SECTION] Results list
 //   [SECTION] Entry point
 //
-// Like screens.cpp, everything is drawn with the draw list and hit-tested
-// here: taps act on release and ignore drags, and nothing has a hover look.
+// Like the other screens, everything is drawn with the draw list and
+// hit-tested here: taps act on release and ignore drags, and nothing has a
+// hover look.
 #include "screens/search_screen.h"
 #include "widgets/rect.h"
 

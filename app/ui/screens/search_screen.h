@@ -25,8 +25,9 @@ struct SearchView {
     SearchResults results;
 };
 
-// What screens.cpp lends the search parts for one frame: where to draw, the
-// frame's metrics (pixels), and where tapped targets' intents go.
+// What the other screens lend the search parts for one frame (SearchDrawFor
+// in screen_widgets.cpp): where to draw, the frame's metrics (pixels), and
+// where tapped targets' intents go.
 struct SearchDraw {
     const ScreenEnv* env = nullptr;
     const Theme* theme = nullptr;
