@@ -21,7 +21,7 @@ out=$(mktemp -d) || exit 1
 trap 'rm -rf "$out"' EXIT
 
 # Paths in the messages are relative to the fixture folder, so run from there.
-for fixture in broken check-all; do
+for fixture in broken check-all contact; do
     (cd "$data" && "$bin" check --content "$fixture") >"$out/$fixture.txt" 2>"$out/$fixture.err"
     status=$?
     [ "$status" -eq 1 ] || fail "$fixture: exit status $status, expected 1"
@@ -33,7 +33,7 @@ for fixture in broken check-all; do
     fi
 done
 
-python3 "$(dirname "$0")/expect_comments.py" "$bin" "$data" broken check-all ||
+python3 "$(dirname "$0")/expect_comments.py" "$bin" "$data" broken check-all contact ||
     fail "the fixtures' expect comments and the check output disagree"
 
 "$bin" check --content "$bundled" >"$out/bundled.txt" 2>&1

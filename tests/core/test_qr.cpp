@@ -67,7 +67,7 @@ std::string PageWithLink(const std::string& link_line)
 
 TEST_CASE("QR: a URL becomes a valid symbol at error correction level M", "[qr]")
 {
-    const QrCode code = EncodeQr("https://example.org/kiosk/en/aftercare");
+    const QrCode code = EncodeQr("https://www.riverside-clinic.co.uk/kiosk/en/aftercare");
     REQUIRE_FALSE(code.Empty());
     CHECK(code.width >= 21);
     CHECK((code.width - 17) % 4 == 0);   // versions are 21, 25, 29 ... modules
@@ -84,10 +84,10 @@ TEST_CASE("QR: a URL becomes a valid symbol at error correction level M", "[qr]"
     REQUIRE(format >= 0);
     CHECK((format >> 3) == 0);   // 00 = level M (L is 01, H 10, Q 11)
 
-    const QrCode again = EncodeQr("https://example.org/kiosk/en/aftercare");
+    const QrCode again = EncodeQr("https://www.riverside-clinic.co.uk/kiosk/en/aftercare");
     CHECK(again.width == code.width);
     CHECK(again.dark == code.dark);
-    CHECK(EncodeQr("https://example.org/kiosk/en/risks").dark != code.dark);
+    CHECK(EncodeQr("https://www.riverside-clinic.co.uk/kiosk/en/risks").dark != code.dark);
 }
 
 TEST_CASE("QR: 8-bit mode throughout, the smallest version that holds the text", "[qr]")
@@ -111,22 +111,22 @@ TEST_CASE("QR: 8-bit mode throughout, the smallest version that holds the text",
 
 TEST_CASE("QR: only plain http and https addresses are accepted", "[qr]")
 {
-    CHECK(QrUrlProblem("https://example.org/kiosk/en/aftercare") == "");
-    CHECK(QrUrlProblem("http://example.org") == "");
-    CHECK(QrUrlProblem("HTTPS://example.org/a?b=1&c=%20#d") == "");
+    CHECK(QrUrlProblem("https://www.riverside-clinic.co.uk/kiosk/en/aftercare") == "");
+    CHECK(QrUrlProblem("http://www.riverside-clinic.co.uk") == "");
+    CHECK(QrUrlProblem("HTTPS://www.riverside-clinic.co.uk/a?b=1&c=%20#d") == "");
     CHECK(QrUrlProblem("https://" + std::string(kMaxQrUrlBytes - 8, 'a')) == "");
 
-    CHECK_THAT(QrUrlProblem("ftp://example.org"), Catch::Contains("https://"));
-    CHECK_THAT(QrUrlProblem("example.org/aftercare"), Catch::Contains("https://"));
+    CHECK_THAT(QrUrlProblem("ftp://www.riverside-clinic.co.uk"), Catch::Contains("https://"));
+    CHECK_THAT(QrUrlProblem("www.riverside-clinic.co.uk/aftercare"), Catch::Contains("https://"));
     CHECK_THAT(QrUrlProblem("javascript:alert(1)"), Catch::Contains("https://"));
-    CHECK_THAT(QrUrlProblem("https://example.org/after care"), Catch::Contains("space"));
-    CHECK_THAT(QrUrlProblem("https://example.org/\tx"), Catch::Contains("control character"));
-    CHECK_THAT(QrUrlProblem("https://example.org/\x7f"), Catch::Contains("control character"));
-    CHECK_THAT(QrUrlProblem("https://example.org/d\xC3\xAD" "as"), Catch::Contains("%-codes"));
-    CHECK_THAT(QrUrlProblem("https://example.org/{page}"), Catch::Contains("cannot hold"));
+    CHECK_THAT(QrUrlProblem("https://www.riverside-clinic.co.uk/after care"), Catch::Contains("space"));
+    CHECK_THAT(QrUrlProblem("https://www.riverside-clinic.co.uk/\tx"), Catch::Contains("control character"));
+    CHECK_THAT(QrUrlProblem("https://www.riverside-clinic.co.uk/\x7f"), Catch::Contains("control character"));
+    CHECK_THAT(QrUrlProblem("https://www.riverside-clinic.co.uk/d\xC3\xAD" "as"), Catch::Contains("%-codes"));
+    CHECK_THAT(QrUrlProblem("https://www.riverside-clinic.co.uk/{page}"), Catch::Contains("cannot hold"));
     CHECK_THAT(QrUrlProblem("https:///aftercare"), Catch::Contains("no web site name"));
     CHECK_THAT(QrUrlProblem("https://"), Catch::Contains("no web site name"));
-    CHECK_THAT(QrUrlProblem("https://ana:secret@example.org/"), Catch::Contains("user name"));
+    CHECK_THAT(QrUrlProblem("https://ana:secret@www.riverside-clinic.co.uk/"), Catch::Contains("user name"));
     CHECK_THAT(QrUrlProblem("https://" + std::string(kMaxQrUrlBytes - 7, 'a')), Catch::Contains("at most 300"));
 }
 
@@ -136,24 +136,24 @@ TEST_CASE("QR: \"none\" and an empty value turn a page's code off", "[qr]")
     CHECK(IsLinkOff("none"));
     CHECK(IsLinkOff("None"));
     CHECK_FALSE(IsLinkOff("nonesuch"));
-    CHECK_FALSE(IsLinkOff("https://example.org"));
+    CHECK_FALSE(IsLinkOff("https://www.riverside-clinic.co.uk"));
 }
 
 TEST_CASE("QR: page_url fills {lang} and {page}, percent-encoding what a URL cannot hold", "[qr]")
 {
-    CHECK(FillPageUrl("https://example.org/kiosk/{lang}/{page}", "es", "aftercare")
-          == "https://example.org/kiosk/es/aftercare");
-    CHECK(FillPageUrl("https://example.org/{page}?lang={lang}&again={page}", "pt-BR", "a_b.c~d")
-          == "https://example.org/a_b.c~d?lang=pt-BR&again=a_b.c~d");
-    CHECK(FillPageUrl("https://example.org/{page}", "es", "d\xC3\xAD" "as de sol")
-          == "https://example.org/d%C3%ADas%20de%20sol");
-    CHECK(FillPageUrl("https://example.org/leaflet.pdf", "en", "x") == "https://example.org/leaflet.pdf");
+    CHECK(FillPageUrl("https://www.riverside-clinic.co.uk/kiosk/{lang}/{page}", "es", "aftercare")
+          == "https://www.riverside-clinic.co.uk/kiosk/es/aftercare");
+    CHECK(FillPageUrl("https://www.riverside-clinic.co.uk/{page}?lang={lang}&again={page}", "pt-BR", "a_b.c~d")
+          == "https://www.riverside-clinic.co.uk/a_b.c~d?lang=pt-BR&again=a_b.c~d");
+    CHECK(FillPageUrl("https://www.riverside-clinic.co.uk/{page}", "es", "d\xC3\xAD" "as de sol")
+          == "https://www.riverside-clinic.co.uk/d%C3%ADas%20de%20sol");
+    CHECK(FillPageUrl("https://www.riverside-clinic.co.uk/leaflet.pdf", "en", "x") == "https://www.riverside-clinic.co.uk/leaflet.pdf");
 
-    CHECK(PageUrlPatternProblem("https://example.org/kiosk/{lang}/{page}") == "");
-    CHECK(PageUrlPatternProblem("https://example.org/all-pages") == "");
-    CHECK_THAT(PageUrlPatternProblem("https://example.org/{id}"), Catch::Contains("only {lang} and {page}"));
-    CHECK_THAT(PageUrlPatternProblem("https://example.org/{page"), Catch::Contains("only {lang} and {page}"));
-    CHECK_THAT(PageUrlPatternProblem("example.org/{page}"), Catch::Contains("https://"));
+    CHECK(PageUrlPatternProblem("https://www.riverside-clinic.co.uk/kiosk/{lang}/{page}") == "");
+    CHECK(PageUrlPatternProblem("https://www.riverside-clinic.co.uk/all-pages") == "");
+    CHECK_THAT(PageUrlPatternProblem("https://www.riverside-clinic.co.uk/{id}"), Catch::Contains("only {lang} and {page}"));
+    CHECK_THAT(PageUrlPatternProblem("https://www.riverside-clinic.co.uk/{page"), Catch::Contains("only {lang} and {page}"));
+    CHECK_THAT(PageUrlPatternProblem("www.riverside-clinic.co.uk/{page}"), Catch::Contains("https://"));
 }
 
 // ---------------------------------------------------------------------------
@@ -163,10 +163,10 @@ TEST_CASE("QR: page_url fills {lang} and {page}, percent-encoding what a URL can
 TEST_CASE("QR: front matter `link:` is read, turned off, or refused with its position", "[qr][content]")
 {
     Diagnostics diag;
-    auto page = ParseMarkdownPage(PageWithLink("link: https://example.org/take-home?p=1"), "t", "t.md", &diag);
+    auto page = ParseMarkdownPage(PageWithLink("link: https://www.riverside-clinic.co.uk/take-home?p=1"), "t", "t.md", &diag);
     REQUIRE(page);
     CHECK(diag.Empty());
-    CHECK(page->link == "https://example.org/take-home?p=1");
+    CHECK(page->link == "https://www.riverside-clinic.co.uk/take-home?p=1");
     CHECK(page->link_given);
 
     for (const char* off : {"link: none", "link:", "link: \"\""}) {
@@ -180,7 +180,7 @@ TEST_CASE("QR: front matter `link:` is read, turned off, or refused with its pos
     }
 
     Diagnostics bad;
-    page = ParseMarkdownPage(PageWithLink("link: www.example.org/aftercare"), "t", "t.md", &bad);
+    page = ParseMarkdownPage(PageWithLink("link: www.www.riverside-clinic.co.uk/aftercare"), "t", "t.md", &bad);
     REQUIRE(page);   // the page still shows, without a code
     CHECK(page->link.empty());
     CHECK(page->link_given);
@@ -198,23 +198,23 @@ TEST_CASE("QR: front matter `link:` is read, turned off, or refused with its pos
     REQUIRE(Find(json_diag, "\"link\" must be a web address"));
 
     Diagnostics json_ok;
-    page = ParseJsonPage(R"({"title": "T", "link": "https://example.org/c", "sections": [{"body": "x"}]})", "t",
+    page = ParseJsonPage(R"({"title": "T", "link": "https://www.riverside-clinic.co.uk/c", "sections": [{"body": "x"}]})", "t",
                          "t.json", &json_ok);
     REQUIRE(page);
     CHECK(json_ok.Empty());
-    CHECK(page->link == "https://example.org/c");
+    CHECK(page->link == "https://www.riverside-clinic.co.uk/c");
 }
 
 TEST_CASE("QR: kiosk.json page_url is read, a bad one is an error at its key", "[qr][content]")
 {
     Diagnostics diag;
-    KioskConfig config = ParseKioskConfig(R"({"page_url": "https://example.org/kiosk/{lang}/{page}"})", "kiosk.json",
+    KioskConfig config = ParseKioskConfig(R"({"page_url": "https://www.riverside-clinic.co.uk/kiosk/{lang}/{page}"})", "kiosk.json",
                                           &diag);
     CHECK(diag.Empty());
-    CHECK(config.page_url == "https://example.org/kiosk/{lang}/{page}");
+    CHECK(config.page_url == "https://www.riverside-clinic.co.uk/kiosk/{lang}/{page}");
 
     Diagnostics bad;
-    config = ParseKioskConfig("{\n  \"clinic_name\": \"C\",\n  \"page_url\": \"https://example.org/{pagee}\"\n}",
+    config = ParseKioskConfig("{\n  \"clinic_name\": \"C\",\n  \"page_url\": \"https://www.riverside-clinic.co.uk/{pagee}\"\n}",
                               "kiosk.json", &bad);
     CHECK(config.page_url.empty());
     const Diagnostic* d = Find(bad, "kiosk.json", "\"page_url\": only {lang} and {page}");
@@ -231,9 +231,9 @@ TEST_CASE("QR: loading gives each page its own link, else the filled page_url, e
     const std::string tail = "?from=the-kiosk-in-the-waiting-room";
     const std::string long_id(250, 'x');
     dir.Write("content/kiosk.json",
-              R"({"languages": ["en", "es"], "page_url": "https://example.org/k/{lang}/{page})" + tail + "\"}");
+              R"({"languages": ["en", "es"], "page_url": "https://www.riverside-clinic.co.uk/k/{lang}/{page})" + tail + "\"}");
     dir.Write("content/en/pages/plain.md", "---\ntitle: Plain\n---\n\nText\n");
-    dir.Write("content/en/pages/own.md", "---\ntitle: Own\nlink: https://example.org/leaflet.pdf\n---\n\nText\n");
+    dir.Write("content/en/pages/own.md", "---\ntitle: Own\nlink: https://www.riverside-clinic.co.uk/leaflet.pdf\n---\n\nText\n");
     dir.Write("content/en/pages/off.md", "---\ntitle: Off\nlink: none\n---\n\nText\n");
     dir.Write("content/en/pages/" + long_id + ".md", "---\ntitle: Long\n---\n\nText\n");
     dir.Write("content/es/pages/plain.md", "---\ntitle: Sencilla\n---\n\nTexto\n");
@@ -243,13 +243,13 @@ TEST_CASE("QR: loading gives each page its own link, else the filled page_url, e
 
     const Page* plain = content.FindPage("en", "plain");
     REQUIRE(plain);
-    CHECK(plain->link == "https://example.org/k/en/plain" + tail);
+    CHECK(plain->link == "https://www.riverside-clinic.co.uk/k/en/plain" + tail);
     const Page* plain_es = content.FindPage("es", "plain");
     REQUIRE(plain_es);
-    CHECK(plain_es->link == "https://example.org/k/es/plain" + tail);
+    CHECK(plain_es->link == "https://www.riverside-clinic.co.uk/k/es/plain" + tail);
     const Page* own = content.FindPage("en", "own");
     REQUIRE(own);
-    CHECK(own->link == "https://example.org/leaflet.pdf");
+    CHECK(own->link == "https://www.riverside-clinic.co.uk/leaflet.pdf");
     const Page* off = content.FindPage("en", "off");
     REQUIRE(off);
     CHECK(off->link.empty());
@@ -280,7 +280,7 @@ TEST_CASE("QR: without page_url only pages with a link get a code", "[qr][conten
     TempDir dir;
     dir.Write("content/kiosk.json", R"({"languages": ["en"]})");
     dir.Write("content/en/pages/plain.md", "---\ntitle: Plain\n---\n\nText\n");
-    dir.Write("content/en/pages/own.md", "---\ntitle: Own\nlink: https://example.org/own\n---\n\nText\n");
+    dir.Write("content/en/pages/own.md", "---\ntitle: Own\nlink: https://www.riverside-clinic.co.uk/own\n---\n\nText\n");
     const LoadResult result = LoadContent(dir.Root());
     INFO(AllMessages(result.diagnostics));
     CHECK(result.diagnostics.Empty());

@@ -4,6 +4,7 @@
 // immutable and shared (std::shared_ptr<const Content>), so a reload can build
 // a new one on a background thread and swap it in between frames.
 #pragma once
+#include "content/clinic_contact.h"
 #include "base/diagnostics.h"
 #include "document/document.h"
 #include "qr/qr.h"
@@ -26,6 +27,7 @@ struct KioskConfig {
     int insights_days = 90;                        // days of use counts kept (core/insights.h); 0 = none recorded
                                                    // ("insights": false in kiosk.json also sets 0)
     std::string page_url;                          // take-home address with {lang} and {page}; "" = none
+    ClinicContact contact;                         // how patients reach the clinic (clinic_contact.h)
 };
 
 struct Page {

@@ -8,6 +8,7 @@
 //   [SECTION] LoadContent
 #include "content/content_load_internal.h"
 #include "qr/qr.h"
+#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <system_error>
 
@@ -52,6 +53,7 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
         SourceFile source{Label(relative), {}};
         if (!ReadText(relative, &source.text))
             continue;
+        FillClinicValues(&source, lang, ext == ".json");
         std::optional<Page> page = ext == ".md" ? ParseMarkdownPage(source.text, id, source.label, diag_)
                                                 : ParseJsonPage(source.text, id, source.label, diag_);
         if (!page)
@@ -68,6 +70,33 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
     });
 }
 
+// {{clinic.NAME}} filled in from kiosk.json before the file is parsed (in a
+// JSON file as JSON text, so a quote in an address cannot break it). A file
+// that tells patients to call the clinic needs a number for them to call.
+void Loader::FillClinicValues(SourceFile* source, const std::string& lang, bool json)
+{
+    const KioskConfig& config = content_->config;
+    std::map<std::string, std::string> values = ClinicValues(config.clinic_name, config.contact, lang);
+    if (json)
+        for (auto& [name, value] : values) {
+            const std::string quoted = nlohmann::json(value).dump();
+            value = quoted.substr(1, quoted.size() - 2);
+        }
+    // A {{clinic.phone}} without a value is reported where it stands; the
+    // check below is for files that ask patients to call in words only.
+    const bool uses_values = source->text.find("{{clinic.") != std::string::npos;
+    source->text = ExpandClinicValues(source->text, values, source->label, 1, 1, diag_);
+    if (!config.contact.phone.empty() || uses_values)
+        return;
+    const size_t at = FindContactRequest(source->text, lang);
+    if (at == std::string::npos)
+        return;
+    const LineIndex lines(source->text);   // once a file: the fix is in kiosk.json
+    diag_->Error(source->label, lines.Line(at), lines.Column(at),
+                 "this tells patients to contact the clinic, but kiosk.json has no \"contact\" block with a "
+                 "\"phone\": add one, so a patient at home has a number to call (see CONTENT.md)");
+}
+
 // The page's "Scan to read this at home" code, encoded here once so drawing
 // never does: its own `link:`, else kiosk.json's page_url filled in.
 void Loader::AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label)
@@ -82,6 +111,9 @@ void Loader::AttachTakeHomeCode(Page* page, const std::string& lang, const std::
             diag_->Warning(label, 0, 0, "the address made from \"page_url\" in kiosk.json for this page: " + problem
                                             + "; the page shows no QR code (give it its own \"link:\")");
     }
+    if (!page->link.empty() && IsPlaceholderAddress(page->link))
+        diag_->Warning(label, 0, 0, "the take-home address " + page->link + " is a placeholder: patients who scan "
+                                        "it reach nothing; give the clinic's own page or a trusted one");
     if (!page->link.empty())
         page->link_qr = EncodeQr(page->link);
 }
@@ -118,6 +150,7 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
         if (!ReadText(relative, &source.text, name == "faq.json" ? kMaxFaqBytes : kMaxTextBytes))
             continue;
         if (name == "faq.json") {
+            FillClinicValues(&source, lang, true);
             out->faq = ParseFaq(source.text, source.label, diag_);
             for (FaqEntry& faq : out->faq)
                 ResolveImages(faq.answer.blocks, lang, source);
@@ -146,6 +179,8 @@ void Loader::CheckLinks(const Document& doc, const std::string& lang, const Sour
             problem = "the link \"" + link.href + "\" cannot be opened on the kiosk; link to a page id such as "
                       "\"aftercare\" or to a question such as \"faq#does-it-hurt\"";
         }
+        if (problem.empty() && IsPlaceholderAddress(link.href) && link.href.find("://") != std::string::npos)
+            problem = "the link \"" + link.href + "\" points at a placeholder address; give a real one";
         if (!problem.empty()) {
             const Place at = PlaceOf(source, link.href, from_line);
             diag_->Warning(source.label, at.line, at.column, problem);

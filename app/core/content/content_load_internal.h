@@ -62,6 +62,7 @@ private:
     void CheckLinks(const Document& doc, const std::string& lang, const SourceFile& source, int from_line);
     void CheckHomeTiles(const std::string& kiosk_text);
     void AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label);
+    void FillClinicValues(SourceFile* source, const std::string& lang, bool json);
 
     fs::path root_;
     fs::path canonical_root_;

@@ -62,6 +62,81 @@ static bool ReadStringList(const JsonReader& r, const json& root, const std::str
     return true;
 }
 
+// One text field of "contact": a string on one line, checked by `problem`
+// (may be null); a bad one is an error and left empty.
+static void ReadContactField(const JsonReader& r, const json& contact, const char* key,
+                             std::string (*problem)(const std::string&), std::string* out)
+{
+    std::string value;
+    if (!r.String(contact, "/contact", key, &value))
+        return;
+    const std::string pointer = std::string("/contact/") + key;
+    std::string why = value.find('\n') != std::string::npos ? "it must fit on one line" : "";
+    if (why.empty() && problem)
+        why = problem(value);
+    if (!why.empty()) {
+        r.Error(pointer, "\"contact\": \"" + std::string(key) + "\": " + why + "; it is left out");
+        return;
+    }
+    *out = value;
+}
+
+static std::string EmailProblem(const std::string& text)
+{
+    const size_t at = text.find('@');
+    if (at == std::string::npos || at == 0 || text.find('.', at) == std::string::npos || text.find(' ') != std::string::npos)
+        return "an e-mail address looks like reception@riverside-clinic.co.uk";
+    return {};
+}
+
+// "contact": phone numbers, hours (text, or text per language), address,
+// web site and e-mail; see clinic_contact.h.
+static void ReadContact(const JsonReader& r, const json& root, const std::vector<std::string>& languages,
+                        ClinicContact* contact)
+{
+    auto it = root.find("contact");
+    if (it == root.end())
+        return;
+    if (!it->is_object()) {
+        r.Error("/contact", "\"contact\" must be an object in curly braces, such as {\"phone\": \"020 7946 0321\"}");
+        return;
+    }
+    const json& c = *it;
+    r.CheckKeys(c, "/contact", {"phone", "hours", "out_of_hours", "emergency", "address", "website", "email"});
+    ReadContactField(r, c, "phone", PhoneNumberProblem, &contact->phone);
+    ReadContactField(r, c, "out_of_hours", PhoneNumberProblem, &contact->out_of_hours);
+    ReadContactField(r, c, "emergency", PhoneNumberProblem, &contact->emergency);
+    ReadContactField(r, c, "address", nullptr, &contact->address);
+    ReadContactField(r, c, "website", WebsiteProblem, &contact->website);
+    ReadContactField(r, c, "email", EmailProblem, &contact->email);
+    if (!contact->website.empty() && IsPlaceholderAddress(contact->website))
+        r.Warning("/contact/website", "\"contact\": \"website\" is a placeholder address ("
+                                      + contact->website + "): give the clinic's own");
+    auto hours = c.find("hours");
+    if (hours == c.end())
+        return;
+    if (hours->is_string()) {
+        std::string all;
+        ReadContactField(r, c, "hours", nullptr, &all);
+        if (!all.empty())
+            contact->hours[""] = all;
+        return;
+    }
+    if (!hours->is_object()) {
+        r.Error("/contact/hours", "\"hours\" must be text, or text per language such as {\"en\": \"...\", \"es\": \"...\"}");
+        return;
+    }
+    for (auto h = hours->begin(); h != hours->end(); ++h) {
+        const std::string pointer = "/contact/hours/" + h.key();
+        if (!h->is_string() || h->get<std::string>().find('\n') != std::string::npos)
+            r.Error(pointer, "the opening hours for " + Quote(h.key()) + " must be text on one line");
+        else if (!languages.empty() && std::find(languages.begin(), languages.end(), h.key()) == languages.end())
+            r.Warning(pointer, Quote(h.key()) + " is not one of \"languages\"; these hours are never shown");
+        else
+            contact->hours[h.key()] = h->get<std::string>();
+    }
+}
+
 KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Diagnostics* diag)
 {
     KioskConfig config;
@@ -76,7 +151,8 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     }
     static const std::vector<std::string> known = {"clinic_name", "languages", "default_language",
                                                    "idle_timeout_seconds", "home_tiles", "review_period_days",
-                                                   "staff_pin_hash", "page_url", "insights_days", "insights"};
+                                                   "staff_pin_hash", "page_url", "insights_days", "insights",
+                                                   "contact"};
     r.CheckKeys(root, "", known);
 
     std::string name;
@@ -133,7 +209,11 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
             config.page_url = page_url;
         else
             r.Error("/page_url", "\"page_url\": " + problem + "; pages show no QR code");
+        if (problem.empty() && IsPlaceholderAddress(page_url))
+            r.Warning("/page_url", "\"page_url\" points at a placeholder address: the QR codes would send patients "
+                                   "nowhere; give the clinic's own web address");
     }
+    ReadContact(r, root, config.languages, &config.contact);
     return config;
 }
 
