@@ -150,6 +150,7 @@ void KioskApp::FollowSession()
     if (key == screen_.route_key)
         return;
     screen_.route_key = key;
+    screen_.views.Leave();
     screen_.pointer.Cancel();   // forget the gesture, restore that screen's scroll
     screen_.pointer.ResetScroll(session_.Current().scroll_y);
     if (session_.Current().screen == Screen::Home)
@@ -181,7 +182,7 @@ void KioskApp::DrawFrame()
     // The frame being captured shows the state the script asked for; while
     // a font atlas is being built the script waits, as a patient would for
     // larger text, so its next tap lands on the layout it was written for.
-    if (!capture && !fonts_.Building() && script_.RunDue(now, session_, [this](const std::string& c) { return Holds(c); }))
+    if (!capture && !fonts_.Building() && script_.RunDue(now, session_, ScriptQueries()))
         Redraw();
     session_.Tick(now);
     FollowSession();
@@ -386,6 +387,22 @@ bool KioskApp::Holds(const std::string& condition) const
         return ready && !shown.empty() && shown.front().id == condition.substr(7);
     }
     return ExpectationHolds(condition, session_);
+}
+
+ScriptDriver::Queries KioskApp::ScriptQueries() const
+{
+    ScriptDriver::Queries queries;
+    queries.holds = [this](const std::string& condition) { return Holds(condition); };
+    queries.find_button = [this](const std::string& label, float* x, float* y) {
+        for (const ui::ScreenReport::Labelled& b : screen_.report.buttons)
+            if (b.label == label) {
+                *x = (b.x0 + b.x1) * 0.5f;
+                *y = (b.y0 + b.y1) * 0.5f;
+                return true;
+            }
+        return false;
+    };
+    return queries;
 }
 
 // [SECTION] The loop

@@ -89,6 +89,7 @@ public:
     // An `expect` or `waitfor` condition of a script: the session's, or the
     // search results' ("search-ready", "result ID").
     bool Holds(const std::string& condition) const;
+    ScriptDriver::Queries ScriptQueries() const;
 
 private:
     // The patient screen's view state, beside the Session's.

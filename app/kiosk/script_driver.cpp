@@ -12,7 +12,7 @@ void ScriptDriver::Load(InputScript script)
     player_ = std::make_unique<InputScriptPlayer>(std::move(script));
 }
 
-bool ScriptDriver::RunDue(double now, Session& session, const std::function<bool(const std::string&)>& holds)
+bool ScriptDriver::RunDue(double now, Session& session, const Queries& queries)
 {
     if (!player_)
         return false;
@@ -22,6 +22,19 @@ bool ScriptDriver::RunDue(double now, Session& session, const std::function<bool
         case ScriptStep::Kind::Pointer:
             pointer_.push_back(step.pointer);
             break;
+        case ScriptStep::Kind::Press: {
+            float x = 0, y = 0;
+            if (!queries.find_button(step.text, &x, &y)) {
+                std::fprintf(stderr, "%s:%d: no button labelled \"%s\" on %s\n", player_->File().c_str(), step.line,
+                             step.text.c_str(), SessionScreenName(session).c_str());
+                failures_++;
+                break;
+            }
+            constexpr double kTapSeconds = 0.08;
+            pointer_.push_back(PointerEvent{PointerEventKind::Press, x, y, now});
+            pointer_.push_back(PointerEvent{PointerEventKind::Release, x, y, now + kTapSeconds});
+            break;
+        }
         case ScriptStep::Kind::Text:
             // The intents the on-screen keyboard gives, one key at a time.
             for (const Intent& intent : ui::TypeIntents(step.text))
@@ -41,7 +54,7 @@ bool ScriptDriver::RunDue(double now, Session& session, const std::function<bool
             break;
         case ScriptStep::Kind::Expect:
             session.Tick(now);   // right after an `advance`, the idle timers must have run
-            if (!holds(step.text)) {
+            if (!queries.holds(step.text)) {
                 std::fprintf(stderr, "%s:%d: expected %s, the kiosk shows %s\n", player_->File().c_str(), step.line,
                              step.text.c_str(), SessionScreenName(session).c_str());
                 failures_++;
@@ -49,7 +62,7 @@ bool ScriptDriver::RunDue(double now, Session& session, const std::function<bool
             break;
         case ScriptStep::Kind::WaitFor:
             session.Tick(now);
-            if (holds(step.text))
+            if (queries.holds(step.text))
                 break;
             if (now < step.seconds) {
                 player_->Hold(step, now);

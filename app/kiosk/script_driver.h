@@ -1,6 +1,6 @@
 // ScriptDriver: replays an input script (core/session/script.h) through the
 // same path as real touches, for end-to-end tests and measurements. Taps
-// and drags join the frame's pointer events; typed text becomes the
+// and drags (and `press LABEL`, at that button) join the frame's pointer events; typed text becomes the
 // on-screen keyboard's intents; `advance` moves the kiosk clock forward;
 // `expect` and `waitfor` ask the kiosk whether a condition holds;
 // `screenshot` saves the next frame.
@@ -19,9 +19,14 @@ public:
     void Load(InputScript script);
     bool Active() const { return player_ != nullptr; }
 
+    // What the kiosk answers for a script: whether an `expect` or `waitfor`
+    // condition holds, and where the button labelled so is (false: none).
+    struct Queries {
+        std::function<bool(const std::string&)> holds;
+        std::function<bool(const std::string& label, float* x, float* y)> find_button;
+    };
     // Runs the steps due at `now`; true when any ran (the screen may change).
-    // `holds` answers an `expect` or `waitfor` condition.
-    bool RunDue(double now, Session& session, const std::function<bool(const std::string&)>& holds);
+    bool RunDue(double now, Session& session, const Queries& queries);
     // This frame's scripted touches, on the kiosk clock.
     std::vector<PointerEvent> TakePointerEvents();
     // Seconds until the next step is due (the loop's wait), or a day when none.

@@ -131,6 +131,15 @@ std::string ExpandClinicValues(const std::string& text, const std::map<std::stri
     return out;
 }
 
+std::string TelUri(const std::string& phone)
+{
+    std::string uri = "tel:";
+    for (char c : phone)
+        if (std::isdigit(static_cast<unsigned char>(c)) || (c == '+' && uri.size() == 4))
+            uri += c;
+    return uri;
+}
+
 std::string PhoneNumberProblem(const std::string& text)
 {
     int digits = 0;

@@ -8,6 +8,7 @@
 // column and is left as written.
 #pragma once
 #include "base/diagnostics.h"
+#include "qr/qr.h"
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct ClinicContact {
     std::string email;
     // Opening hours per language ("" = every language), e.g. "Mon-Fri 9:00-17:30".
     std::map<std::string, std::string> hours;
+    QrCode phone_qr;            // "tel:" + the phone's digits, made at load for the "Save our number" code
 
     bool Empty() const;
     std::string Hours(const std::string& lang) const;
@@ -43,6 +45,9 @@ std::map<std::string, std::string> ClinicValues(const std::string& clinic_name, 
 std::string ExpandClinicValues(const std::string& text, const std::map<std::string, std::string>& values,
                                const std::string& file, int line, int column, Diagnostics* diagnostics,
                                std::vector<std::string>* used = nullptr);
+
+// "tel:+442079460321" from "+44 20 7946 0321": what a phone dials.
+std::string TelUri(const std::string& phone);
 
 // "" when `text` is a phone number a patient can dial (digits with spaces,
 // "+", "-", "(", ")" or "."; 2 digits at least), else why not.

@@ -275,6 +275,9 @@ bool Loader::Run()
     std::string kiosk_text;
     if (has_kiosk_json && ReadText("kiosk.json", &kiosk_text)) {
         content_->config = ParseKioskConfig(kiosk_text, Label("kiosk.json"), diag_);
+        ClinicContact& contact = content_->config.contact;
+        if (!contact.phone.empty())
+            contact.phone_qr = EncodeQr(TelUri(contact.phone));   // made once, never while drawing
     } else {
         if (!has_kiosk_json)
             diag_->Warning(Label("kiosk.json"), 0, 0, "there is no kiosk.json; using default settings");

@@ -87,6 +87,16 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"read_aloud", "Read aloud"},
         {"stop_reading", "Stop"},
         {"qr_caption", "Scan to read this at home"},
+        {"contact_title", "How to reach us"},
+        {"contact_phone", "Phone"},
+        {"contact_hours", "Open"},
+        {"contact_out_of_hours", "Out of hours"},
+        {"contact_emergency", "In an emergency"},
+        {"contact_address", "Address"},
+        {"contact_website", "Web"},
+        {"contact_email", "E-mail"},
+        {"contact_save", "Save our number"},
+        {"contact_save_caption", "Scan with your phone to save our number"},
     };
     return strings;
 }

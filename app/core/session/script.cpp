@@ -112,7 +112,7 @@ bool IsValidUtf8(std::string_view text)
 // In ScriptCommandKind order.
 const std::vector<std::string>& CommandNames()
 {
-    static const std::vector<std::string> names = {"tap",     "drag",       "type",   "key",     "wait",
+    static const std::vector<std::string> names = {"tap",     "drag",       "press",  "type",    "key",  "wait",
                                                    "advance", "screenshot", "expect", "waitfor", "quit"};
     return names;
 }
@@ -198,13 +198,14 @@ bool LineParser::Number(size_t index, const char* what, double* value)
 
 bool LineParser::ParseType(const Token& command_token, ScriptCommand* out)
 {
-    // Everything after "type" and the blanks that follow it, kept as written.
+    // Everything after "type" (or "press") and the blanks that follow it, kept as written.
     size_t begin = static_cast<size_t>(command_token.column - 1) + command_token.text.size();
     while (begin < text_.size() && IsBlank(text_[begin]))
         ++begin;
     const std::string_view rest = text_.substr(begin);
     if (rest.empty()) {
-        Error(EndColumn(), "'type' needs the text to type");
+        Error(EndColumn(), out->kind == ScriptCommandKind::Press ? "'press' needs the button's label"
+                                                                 : "'type' needs the text to type");
         return false;
     }
     if (!IsValidUtf8(rest)) {
@@ -274,8 +275,8 @@ bool LineParser::Parse(ScriptCommand* out)
     const std::string name(command_token.text);
     out->line = line_;
 
-    if (name == "type") {
-        out->kind = ScriptCommandKind::Type;
+    if (name == "type" || name == "press") {
+        out->kind = name == "type" ? ScriptCommandKind::Type : ScriptCommandKind::Press;
         return ParseType(command_token, out);
     }
     for (size_t i = 1; i < tokens.size() && tokens[i].text.front() != '#'; ++i)
@@ -490,6 +491,7 @@ void InputScriptPlayer::Expand(const ScriptCommand& command, double start)
     // (type, screenshot, expect, waitfor), the key, the clock jump (advance).
     switch (command.kind) {
     case ScriptCommandKind::Type: step.kind = ScriptStep::Kind::Text; break;
+    case ScriptCommandKind::Press: step.kind = ScriptStep::Kind::Press; break;
     case ScriptCommandKind::Key: step.kind = ScriptStep::Kind::Key; break;
     case ScriptCommandKind::Advance: step.kind = ScriptStep::Kind::Advance; break;
     case ScriptCommandKind::Screenshot: step.kind = ScriptStep::Kind::Screenshot; break;

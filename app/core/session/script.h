@@ -6,6 +6,9 @@
 // and a word starting with '#' ends the line (except in `type`):
 //   tap X Y                       press and release at (X, Y) pixels
 //   drag X1 Y1 X2 Y2 DURATION_MS  press, move in a straight line, release
+//   press LABEL                   tap the middle of the button labelled LABEL (the rest
+//                                 of the line) on the screen drawn last; a failed expect
+//                                 when there is none
 //   type TEXT                     the rest of the line, UTF-8
 //   key NAME                      backspace | enter | escape
 //   wait MS                       pause before the next command
@@ -36,7 +39,7 @@ namespace ck {
 // [SECTION] Parsed script
 // ---------------------------------------------------------------------------
 
-enum class ScriptCommandKind { Tap, Drag, Type, Key, Wait, Advance, Screenshot, Expect, WaitFor, Quit };
+enum class ScriptCommandKind { Tap, Drag, Press, Type, Key, Wait, Advance, Screenshot, Expect, WaitFor, Quit };
 
 enum class ScriptKey { Backspace, Enter, Escape };
 
@@ -85,7 +88,7 @@ struct PointerEvent {
 
 // One thing for the app to do, in order.
 struct ScriptStep {
-    enum class Kind { Pointer, Text, Key, Advance, Screenshot, Expect, WaitFor, Quit };
+    enum class Kind { Pointer, Press, Text, Key, Advance, Screenshot, Expect, WaitFor, Quit };
     Kind kind = Kind::Pointer;
     double t = 0.0;            // when it falls due (equals pointer.t for Pointer)
     PointerEvent pointer;      // Pointer

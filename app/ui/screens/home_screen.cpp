@@ -1,6 +1,7 @@
 // The home screen: the clinic's name and the settings in a bar, the search
 // entry, then a tile per page (and one for the questions) in one or two
-// columns, grown to fill a tall screen.
+// columns, grown to fill a tall screen, and how to reach the clinic in a
+// band at the bottom.
 #include "screens/screen_widgets.h"
 #include "widgets/icons.h"
 #include <algorithm>
@@ -63,8 +64,9 @@ void HomeScreen(Frame& f, ScreenViews& views)
     const Theme& t = f.theme;
     SearchDraw search = SearchDrawFor(f, f.margin, f.env.width - f.margin);
     const float top = DrawSearchEntry(search, HomeBar(f));
+    const float band_top = f.env.height - ContactBandHeight(f);   // how to reach the clinic, always in view
     f.tap_min_y = top;
-    f.tap_max_y = f.env.height;
+    f.tap_max_y = band_top;
 
     const std::vector<TileText> tiles = HomeTileTexts(f);
     const float avail = f.env.width - 2 * f.margin;
@@ -90,7 +92,7 @@ void HomeScreen(Frame& f, ScreenViews& views)
     float natural = 0.0f;
     for (float h : row_h)
         natural += h;
-    const float room = f.env.height - top - f.gap * 1.5f - f.margin - f.gap * (row_h.size() - 1);
+    const float room = band_top - top - f.gap * 1.5f - f.margin - f.gap * (row_h.size() - 1);
     if (natural > 0.0f && room > natural) {
         const float grow = std::min(1.5f, room / natural);
         for (float& h : row_h)
@@ -99,10 +101,10 @@ void HomeScreen(Frame& f, ScreenViews& views)
     float total = f.gap * 1.5f + f.margin;
     for (float h : row_h)
         total += h + f.gap;
-    views.max_scroll = std::max(0.0f, total - (f.env.height - top));
+    views.max_scroll = std::max(0.0f, total - (band_top - top));
     const float scroll = ClampedScroll(f, views.max_scroll);
 
-    f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
+    f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, band_top), true);
     float y = top + f.gap * 1.5f - scroll;
     for (size_t row = 0; row < row_h.size(); row++) {
         for (int c = 0; c < columns; c++) {
@@ -114,6 +116,8 @@ void HomeScreen(Frame& f, ScreenViews& views)
             const float x = f.margin + c * (tile_w + f.gap);
             const Rect r{x, y, x + tile_w, y + row_h[row]};
             const Touch touch = Target(f, r);
+            if (f.report && r.y1 > f.tap_min_y && r.y0 < f.tap_max_y)
+                f.report->buttons.push_back({tile.title, r.x0, r.y0, r.x1, r.y1});
             if (touch == Touch::Tapped) {
                 if (tile.id == "faq")
                     f.Emit(IntentKind::OpenFaq);
@@ -138,6 +142,7 @@ void HomeScreen(Frame& f, ScreenViews& views)
         y += row_h[row] + f.gap;
     }
     f.draw->PopClipRect();
+    DrawContactBand(f, band_top);
     ScrollIndicator(f, top, scroll, views.max_scroll);
 }
 

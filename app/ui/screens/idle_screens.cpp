@@ -10,20 +10,6 @@ namespace ck::ui {
 
 namespace screens_detail {
 
-namespace {
-
-// Draws lines centred as a block on the screen's centre line.
-ImVec2 CentredText(Frame& f, FontRole role, float y, ImU32 colour, const std::string& text, float max_w)
-{
-    const ImVec2 one_line = MeasureText(f, role, text, 0.0f);
-    const float w = std::min(one_line.x, max_w);
-    const float x = std::round((f.env.width - w) * 0.5f);
-    const ImVec2 size = DrawText(f, role, x, y, colour, text, max_w);
-    return ImVec2(x, size.y);
-}
-
-} // namespace
-
 void UpdatingScreen(Frame& f)
 {
     // Nothing to show patients. Calm, no error words; the console says what
@@ -78,7 +64,8 @@ void AttractScreen(Frame& f)
     const ImVec2 at = CentredText(f, FontRole::Title, y, PackColour(t.heading), name, f.column.W());
     ReportTitle(f, at.x, y, MeasureText(f, FontRole::Title, name, f.column.W()), t.heading);
     y += at.y + f.gap * 1.5f;
-    CentredText(f, FontRole::H2, y, PackColour(t.text), f.Ui("touch_to_start"), f.column.W());
+    y += CentredText(f, FontRole::H2, y, PackColour(t.text), f.Ui("touch_to_start"), f.column.W()).y;
+    DrawContactLinesCentred(f, y + f.gap * 3);
     if (Target(f, Rect{0, 0, f.env.width, f.env.height}) == Touch::Tapped)
         f.Emit(IntentKind::DismissAttract);
 }

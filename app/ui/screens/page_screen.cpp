@@ -1,6 +1,6 @@
 // The page screen: a page's document under the title bar, with the
-// read-aloud button above it, the take-home QR code and the review footer
-// below it.
+// read-aloud button above it, the take-home QR code, how to reach the clinic
+// and the review footer below it.
 #include "screens/screen_widgets.h"
 #include "document/speech_text.h"
 #include <algorithm>
@@ -37,7 +37,6 @@ std::string ReviewFooter(const Frame& f, const Page& page)
 // square, beside its caption. Not a touch target. Modules are whole pixels
 // at whole-pixel positions, so the code is crisp at any screen size.
 constexpr float kQrSideMm = 38.0f;     // phones read it from arm's length
-constexpr int kQrQuietModules = 4;     // the white margin scanners need
 
 struct TakeHomeCard {
     int module = 0;                    // px per module; 0 = the page has no code
@@ -69,25 +68,6 @@ TakeHomeCard MeasureTakeHomeCard(const Frame& f, const QrCode& code, const std::
     return card;
 }
 
-// Dark runs of each row as one rectangle: a few dozen rects instead of ~1000.
-void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module)
-{
-    const ImU32 dark = IM_COL32(0, 0, 0, 255);   // black on white in every theme: scanners need it
-    for (int row = 0; row < code.width; row++) {
-        for (int col = 0; col < code.width;) {
-            if (!code.Dark(col, row)) {
-                col++;
-                continue;
-            }
-            const int start = col;
-            while (col < code.width && code.Dark(col, row))
-                col++;
-            draw->AddRectFilled(ImVec2(x + start * module, y + row * module), ImVec2(x + col * module, y + (row + 1) * module),
-                                dark);
-        }
-    }
-}
-
 void DrawTakeHomeCard(Frame& f, const TakeHomeCard& card, const QrCode& code, const std::string& caption, float y)
 {
     const Theme& t = f.theme;
@@ -106,9 +86,7 @@ void DrawTakeHomeCard(Frame& f, const TakeHomeCard& card, const QrCode& code, co
         qr_y += card.caption_size.y + f.gap;
     }
     const float qx = std::round(inner_x), qy = std::round(qr_y);
-    f.draw->AddRectFilled(ImVec2(qx, qy), ImVec2(qx + card.side, qy + card.side), IM_COL32(255, 255, 255, 255));
-    const float quiet = float(kQrQuietModules * card.module);
-    DrawQrModules(f.draw, code, qx + quiet, qy + quiet, card.module);
+    DrawQr(f.draw, code, qx, qy, card.module);
     if (f.report) {
         const float rect[4] = {qx, qy, qx + card.side, qy + card.side};
         std::copy(rect, rect + 4, f.report->qr_rect);
@@ -143,10 +121,16 @@ void PageScreen(Frame& f, ScreenViews& views)
     const std::string qr_caption = page->link_qr.Empty() ? std::string() : f.Ui("qr_caption");
     const TakeHomeCard card = MeasureTakeHomeCard(f, page->link_qr, qr_caption);
     const float card_h = card.module > 0 ? f.gap * 2 + card.h : 0.0f;
+    const float contact = ContactCardHeight(f, views.contact_qr_page == page->source);
+    const float contact_h = contact > 0.0f ? f.gap * 2 + contact : 0.0f;
     const float read_h = f.button_h + f.gap;   // the Read aloud button above the body
     const float pad_top = f.gap * 1.5f + read_h;
-    const float total = pad_top + doc_h + card_h + footer_h + f.margin * 1.5f;
+    const float total = pad_top + doc_h + card_h + contact_h + footer_h + f.margin * 1.5f;
     views.max_scroll = std::max(0.0f, total - (f.env.height - top));
+    if (views.contact_qr_reveal && views.contact_qr_page == page->source) {
+        views.scroll_to = views.max_scroll;   // the phone's code opened at the foot of the page: show it
+        views.contact_qr_reveal = false;
+    }
     const float scroll = ClampedScroll(f, views.max_scroll);
     const std::string read_target = "page:" + f.env.session->Current().id;
     FollowReading(f, views, *views.page_body, read_target, pad_top, top, scroll);
@@ -161,8 +145,11 @@ void PageScreen(Frame& f, ScreenViews& views)
     const float card_y = origin_y + doc_h + f.gap * 2;
     if (card.module > 0 && card_y < f.env.height && card_y + card.h > top)
         DrawTakeHomeCard(f, card, page->link_qr, qr_caption, card_y);
+    const float contact_y = origin_y + doc_h + card_h + f.gap * 2;
+    if (contact > 0.0f && contact_y < f.env.height && contact_y + contact > top)
+        DrawContactCard(f, contact_y, views, page->source);
     if (!footer.empty()) {
-        const float y = origin_y + doc_h + card_h + f.gap;
+        const float y = origin_y + doc_h + card_h + contact_h + f.gap;
         f.draw->AddLine(ImVec2(f.column.x0, y), ImVec2(f.column.x1, y), PackColour(t.rule), 1.0f);
         DrawText(f, FontRole::Small, f.column.x0, y + f.gap, PackColour(t.text_muted), footer, width);
     }

@@ -92,6 +92,8 @@ bool Button(Frame& f, const Rect& r, const char* icon, const std::string& label,
 {
     const Theme& t = f.theme;
     const Touch touch = Target(f, r);
+    if (f.report && !label.empty() && r.y1 > f.tap_min_y && r.y0 < f.tap_max_y)
+        f.report->buttons.push_back({label, r.x0, r.y0, r.x1, r.y1});
     const bool primary = style == ButtonStyle::Primary;
     Rgb fill = primary ? t.accent : t.background;
     Rgb ink = primary ? t.accent_text : t.text;
@@ -342,6 +344,38 @@ void FollowReading(Frame& f, ScreenViews& views, DocumentView& view, const std::
     y1 += doc_y;
     if (y0 < scroll || y1 > scroll + (f.env.height - top))
         views.scroll_to = std::clamp(y0 - f.gap * 2, 0.0f, views.max_scroll);
+}
+
+ImVec2 CentredText(Frame& f, FontRole role, float y, ImU32 colour, const std::string& text, float max_w)
+{
+    const ImVec2 one_line = MeasureText(f, role, text, 0.0f);
+    const float w = std::min(one_line.x, max_w);
+    const float x = std::round((f.env.width - w) * 0.5f);
+    const ImVec2 size = DrawText(f, role, x, y, colour, text, max_w);
+    return ImVec2(x, size.y);
+}
+
+void DrawQr(ImDrawList* draw, const QrCode& code, float x, float y, int module)
+{
+    const float side = QrSide(code, module);
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + side, y + side), IM_COL32(255, 255, 255, 255));
+    x += float(kQrQuietModules * module);
+    y += float(kQrQuietModules * module);
+    // Dark runs of each row as one rectangle: a few dozen rects instead of ~1000.
+    const ImU32 dark = IM_COL32(0, 0, 0, 255);   // black on white in every theme: scanners need it
+    for (int row = 0; row < code.width; row++) {
+        for (int col = 0; col < code.width;) {
+            if (!code.Dark(col, row)) {
+                col++;
+                continue;
+            }
+            const int start = col;
+            while (col < code.width && code.Dark(col, row))
+                col++;
+            draw->AddRectFilled(ImVec2(x + start * module, y + row * module),
+                                ImVec2(x + col * module, y + (row + 1) * module), dark);
+        }
+    }
 }
 
 } // namespace screens_detail

@@ -56,6 +56,8 @@ void ComputeMetrics(Frame& f);
 ImVec2 MeasureText(const Frame& f, FontRole role, const std::string& text, float wrap);
 // Draws `text` at (x, y), wrapped at `wrap` px (0 = one line); returns its size.
 ImVec2 DrawText(Frame& f, FontRole role, float x, float y, ImU32 colour, const std::string& text, float wrap);
+// Draws lines centred as a block on the screen's centre line; returns (x, height).
+ImVec2 CentredText(Frame& f, FontRole role, float y, ImU32 colour, const std::string& text, float max_w);
 // Tells the report (tests, screenshots) where the screen's title is.
 void ReportTitle(Frame& f, float x, float y, ImVec2 size, Rgb colour);
 
@@ -97,6 +99,23 @@ void ReadAloudButton(Frame& f, float x, float y, const std::string& target);
 // area: highlights the block being read and keeps it in sight.
 void FollowReading(Frame& f, ScreenViews& views, DocumentView& view, const std::string& target, float doc_y,
                    float top, float scroll);
+
+// A QR code (made at load) black on a white square with the quiet zone
+// scanners need, at (x, y) with `module` px per module. Modules are whole
+// pixels at whole-pixel positions, so the code is crisp at any size.
+constexpr int kQrQuietModules = 4;
+void DrawQr(ImDrawList* draw, const QrCode& code, float x, float y, int module);
+// The white square's side for `module` px per module.
+inline float QrSide(const QrCode& code, int module) { return float(module * (code.width + 2 * kQrQuietModules)); }
+
+// How to reach the clinic (contact_card.cpp): the card at the foot of a
+// page (its button shows the phone's QR code), Home's band, the attract
+// screen's lines. Each draws nothing when kiosk.json has no contact block.
+float ContactCardHeight(const Frame& f, bool qr_open);
+void DrawContactCard(Frame& f, float y, ScreenViews& views, const std::string& page);
+float ContactBandHeight(const Frame& f);
+void DrawContactBand(Frame& f, float top);
+float DrawContactLinesCentred(Frame& f, float y);
 
 // ---------------------------------------------------------------------------
 // [SECTION] Screens, one file each

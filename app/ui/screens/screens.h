@@ -39,6 +39,11 @@ struct ScreenReport {
     int targets = 0;
     float qr_rect[4] = {};          // the take-home QR code's white square, quiet zone included (0s = none drawn)
     int qr_module = 0;              // its module size in px
+    struct Labelled {
+        std::string label;
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -70,8 +75,17 @@ struct ScreenViews {
     float max_scroll = 0.0f;             // of the screen drawn last frame
     float scroll_to = -1.0f;             // >= 0: the screen asks the app to scroll there
     int reading_focus = -1;              // read-aloud: the block last brought into view
+    std::string contact_qr_page;         // page whose contact card shows the phone's QR code
+    bool contact_qr_reveal = false;      // it just opened: scroll to the end, where it is
 
     void Clear();
+    // The patient left the screen (or a new patient came): what they opened
+    // on it, such as the phone's QR code, closes.
+    void Leave()
+    {
+        contact_qr_page.clear();
+        contact_qr_reveal = false;
+    }
 };
 
 // Draws the current route (or the updating screen when content is empty)
