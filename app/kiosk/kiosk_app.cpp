@@ -64,7 +64,7 @@ bool KioskApp::Init(std::string* error, PreparedFonts prepared)
     fonts_.Update(session_.TextSize(), true);   // nothing to do when the prepared atlas fits the window
     screen_.route_key = RouteKey(session_);
     reading_.Start(platform_);
-    staff_.Configure(platform_.Dpi());
+    staff_.Configure(platform_);
     Redraw();
     return true;
 }

@@ -100,9 +100,10 @@ void StaffController::RequestInsights(const Content& content)
 
 // [SECTION] Overlay
 
-void StaffController::Configure(float dpi)
+void StaffController::Configure(KioskPlatform& platform)
 {
-    const float corner = ui::MinTargetPx(dpi) * (kStaffCornerMm / ui::kMinTargetMm);
+    platform_ = &platform;
+    const float corner = ui::MinTargetPx(platform.Dpi()) * (kStaffCornerMm / ui::kMinTargetMm);
     gesture_ = StaffGesture(corner, corner * 0.3f);
 }
 
@@ -192,8 +193,10 @@ std::string StaffController::PinHash(const Content& content) const
 
 StaffRequest StaffController::Draw(ui::StaffEnv env, const StaffSources& sources, double now, bool* redraw)
 {
+    const bool checked = TakePinCheck(sources);   // also when the overlay closed meanwhile
     if (!IsOpen())
         return StaffRequest::None;
+    *redraw = *redraw || checked;
     if (info_.reload_busy != sources.reload->Busy())
         Refresh(sources);
     InsightsSummary summary;
@@ -216,26 +219,57 @@ StaffRequest StaffController::Draw(ui::StaffEnv env, const StaffSources& sources
     return request;
 }
 
+void StaffController::StartPinCheck(const Content& content, double now)
+{
+    if (pin_check_.valid())
+        return;   // one check at a time; the digits typed meanwhile wait for the next
+    PinCheck check;
+    check.lockout = panel_.lockout;
+    KioskPlatform* platform = platform_;
+    pin_check_ = std::async(std::launch::async, [pin = panel_.digits, hash = PinHash(content), check, now,
+                                                 platform]() mutable {
+        check.result = Guarded("checking the staff PIN", "it counts as a wrong PIN", [&] {
+            return TryStaffPin(pin, hash, &check.lockout, now);
+        }, PinResult::Wrong);
+        if (platform)
+            platform->Wake();
+        return check;
+    });
+    panel_.digits.clear();
+    panel_.message = "Checking the PIN...";
+}
+
+// The finished check, if there is one: true when it changed the overlay.
+bool StaffController::TakePinCheck(const StaffSources& sources)
+{
+    if (!pin_check_.valid() || pin_check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;
+    const PinCheck check = pin_check_.get();
+    panel_.lockout = check.lockout;
+    panel_.message.clear();
+    // An audit trail of staff access in the kiosk's log (never the digits).
+    static const char* const kResultNames[] = {"accepted", "wrong", "refused: the pad is locked", "no PIN set"};
+    std::fprintf(stderr, "carekiosk: staff PIN %s\n", kResultNames[int(check.result)]);
+    if (!IsOpen())
+        return true;   // the overlay closed meanwhile (idle): the result only goes to the log
+    if (check.result == PinResult::Accepted) {
+        panel_.mode = ui::StaffMode::Panel;
+        panel_.first_line = 0;
+        Refresh(sources);
+    } else if (check.result == PinResult::Wrong) {
+        panel_.message = "Wrong PIN. Please try again.";
+    } else if (check.result == PinResult::NoPinSet) {
+        panel_.mode = ui::StaffMode::NoPin;
+    }
+    return true;
+}
+
 StaffRequest StaffController::Apply(ui::StaffAction action, const StaffSources& sources, double now)
 {
     switch (action) {
-    case ui::StaffAction::SubmitPin: {
-        const PinResult result = TryStaffPin(panel_.digits, PinHash(*sources.content), &panel_.lockout, now);
-        panel_.digits.clear();
-        // An audit trail of staff access in the kiosk's log (never the digits).
-        static const char* const kResultNames[] = {"accepted", "wrong", "refused: the pad is locked", "no PIN set"};
-        std::fprintf(stderr, "carekiosk: staff PIN %s\n", kResultNames[int(result)]);
-        if (result == PinResult::Accepted) {
-            panel_.mode = ui::StaffMode::Panel;
-            panel_.first_line = 0;
-            Refresh(sources);
-        } else if (result == PinResult::Wrong) {
-            panel_.message = "Wrong PIN. Please try again.";
-        } else if (result == PinResult::NoPinSet) {
-            panel_.mode = ui::StaffMode::NoPin;
-        }
+    case ui::StaffAction::SubmitPin:
+        StartPinCheck(*sources.content, now);
         return StaffRequest::None;
-    }
     case ui::StaffAction::ReloadNow:
         info_.reload_busy = true;
         return StaffRequest::ReloadNow;

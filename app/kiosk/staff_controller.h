@@ -11,6 +11,7 @@
 #include "search/search.h"
 #include "session/session.h"
 #include "staff/staff_gesture.h"
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,8 +29,9 @@ enum class StaffRequest { None, ReloadNow, PreviewAsPatient, ExitKiosk };
 
 class StaffController {
 public:
-    // The hidden corner, sized for the screen's `dpi`.
-    void Configure(float dpi);
+    // The hidden corner, sized for the screen's dpi; `platform` is woken
+    // when a PIN check or a summary finishes on a worker.
+    void Configure(KioskPlatform& platform);
     // Counts use anonymously from now on; without this nothing is counted.
     void StartInsights(InsightsSettings settings, KioskPlatform& platform);
 
@@ -48,7 +50,13 @@ public:
     void CountIntent(const Intent& intent, const Session& session, const std::string& reading_before);
 
 private:
+    struct PinCheck {
+        PinResult result = PinResult::Wrong;
+        PinLockout lockout;   // the lockout after this check
+    };
     std::string PinHash(const Content& content) const;
+    void StartPinCheck(const Content& content, double now);
+    bool TakePinCheck(const StaffSources& sources);
     void RequestInsights(const Content& content);
     StaffRequest Apply(ui::StaffAction action, const StaffSources& sources, double now);
 
@@ -56,6 +64,10 @@ private:
     ui::StaffPanelState panel_;
     ui::StaffInfo info_;
     bool just_opened_ = false;        // the opening tap must not press a PIN key
+    KioskPlatform* platform_ = nullptr;
+    // Argon2id takes about half a second on purpose: it runs on a worker so
+    // the pad keeps drawing ("Checking...") and the kiosk keeps answering.
+    std::future<PinCheck> pin_check_;
     std::unique_ptr<InsightsRecorder> insights_;          // null: nothing is counted
     std::unique_ptr<SessionInsights> session_insights_;   // counts into insights_
 };
