@@ -8,12 +8,9 @@
 # usage: contact.sh CAREKIOSK CONTENT_DIR OUT_DIR
 # exit: 0 passed, 1 failed, 77 skipped (no X display or no zbarimg)
 set -u
-bin=$1
-content=$2
-out=$3
-here=$(cd "$(dirname "$0")" && pwd)
-. "$here/touch_lib.sh"
-require_display
+. "$(dirname "$0")/touch_lib.sh"
+e2e_args "$@"
+bin=$BIN content=$CONTENT out=$OUT
 if ! command -v zbarimg >/dev/null 2>&1; then
     echo "SKIP: zbarimg is not installed (Debian package zbar-tools)"
     [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77

@@ -36,6 +36,16 @@ require_xdotool() {
     fi
 }
 
+# e2e_args CAREKIOSK CONTENT_DIR OUT_DIR : the arguments every real-window
+# test takes, as BIN, CONTENT and OUT; skips without a display.
+e2e_args() {
+    BIN=$1
+    CONTENT=$2
+    OUT=$3
+    require_display
+    mkdir -p "$OUT" || exit 1
+}
+
 # start_kiosk LOG ARGS... : starts carekiosk ($BIN) in the background and
 # waits for its window; sets KIOSK_PID and KIOSK_WINDOW.
 start_kiosk() {

@@ -7,14 +7,10 @@
 # usage: xdotool_shaky.sh CAREKIOSK CONTENT_DIR OUT_DIR
 # exit: 0 passed, 1 failed, 77 skipped (no X display or no xdotool)
 set -u
-BIN=$1
-content=$2
-out=$3
-here=$(cd "$(dirname "$0")" && pwd)
-. "$here/touch_lib.sh"
-require_display
+. "$(dirname "$0")/touch_lib.sh"
+e2e_args "$@"
 require_xdotool
-mkdir -p "$out" || exit 1
+content=$CONTENT out=$OUT
 status="$out/shaky-status.txt"
 rm -f "$status"
 trap stop_kiosk EXIT
