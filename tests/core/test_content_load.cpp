@@ -213,7 +213,7 @@ TEST_CASE("a broken folder: each problem reported where it is, good pages still 
         {"en/pages/climbs.md", "\"en/pages/corrupt.png\" is damaged", 8, 12, Severity::Error},
         {"en/pages/good.md", "\"missing.png\" is missing", 16, 22, Severity::Error},
         {"en/pages/good.md", "goes to a page \"no-such-page\" that does not exist", 19, 32, Severity::Warning},
-        {"en/pages/notes.txt", "the kiosk ignores this", 0, 0, Severity::Warning},
+        {"en/pages/todo.txt", "the kiosk ignores this", 0, 0, Severity::Warning},
         {"en/faq.json", "question 2 has no \"answer\"", 9, 5, Severity::Error},
         {"en/faq.json", "the id \"good-question\" is already used by the question on line 3", 14, 7, Severity::Error},
     };

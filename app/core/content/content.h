@@ -60,6 +60,10 @@ struct LanguageContent {
     std::vector<FaqEntry> faq;                               // file order
     std::map<std::string, std::vector<std::string>> synonyms; // lay word -> terms
     std::map<std::string, std::string> ui;                   // ui.json strings (no defaults merged)
+    // Files that are there but did not load (their errors are reported
+    // once): what refers to them is not reported again, item by item.
+    bool faq_failed = false;
+    std::vector<std::string> failed_pages;                   // page ids
 
     const Page* FindPage(const std::string& id) const;
     const FaqEntry* FindFaq(const std::string& id) const;

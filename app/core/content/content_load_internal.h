@@ -63,6 +63,12 @@ private:
     void CheckHomeTiles(const std::string& kiosk_text);
     void AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label);
 
+    void ReadIgnoreList();
+    bool IsNote(const std::string& relative) const;
+    // The file a missing link target was in, when that file did not load; "".
+    std::string FailedFileOf(const Link& link, const std::string& lang) const;
+    void ReportConsequences();
+
     fs::path root_;
     fs::path canonical_root_;
     Content* content_;
@@ -72,6 +78,13 @@ private:
     size_t decoded_bytes_ = 0;                                // sum over decoded_, against kMaxDecodedBytes
     std::map<std::string, std::map<std::string, SourceFile>> page_sources_;   // lang -> page id -> file
     std::map<std::string, SourceFile> faq_sources_;          // lang -> faq.json
+    std::vector<std::string> ignore_patterns_;               // .kioskignore, one glob a line
+    std::map<std::string, std::map<std::string, std::string>> failed_pages_;   // lang -> id -> file
+    struct Consequence {
+        int links = 0;
+        std::string first;                                   // "file:line" of the first link
+    };
+    std::map<std::string, Consequence> consequences_;        // file that did not load -> links into it
 };
 
 // ---------------------------------------------------------------------------
@@ -90,6 +103,11 @@ std::string NotAFile(const fs::directory_entry& entry);
 std::vector<fs::directory_entry> SortedEntries(const fs::path& dir);   // by path; [] when unreadable
 std::string LowerExtension(const fs::path& path);                     // ".md", ".png" ...
 bool IsHidden(const fs::path& path);                                  // editor and OS droppings
+// Staff notes beside the content (README*, NOTES*, SOURCES*, any case): never shown, never warned about.
+bool IsNoteName(const std::string& name);
+// A .kioskignore line against a content-relative path: a pattern with a /
+// matches the whole path, one without matches any single name in it.
+bool MatchesIgnorePattern(const std::string& pattern, const std::string& relative);
 
 // ---------------------------------------------------------------------------
 // Positions in source files (content_load_files.cpp)
