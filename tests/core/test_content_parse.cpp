@@ -559,7 +559,7 @@ TEST_CASE("synonyms: word lists, bad entries skipped", "[content][parse]")
     CHECK(shape.ErrorCount() == 1);
 }
 
-TEST_CASE("synonyms: phrases work; what search could not use is an error saying why", "[content][parse]")
+TEST_CASE("synonyms: phrases work, and what search could not use is an error saying why", "[content][parse]")
 {
     const std::string text = "{\"synonyms\": {\n"
                              "  \"time off\": [\"downtime\"],\n"
