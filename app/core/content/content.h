@@ -90,6 +90,9 @@ struct Content {
     KioskConfig config;
     std::vector<LanguageContent> languages;   // in config.languages order; only folders that exist
     std::map<std::string, std::shared_ptr<const ImageData>> images;
+    // Every web and e-mail address in the text (TakeHomeAddress) -> its QR
+    // code, encoded at load: a tap on one shows it, and drawing never encodes.
+    std::map<std::string, QrCode> address_codes;
 
     const LanguageContent* Language(const std::string& lang) const;   // nullptr if absent
     // Page in `lang`, else in the default language (`*fell_back` set true).

@@ -144,6 +144,10 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
 void Loader::CheckLinks(const Document& doc, const std::string& lang, const SourceFile& source, int from_line)
 {
     for (const Link& link : doc.links) {
+        if (link.kind == LinkKind::External)
+            if (const std::string address = TakeHomeAddress(link.href);
+                !address.empty() && !content_->address_codes.count(address))
+                content_->address_codes[address] = EncodeQr(address);
         if (const std::string failed = FailedFileOf(link, lang); !failed.empty()) {
             Consequence& consequence = consequences_[failed];
             if (consequence.links++ == 0) {

@@ -87,6 +87,8 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"read_aloud", "Read aloud"},
         {"stop_reading", "Stop"},
         {"qr_caption", "Scan to read this at home"},
+        {"address_caption", "Scan to take this address home"},
+        {"close", "Close"},
     };
     return strings;
 }

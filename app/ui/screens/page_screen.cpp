@@ -69,25 +69,6 @@ TakeHomeCard MeasureTakeHomeCard(const Frame& f, const QrCode& code, const std::
     return card;
 }
 
-// Dark runs of each row as one rectangle: a few dozen rects instead of ~1000.
-void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module)
-{
-    const ImU32 dark = IM_COL32(0, 0, 0, 255);   // black on white in every theme: scanners need it
-    for (int row = 0; row < code.width; row++) {
-        for (int col = 0; col < code.width;) {
-            if (!code.Dark(col, row)) {
-                col++;
-                continue;
-            }
-            const int start = col;
-            while (col < code.width && code.Dark(col, row))
-                col++;
-            draw->AddRectFilled(ImVec2(x + start * module, y + row * module), ImVec2(x + col * module, y + (row + 1) * module),
-                                dark);
-        }
-    }
-}
-
 void DrawTakeHomeCard(Frame& f, const TakeHomeCard& card, const QrCode& code, const std::string& caption, float y)
 {
     const Theme& t = f.theme;
@@ -135,7 +116,8 @@ void PageScreen(Frame& f, ScreenViews& views)
     f.tap_min_y = top;
     f.tap_max_y = f.env.height;
 
-    const ViewContext ctx = MakeViewContext(f);
+    ViewContext ctx = MakeViewContext(f);
+    ctx.tasks_of = "page:" + page->id;
     const float width = f.column.W();
     const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
     const std::string footer = ReviewFooter(f, *page);
