@@ -521,7 +521,7 @@ TEST_CASE("table cells wrap and stay inside the width", "[document]")
     CHECK(below >= 1);
 }
 
-TEST_CASE("images scale to the column keeping aspect, at most 2x", "[document]")
+TEST_CASE("pictures show at most at natural size times the screen's scale, centred, shrunk to the column", "[document]")
 {
     Ui ui;
     REQUIRE_FONTS(ui);
@@ -543,11 +543,14 @@ TEST_CASE("images scale to the column keeping aspect, at most 2x", "[document]")
     Document doc;
     doc.blocks = {image, missing};
 
-    struct Case { float width, w, h; };
-    for (Case c : {Case{600, 600, 450}, Case{200, 200, 150}, Case{1000, 800, 600}, Case{799, 799, 599}}) {
-        INFO("width " << c.width);
+    struct Case { float width, scale, w, h; };
+    for (Case c : {Case{600, 1, 400, 300}, Case{200, 1, 200, 150}, Case{1000, 1, 400, 300}, Case{1000, 2, 800, 600},
+                   Case{799, 2, 799, 599}, Case{1000, 0.7f, 280, 210}}) {
+        INFO("width " << c.width << ", screen scale " << c.scale);
         DocumentView view;
-        view.Layout(doc, c.width, ui.View(&content));
+        ViewContext ctx = ui.View(&content);
+        ctx.picture_scale = c.scale;
+        view.Layout(doc, c.width, ctx);
         const DrawItem* box = nullptr;
         for (const DrawItem& item : view.Current()->items)
             if (item.kind == DrawItem::Kind::Image)
@@ -556,6 +559,7 @@ TEST_CASE("images scale to the column keeping aspect, at most 2x", "[document]")
         CHECK(box->x1 - box->x0 == Approx(c.w).margin(1));
         CHECK(box->y1 - box->y0 == Approx(c.h).margin(1));
         CHECK(box->x1 <= c.width);
+        CHECK(box->x0 == Approx(c.width - box->x1).margin(1));   // centred
         // The missing picture shows its description as a Small caption.
         const DrawItem* caption = FindText(*view.Current(), "Picture");
         REQUIRE(caption);

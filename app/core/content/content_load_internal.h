@@ -36,7 +36,17 @@ struct SourceFile {
 struct DecodedImage {
     std::shared_ptr<const ImageData> image;
     std::string error;         // why it cannot be shown, when image is null
+    int file_width = 0;        // as exported, before any scaling down
+    int file_height = 0;
 };
+
+// Picture sizes check warns about. The text column is about 1000 px on a
+// 1080 x 1920 screen at the default text size, and a picture is drawn at
+// most at its own size (times the screen's scale): one under half that is
+// a thumbnail in a page; one over 4000 px costs memory and load time for
+// nothing a screen can show.
+constexpr int kColumnPx = 1000;
+constexpr int kLargePictureSide = 4000;
 
 class Loader {
 public:

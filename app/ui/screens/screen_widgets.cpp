@@ -296,6 +296,7 @@ ViewContext MakeViewContext(const Frame& f)
     ctx.textures = f.env.textures;
     ctx.content = f.env.content;
     ctx.session = f.env.session;
+    ctx.picture_scale = std::max(std::min(f.env.width, f.env.height) / 1080.0f, 0.7f);   // as text (fonts.h)
     return ctx;
 }
 

@@ -495,9 +495,10 @@ private:
             EmitInline(RunsFor(PlainSpans(image.alt), BaseFont::Small, ColourRole::Muted), x, width);
             return;
         }
-        // Fill the column, keeping aspect, but never blow a small picture up
-        // past twice its size.
-        float scale = std::min(width / static_cast<float>(data->width), 2.0f);
+        // At its natural size on this screen, centred; shrunk to the column
+        // when wider, never blown up (a stretched drawing goes soft).
+        const float natural = ctx_.picture_scale > 0.0f ? ctx_.picture_scale : 1.0f;
+        float scale = std::min(width / static_cast<float>(data->width), natural);
         float w = std::floor(data->width * scale);
         float h = std::floor(data->height * scale);
         float left = x + std::floor((width - w) * 0.5f);

@@ -90,6 +90,9 @@ struct ViewContext {
     // else as written; a tap on one emits ToggleTask. No session: as written, no taps.
     const Session* session = nullptr;
     std::string tasks_of;
+    // Pixels per picture pixel at most: the screen's scale (its shorter side
+    // over 1080), so a picture is never blown up past its natural size there.
+    float picture_scale = 1.0f;
 };
 
 class DocumentView {
