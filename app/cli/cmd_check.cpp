@@ -12,7 +12,7 @@ namespace ck {
 
 static std::string Plural(int count, const char* one, const char* many)
 {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
+    return GroupDigits(static_cast<size_t>(count)) + " " + (count == 1 ? one : many);
 }
 
 int RunCheck(const Args& args)

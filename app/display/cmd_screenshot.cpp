@@ -36,6 +36,7 @@ constexpr int kFramesToSettle = 4;   // layout, texture uploads and ImGui's own 
 struct ShotOptions {
     std::string content_dir, out, report, page, screen = "home", expand, lang;
     std::string query, cache_dir;   // --query: typed on the search screen's keyboard
+    std::string address;            // --address: its take-home card over the screen
     int width = 0, height = 0;
     int text_size = -1;
     float scroll = 0.0f;            // --scroll: px down the screen; past the end stops at the end
@@ -63,6 +64,8 @@ std::vector<Intent> SetUpIntents(const ShotOptions& o)
     if (o.screen == "search")
         for (const Intent& key : ui::TypeIntents(o.query))
             intents.push_back(key);
+    if (!o.address.empty())
+        intents.push_back(Intent{IntentKind::ShowAddress, TakeHomeAddress(o.address), 0});
     return intents;
 }
 
@@ -260,6 +263,7 @@ int RunScreenshot(const Args& args)
     o.screen = reader.Value("--screen", "home");
     o.expand = reader.Value("--expand");
     o.query = reader.Value("--query");
+    o.address = reader.Value("--address");
     o.cache_dir = reader.Value("--cache-dir");
     o.lang = reader.Value("--lang");
     const std::string text_size = reader.Value("--text-size");

@@ -213,7 +213,8 @@ TEST_CASE("a broken folder: each problem reported where it is, good pages still 
         {"en/pages/climbs.md", "\"en/pages/corrupt.png\" is damaged", 8, 12, Severity::Error},
         {"en/pages/good.md", "\"missing.png\" is missing", 16, 22, Severity::Error},
         {"en/pages/good.md", "goes to a page \"no-such-page\" that does not exist", 19, 32, Severity::Warning},
-        {"en/pages/notes.txt", "the kiosk ignores this", 0, 0, Severity::Warning},
+        {"en/pages/good.md", "\"dot.png\" is only 3 x 2 pixels", 12, 14, Severity::Warning},
+        {"en/pages/todo.txt", "the kiosk ignores this", 0, 0, Severity::Warning},
         {"en/faq.json", "question 2 has no \"answer\"", 9, 5, Severity::Error},
         {"en/faq.json", "the id \"good-question\" is already used by the question on line 3", 14, 7, Severity::Error},
     };
@@ -226,7 +227,7 @@ TEST_CASE("a broken folder: each problem reported where it is, good pages still 
         CHECK(d->severity == e.severity);
     }
     CHECK(diag.ErrorCount() == 7);
-    CHECK(diag.WarningCount() == 4);
+    CHECK(diag.WarningCount() == 5);
 
     const Content& content = *result.content;
     CHECK_FALSE(content.IsEmpty());
@@ -429,7 +430,9 @@ TEST_CASE("each picture is decoded once, however many pages use it", "[content][
     fs::create_symlink("dot.png", temp.path / "content/en/pages/alias.png");
     const LoadResult result = LoadContent(temp.Root());
     INFO(AllMessages(result.diagnostics));
-    CHECK(result.diagnostics.Empty());
+    CHECK(result.diagnostics.ErrorCount() == 0);
+    for (const Diagnostic& d : result.diagnostics.Items())   // a 3 x 2 dot is a small picture, nothing else
+        CHECK(d.message.find("is only 3 x 2 pixels") != std::string::npos);
     const Content& content = *result.content;
     REQUIRE(content.images.size() == 2);   // two keys ...
     const ImageData* dot = content.Image("en/pages/dot.png");
@@ -475,6 +478,31 @@ TEST_CASE("an oversized picture is refused from its header, without decoding", "
     REQUIRE(d);
     CHECK(d->line == 8);
     CHECK(result.content->images.empty());
+}
+
+TEST_CASE("a picture too small for the column or over 4000 px a side is warned about at its line", "[content][load]")
+{
+    TempDir temp;
+    temp.Write("content/kiosk.json", R"({"languages": ["en"]})");
+    temp.Write("content/en/pages/a.md", MakePage("A", 1, "Intro.\n\n![Small](small.png)\n\n![Wide](wide.png)\n\n"
+                                                          "![Right](right.png)"));
+    const fs::path pages = fs::path(temp.Root()) / "en" / "pages";
+    REQUIRE(WritePng((pages / "small.png").string(), 320, 200, std::vector<unsigned char>(320 * 200 * 4, 200)));
+    REQUIRE(WritePng((pages / "wide.png").string(), 4050, 20, std::vector<unsigned char>(4050 * 20 * 4, 200)));
+    REQUIRE(WritePng((pages / "right.png").string(), 1200, 700, std::vector<unsigned char>(1200 * 700 * 4, 200)));
+    const LoadResult result = LoadContent(temp.Root());
+    INFO(AllMessages(result.diagnostics));
+    CHECK(result.diagnostics.ErrorCount() == 0);
+    REQUIRE(result.diagnostics.WarningCount() == 2);
+    const Diagnostic* small = Find(result.diagnostics, temp.Label("en/pages/a.md"),
+                                   "\"small.png\" is only 320 x 200 pixels, so it shows at less than half");
+    REQUIRE(small);
+    CHECK(small->line == 8);
+    const Diagnostic* wide = Find(result.diagnostics, temp.Label("en/pages/a.md"),
+                                  "\"wide.png\" is 4 050 x 20 pixels, more than a screen can show");
+    REQUIRE(wide);
+    CHECK(wide->line == 10);
+    CHECK(result.content->images.size() == 3);   // all still shown
 }
 
 TEST_CASE("pages not reviewed within the review period are flagged", "[content][load]")

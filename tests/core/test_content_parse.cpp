@@ -141,7 +141,7 @@ TEST_CASE("front matter: bad YAML is reported at its line and column in the file
     CHECK(unclosed.Items()[0].column == 6);
 }
 
-TEST_CASE("front matter: unknown keys, bad icons and bad dates are warnings with positions", "[content][parse]")
+TEST_CASE("front matter: unknown keys and bad icons are warnings, bad dates errors, with positions", "[content][parse]")
 {
     const std::string text =
         "---\n"
@@ -175,7 +175,7 @@ TEST_CASE("front matter: unknown keys, bad icons and bad dates are warnings with
 
     const Diagnostic* date = Find(diag, "\"reviewed\" must be a real date");
     REQUIRE(date);
-    CHECK(date->severity == Severity::Warning);
+    CHECK(date->severity == Severity::Error);
     CHECK(date->line == 5);
     CHECK(page->reviewed.empty());
 
@@ -262,14 +262,16 @@ TEST_CASE("JSON page: sections become level-2 headings and Markdown, links re-in
 
 TEST_CASE("JSON page: a syntax error is reported at its line and column", "[content][parse]")
 {
-    // The trailing comma on line 3 makes '}' on line 4, column 1 unexpected.
+    // The trailing comma on line 3 makes '}' on line 4 unexpected: the
+    // message points at the comma, which is what has to go.
     const std::string text = "{\n  \"title\": \"T\",\n  \"order\": 2,\n}\n";
     Diagnostics diag;
     CHECK_FALSE(ParseJsonPage(text, "t", "t.json", &diag));
     REQUIRE(diag.ErrorCount() == 1);
-    CHECK(diag.Items()[0].line == 4);
-    CHECK(diag.Items()[0].column == 1);
-    CHECK(diag.Items()[0].message.find("not valid JSON") != std::string::npos);
+    CHECK(diag.Items()[0].line == 3);
+    CHECK(diag.Items()[0].column == 13);
+    CHECK(diag.Items()[0].message
+          == "there is a comma after the last entry (\"order\"); remove it (the file is skipped until then)");
 
     // Columns count characters: the 'x' after "é" is at column 15, not 16.
     Diagnostics accents;
@@ -353,9 +355,21 @@ TEST_CASE("FAQ: entries, lines, missing fields and duplicate ids", "[content][pa
 
     const Diagnostic* keyword = Find(diag, "each keyword must be text");
     REQUIRE(keyword);
-    CHECK(keyword->severity == Severity::Warning);
+    CHECK(keyword->severity == Severity::Error);   // CONTENT.md says "must": check says error
     CHECK(keyword->line == 14);
-    CHECK(diag.ErrorCount() == 2);
+    CHECK(diag.ErrorCount() == 3);
+}
+
+TEST_CASE("FAQ: an id that is not lower-case words joined by - is an error, as CONTENT.md says", "[content][parse]")
+{
+    Diagnostics diag;
+    const auto faq = ParseFaq("{\"questions\": [\n {\"id\": \"Does_It_Hurt\", \"question\": \"Q?\", \"answer\": \"A.\"}]}",
+                              "faq.json", &diag);
+    CHECK(faq.size() == 1);   // still shown: the mistake is in its name, not its text
+    const Diagnostic* id = Find(diag, "the id \"Does_It_Hurt\" must be lower-case words joined by -");
+    REQUIRE(id);
+    CHECK(id->severity == Severity::Error);
+    CHECK(id->line == 2);
 }
 
 TEST_CASE("FAQ: wrong shape and bad JSON", "[content][parse]")
@@ -372,13 +386,54 @@ TEST_CASE("FAQ: wrong shape and bad JSON", "[content][parse]")
     CHECK(syntax.Items()[0].column == 16);   // where "question" starts
 }
 
+TEST_CASE("JSON syntax errors are said in plain words at the place to fix", "[content][parse]")
+{
+    struct Case {
+        std::string text;
+        int line, column;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {"{\"questions\": [\n  {\"id\": \"a\", \"question\": \"A?\", \"answer\": \"A.\"},\n]}", 2, 48,
+         "there is a comma after the last question; remove it"},
+        {"{\"questions\": [{\"id\": \"a\",\n  }]}", 1, 26, "there is a comma after the last entry (\"id\"); remove it"},
+        {"{\"questions\": [{\"id\": \"a\" \"question\": \"b\"}]}", 1, 27, "a comma is missing before this"},
+        {"{\"questions\": [{\"id\": \"a\"} {\"id\": \"b\"}]}", 1, 28, "a comma is missing before this"},
+        {"{\"questions\": [{'id': 'a'}]}", 1, 17, "use double quotes \" around text and keys, not single quotes '"},
+        {"{\"questions\": [\n", 2, 1, "the file ends before every { and [ is closed; add the missing } or ] at the end"},
+        {"", 1, 1, "the file is empty; it needs at least { }"},
+        {"// our questions\n{\"questions\": []}", 1, 1,
+         "a JSON file cannot hold comments; keep notes in a file such as NOTES.md instead"},
+        {"{\"questions\": [{\"id\": \"a\", \"answer\": \"line one\nline two\"}]}", 1, 38,
+         "this text runs past the end of its line: close it with \" on the same line (write \\n for a line break "
+         "inside it)"},
+        {"{\"questions\": [{\"id\": \"a\", \"answer\": \"never closed}]}", 1, 38, "this text has no closing \"; add one at its end"},
+        {"{\"questions\": [{\"id\": True}]}", 1, 23, "write true in small letters"},
+        {"{\"questions\": [{\"id\": hello}]}", 1, 23, "text needs double quotes around it, such as \"hello\""},
+        {"{\"questions\" []}", 1, 14, "a colon : is missing between the key and its value"},
+        {"{\"questions\": [{\"id\": \"a\"},, {\"id\": \"b\"}]}", 1, 28, "there are two commas in a row; remove one"},
+        {"{\"questions\": []}}", 1, 18,
+         "this comes after the end of the file's outer { }: there is one } or ] too many before it, or it should be "
+         "inside the { }"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        Diagnostics diag;
+        CHECK(ParseFaq(c.text, "faq.json", &diag).empty());
+        REQUIRE(diag.ErrorCount() == 1);
+        CHECK(diag.Items()[0].message == c.message + " (the file is skipped until then)");
+        CHECK(diag.Items()[0].line == c.line);
+        CHECK(diag.Items()[0].column == c.column);
+    }
+}
+
 TEST_CASE("JSON nested too deeply is refused, not parsed", "[content][parse]")
 {
     const std::string deep = "{\"questions\": " + std::string(200, '[') + std::string(200, ']') + "}";
     Diagnostics diag;
     CHECK(ParseFaq(deep, "faq.json", &diag).empty());
     REQUIRE(diag.ErrorCount() == 1);
-    CHECK(diag.Items()[0].message.find("nested too deeply") != std::string::npos);
+    CHECK(diag.Items()[0].message.find("64 levels deep") != std::string::npos);
     CHECK(diag.Items()[0].line == 1);
 }
 
@@ -502,6 +557,35 @@ TEST_CASE("synonyms: word lists, bad entries skipped", "[content][parse]")
     Diagnostics shape;
     CHECK(ParseSynonyms(R"({"words": {}})", "synonyms.json", &shape).empty());
     CHECK(shape.ErrorCount() == 1);
+}
+
+TEST_CASE("synonyms: phrases work, and what search could not use is an error saying why", "[content][parse]")
+{
+    const std::string text = "{\"synonyms\": {\n"
+                             "  \"time off\": [\"downtime\"],\n"
+                             "  \"???\": [\"pain\"],\n"
+                             "  \"sore\": [],\n"
+                             "  \"hurt\": [\"pain\", \"--\", \"Hurt\"]\n"
+                             "}}";
+    Diagnostics diag;
+    auto synonyms = ParseSynonyms(text, "synonyms.json", &diag);
+    INFO(AllMessages(diag));
+    CHECK(synonyms.size() == 2);
+    CHECK(synonyms["time off"] == std::vector<std::string>{"downtime"});
+    CHECK(synonyms["hurt"] == std::vector<std::string>{"pain"});
+    CHECK(diag.WarningCount() == 0);
+    REQUIRE(diag.ErrorCount() == 4);
+    const Diagnostic* no_word = Find(diag, "the key \"???\" has no letters or digits");
+    REQUIRE(no_word);
+    CHECK(no_word->line == 3);
+    const Diagnostic* empty = Find(diag, "the list for \"sore\" is empty, so it adds nothing");
+    REQUIRE(empty);
+    CHECK(empty->line == 4);
+    const Diagnostic* dashes = Find(diag, "the synonym \"--\" has no letters or digits");
+    REQUIRE(dashes);
+    CHECK(dashes->line == 5);
+    CHECK(dashes->column == 20);   // the opening quote
+    CHECK(Find(diag, "the synonym \"Hurt\" is the same words as its key"));
 }
 
 TEST_CASE("ui strings: known keys read, unknown keys and placeholders checked", "[content][parse]")

@@ -179,6 +179,39 @@ TEST_CASE("Table columns past the limit are dropped with a warning", "[markdown]
     CHECK(diag.Items()[0].line == 1);
 }
 
+TEST_CASE("A table whose rows disagree keeps all its text, as a paragraph, with a warning at its line", "[markdown]")
+{
+    ck::Diagnostics diag;
+    const ck::Document doc =
+        ck::ParseMarkdown("Before.\n\n| Day | What to do |\n| --- |\n| 1 | rest |\n", &diag, "t.md", 10);
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.blocks[1].kind == BlockKind::Paragraph);
+    CHECK(ck::DocumentPlainText(doc) == "Before.\n| Day | What to do | | --- | | 1 | rest |\n");
+    REQUIRE(diag.WarningCount() == 1);
+    CHECK(diag.Items()[0].line == 12);
+    CHECK(diag.Items()[0].message.find("first row has 2 cells but the row of dashes below it has 1") != std::string::npos);
+}
+
+TEST_CASE("Task list items carry their box as written", "[markdown]")
+{
+    const ck::Document doc = ck::ParseMarkdown("- [ ] Stop smoking\n- [x] Book a lift home\n- plain\n");
+    REQUIRE(doc.blocks.size() == 1);
+    const ck::Block& list = doc.blocks[0];
+    REQUIRE(list.children.size() == 3);
+    CHECK(list.children[0].task == ck::TaskMark::Open);
+    CHECK(list.children[1].task == ck::TaskMark::Done);
+    CHECK(list.children[2].task == ck::TaskMark::None);
+    CHECK(ck::DocumentPlainText(doc) == "Stop smoking\nBook a lift home\nplain\n");
+}
+
+TEST_CASE("Bare web and e-mail addresses are links that go outside", "[markdown]")
+{
+    const ck::Document doc = ck::ParseMarkdown("See www.nih.gov or https://medlineplus.gov, or write to help@clinic.example.\n");
+    REQUIRE(doc.links.size() == 3);
+    for (const ck::Link& link : doc.links)
+        CHECK(link.kind == ck::LinkKind::External);
+}
+
 TEST_CASE("An image splits its paragraph and keeps its alt text plain", "[markdown]")
 {
     const ck::Document doc = ck::ParseMarkdown("before ![a **b** `c`](x.png) after");
@@ -292,6 +325,18 @@ TEST_CASE("Code blocks hold one span per line", "[markdown]")
     for (const ck::Span& span : spans)
         CHECK(span.style == ck::Style_Code);
     CHECK(ck::DocumentPlainText(doc) == "a\n\n  b\n");
+}
+
+TEST_CASE("TakeHomeAddress gives what a phone should open, or nothing", "[markdown]")
+{
+    CHECK(ck::TakeHomeAddress("https://medlineplus.gov/kneereplacement.html") == "https://medlineplus.gov/kneereplacement.html");
+    CHECK(ck::TakeHomeAddress("www.nih.gov") == "http://www.nih.gov");
+    CHECK(ck::TakeHomeAddress("help@clinic.example") == "mailto:help@clinic.example");
+    CHECK(ck::TakeHomeAddress("mailto:help@clinic.example") == "mailto:help@clinic.example");
+    CHECK(ck::TakeHomeAddress("tel:+15550100").empty());
+    CHECK(ck::TakeHomeAddress("aftercare").empty());
+    CHECK(ck::TakeHomeAddress("faq#does-it-hurt").empty());
+    CHECK(ck::TakeHomeAddress("javascript:alert(1)").empty());
 }
 
 TEST_CASE("ClassifyLink sorts hrefs into pages, FAQ entries, outside and invalid", "[markdown]")

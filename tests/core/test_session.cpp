@@ -248,6 +248,9 @@ TEST_CASE("Warning -> Reset after the countdown wipes everything")
     s.Apply(Make(IntentKind::SearchAppend, "redness"), 4.0);
     s.Apply(Make(IntentKind::OpenPage, "aftercare"), 5.0);
     s.Apply(Make(IntentKind::OpenPage, "risks"), 6.0);
+    s.Apply(Make(IntentKind::ToggleTask, "page:risks#0"), 6.0);
+    s.Apply(Make(IntentKind::ShowAddress, "http://www.nih.gov"), 6.0);
+    REQUIRE(s.TaskTicked("page:risks#0", false));
 
     s.Tick(96.0);
     REQUIRE(s.Idle() == IdleState::Warning);
@@ -264,6 +267,29 @@ TEST_CASE("Warning -> Reset after the countdown wipes everything")
     CHECK(s.TextSize() == 1);
     CHECK_FALSE(s.HighContrast());
     CHECK_FALSE(s.Touched());
+    CHECK_FALSE(s.TaskTicked("page:risks#0", false));   // ticks are the patient's: gone
+    CHECK(s.ShownAddress().empty());
+}
+
+TEST_CASE("check boxes toggle per key, and an address card closes on Close or any navigation")
+{
+    Session s(TestSettings());
+    s.Apply(Make(IntentKind::OpenPage, "before"), 1.0);
+    s.Apply(Make(IntentKind::ToggleTask, "page:before#1"), 1.0);
+    CHECK(s.TaskTicked("page:before#1", false));
+    CHECK_FALSE(s.TaskTicked("page:before#1", true));     // written ticked, tapped once: unticked
+    CHECK_FALSE(s.TaskTicked("page:before#0", false));
+    s.Apply(Make(IntentKind::ToggleTask, "page:before#1"), 2.0);
+    CHECK_FALSE(s.TaskTicked("page:before#1", false));
+    CHECK(s.Current().id == "before");                    // ticking is not navigating
+
+    s.Apply(Make(IntentKind::ShowAddress, "mailto:help@clinic.example"), 3.0);
+    CHECK(s.ShownAddress() == "mailto:help@clinic.example");
+    s.Apply(Make(IntentKind::CloseAddress), 4.0);
+    CHECK(s.ShownAddress().empty());
+    s.Apply(Make(IntentKind::ShowAddress, "http://www.nih.gov"), 5.0);
+    s.Apply(Make(IntentKind::Back), 6.0);
+    CHECK(s.ShownAddress().empty());
 }
 
 TEST_CASE("the warning lasts at least 20 seconds")

@@ -4,7 +4,8 @@
 # scrolled to the end where the code sits, and decodes each PNG with a real
 # scanner (zbarimg, QR only). The decoded text must equal the expected
 # address exactly; pages without a link must decode nothing. Covers a page's
-# own `link:`, kiosk.json's page_url pattern, and `link: none` under it.
+# own `link:`, kiosk.json's page_url pattern, `link: none` under it, and the
+# card a tap on a web or e-mail address in the text shows.
 # First it proves the comparison can fail.
 #
 # usage: qr_scan.sh CAREKIOSK CONTENT_DIR OUT_DIR
@@ -122,6 +123,22 @@ shot pattern-costs-es "$pattern" 1920x1080 --page sessions-and-costs --lang es -
     && expect_url pattern-costs-es "https://example.org/take-home/es/sessions-and-costs?from=kiosk"
 shot pattern-own "$pattern" 1080x1920 --page aftercare && expect_url pattern-own "$en_link"
 shot pattern-off "$pattern" 1080x1920 --page benefits && expect_none pattern-off
+
+# --- a web or e-mail address in the text: a tap shows its code, never opens it
+texts="$out/address-content"
+cp -r "$content" "$texts" || exit 1
+printf '\nMore at www.nih.gov or https://medlineplus.gov/kneereplacement.html, or write to help@clinic.example.\n' \
+    >>"$texts/en/pages/benefits.md"
+shot address-www "$texts" 1080x1920 --page benefits --address www.nih.gov \
+    && expect_url address-www "http://www.nih.gov"
+[ -f "$out/address-www.json" ] && grep -q '"qr_module_px": [1-9]' "$out/address-www.json" \
+    && ok "address-www: the card reports its code" || fail "address-www: no code in the report"
+shot address-https "$texts" 1920x1080 --page benefits --contrast \
+        --address https://medlineplus.gov/kneereplacement.html \
+    && expect_url address-https "https://medlineplus.gov/kneereplacement.html"
+shot address-mail "$texts" 1080x1920 --page benefits --address help@clinic.example \
+    && expect_url address-mail "mailto:help@clinic.example"
+shot address-none "$texts" 1080x1920 --page benefits && expect_none address-none
 
 if [ "$FAILURES" -gt 0 ]; then
     echo "$FAILURES QR check(s) failed; images in $out"

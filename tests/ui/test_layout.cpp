@@ -5,6 +5,7 @@
 // boxes, the shipped content).
 #include "content/content.h"
 #include "widgets/document_view.h"
+#include "document/markdown.h"
 #include "text/fonts.h"
 #include "text/text_layout.h"
 
@@ -520,7 +521,7 @@ TEST_CASE("table cells wrap and stay inside the width", "[document]")
     CHECK(below >= 1);
 }
 
-TEST_CASE("images scale to the column keeping aspect, at most 2x", "[document]")
+TEST_CASE("pictures show at most at natural size times the screen's scale, centred, shrunk to the column", "[document]")
 {
     Ui ui;
     REQUIRE_FONTS(ui);
@@ -542,11 +543,14 @@ TEST_CASE("images scale to the column keeping aspect, at most 2x", "[document]")
     Document doc;
     doc.blocks = {image, missing};
 
-    struct Case { float width, w, h; };
-    for (Case c : {Case{600, 600, 450}, Case{200, 200, 150}, Case{1000, 800, 600}, Case{799, 799, 599}}) {
-        INFO("width " << c.width);
+    struct Case { float width, scale, w, h; };
+    for (Case c : {Case{600, 1, 400, 300}, Case{200, 1, 200, 150}, Case{1000, 1, 400, 300}, Case{1000, 2, 800, 600},
+                   Case{799, 2, 799, 599}, Case{1000, 0.7f, 280, 210}}) {
+        INFO("width " << c.width << ", screen scale " << c.scale);
         DocumentView view;
-        view.Layout(doc, c.width, ui.View(&content));
+        ViewContext ctx = ui.View(&content);
+        ctx.picture_scale = c.scale;
+        view.Layout(doc, c.width, ctx);
         const DrawItem* box = nullptr;
         for (const DrawItem& item : view.Current()->items)
             if (item.kind == DrawItem::Kind::Image)
@@ -555,6 +559,7 @@ TEST_CASE("images scale to the column keeping aspect, at most 2x", "[document]")
         CHECK(box->x1 - box->x0 == Approx(c.w).margin(1));
         CHECK(box->y1 - box->y0 == Approx(c.h).margin(1));
         CHECK(box->x1 <= c.width);
+        CHECK(box->x0 == Approx(c.width - box->x1).margin(1));   // centred
         // The missing picture shows its description as a Small caption.
         const DrawItem* caption = FindText(*view.Current(), "Picture");
         REQUIRE(caption);
@@ -594,7 +599,7 @@ TEST_CASE("layout is cached until width, fonts or document change", "[document]"
     CHECK(view.LayoutCount() == 4);
 }
 
-TEST_CASE("tapping an internal link yields its intent, and external links are plain", "[document]")
+TEST_CASE("tapping a link yields its intent: open a page or question, or show a web address's code", "[document]")
 {
     Ui ui;
     REQUIRE_FONTS(ui);
@@ -602,9 +607,11 @@ TEST_CASE("tapping an internal link yields its intent, and external links are pl
     doc.links.push_back(Link{"risks", LinkKind::Page, "risks"});
     doc.links.push_back(Link{"faq#does-it-hurt", LinkKind::Faq, "does-it-hurt"});
     doc.links.push_back(Link{"https://example.org", LinkKind::External, ""});
+    doc.links.push_back(Link{"tel:+15550100", LinkKind::External, ""});
     doc.blocks.push_back(Para({S(kText)}));
     doc.blocks.push_back(Para({S("See "), S("the risks page", Style_Link, 0), S(" and "),
-                               S("does it hurt?", Style_Link, 1), S(" or "), S("our website", Style_Link, 2)}));
+                               S("does it hurt?", Style_Link, 1), S(" or "), S("our website", Style_Link, 2),
+                               S(" or "), S("call", Style_Link, 3)}));
     DocumentView view;
     view.Layout(doc, 1000, ui.View());
     const DocumentLayout& layout = *view.Current();
@@ -612,10 +619,12 @@ TEST_CASE("tapping an internal link yields its intent, and external links are pl
     const DrawItem* risks = FindText(layout, "the risks page");
     const DrawItem* hurt = FindText(layout, "does it hurt?");
     const DrawItem* web = FindText(layout, "our website");
-    REQUIRE((risks && hurt && web));
+    const DrawItem* call = FindText(layout, "call");
+    REQUIRE((risks && hurt && web && call));
     CHECK(risks->colour == ColourRole::Link);
-    CHECK(web->colour == ColourRole::Text);
-    CHECK(layout.links.size() == 2);
+    CHECK(web->colour == ColourRole::Link);
+    CHECK(call->colour == ColourRole::Text);   // nothing a take-home code could hold
+    CHECK(layout.links.size() == 3);
 
     Intent intent;
     REQUIRE(view.HitTest((risks->x0 + risks->x1) / 2, (risks->y0 + risks->y1) / 2, &intent));
@@ -624,7 +633,10 @@ TEST_CASE("tapping an internal link yields its intent, and external links are pl
     REQUIRE(view.HitTest((hurt->x0 + hurt->x1) / 2, (hurt->y0 + hurt->y1) / 2, &intent));
     CHECK(intent.kind == IntentKind::OpenFaq);
     CHECK(intent.text == "does-it-hurt");
-    CHECK(!view.HitTest((web->x0 + web->x1) / 2, (web->y0 + web->y1) / 2, &intent));
+    REQUIRE(view.HitTest((web->x0 + web->x1) / 2, (web->y0 + web->y1) / 2, &intent));
+    CHECK(intent.kind == IntentKind::ShowAddress);
+    CHECK(intent.text == "https://example.org");
+    CHECK(!view.HitTest((call->x0 + call->x1) / 2, (call->y0 + call->y1) / 2, &intent));
     CHECK(!view.HitTest(5, 5, &intent));   // plain paragraph text
 
     // Through Draw, in a headless frame, with the document scrolled.
@@ -646,6 +658,51 @@ TEST_CASE("tapping an internal link yields its intent, and external links are pl
     REQUIRE(intents.size() == 1);
     CHECK(intents[0].kind == IntentKind::OpenFaq);
     CHECK(intents[0].text == "does-it-hurt");
+}
+
+TEST_CASE("a task list draws check boxes, a tap toggles one through the session, a reset clears it", "[document]")
+{
+    Ui ui;
+    REQUIRE_FONTS(ui);
+    const Document doc = ParseMarkdown("- [ ] Stop eating at midnight\n- [x] Book a lift home\n- plain\n");
+    DocumentView view;
+    view.Layout(doc, 1000, ui.View());
+    const DocumentLayout& layout = *view.Current();
+    REQUIRE(layout.tasks.size() == 2);
+    CHECK_FALSE(layout.tasks[0].written);
+    CHECK(layout.tasks[1].written);
+    const DrawItem* first = FindText(layout, "Stop eating at midnight");
+    REQUIRE(first);
+    CHECK(layout.tasks[0].x1 < first->x0);                           // the box comes before the text
+    CHECK(layout.tasks[0].hit_x1 > first->x1);                       // the whole row is the target
+    CHECK(layout.tasks[0].y1 - layout.tasks[0].y0 >= first->font->FontSize * 0.7f);
+
+    Session session;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1080, 1920);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ViewContext ctx = ui.View();
+    ctx.session = &session;
+    ctx.tasks_of = "page:before";
+    float tap[2] = {(first->x0 + first->x1) / 2, (first->y0 + first->y1) / 2};
+    std::vector<Intent> intents;
+    const int drawn_before = ImGui::GetForegroundDrawList()->VtxBuffer.Size;
+    CHECK(view.Draw(ImGui::GetForegroundDrawList(), 0, 0, 0, 1920, ctx, tap, &intents));
+    const int first_draw = ImGui::GetForegroundDrawList()->VtxBuffer.Size - drawn_before;
+    REQUIRE(intents.size() == 1);
+    CHECK(intents[0].kind == IntentKind::ToggleTask);
+    CHECK(intents[0].text == "page:before#0");
+    session.Apply(intents[0], 1.0);
+    CHECK(session.TaskTicked("page:before#0", false));
+    CHECK(session.TaskTicked("page:before#1", true));
+    const int before_second = ImGui::GetForegroundDrawList()->VtxBuffer.Size;
+    view.Draw(ImGui::GetForegroundDrawList(), 0, 0, 0, 1920, ctx, nullptr, &intents);
+    CHECK(ImGui::GetForegroundDrawList()->VtxBuffer.Size - before_second > first_draw);   // the same, with two ticks instead of one
+    ImGui::EndFrame();
+    session.Reset(2.0);
+    CHECK_FALSE(session.TaskTicked("page:before#0", false));
+    CHECK(session.TaskTicked("page:before#1", true));   // as written again
 }
 
 TEST_CASE("quotes and code blocks are boxes around their text", "[document]")

@@ -1,5 +1,7 @@
 #include "base/diagnostics.h"
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace ck {
 
@@ -47,9 +49,67 @@ std::string FormatDiagnostic(const Diagnostic& d)
     return out;
 }
 
+std::string GroupDigits(size_t count)
+{
+    std::string digits = std::to_string(count);
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
+        digits.insert(static_cast<size_t>(at), " ");
+    return digits;
+}
+
+namespace {
+
+// The message with what it quotes and its numbers blanked: diagnostics with
+// the same shape are the same problem about different items.
+std::string Shape(const std::string& message)
+{
+    std::string shape;
+    bool quoted = false;
+    for (char c : message) {
+        if (c == '"') {
+            quoted = !quoted;
+            shape += c;
+        } else if (!quoted) {
+            if (c >= '0' && c <= '9') {
+                if (shape.empty() || shape.back() != '#')
+                    shape += '#';
+            } else {
+                shape += c;
+            }
+        }
+    }
+    return shape;
+}
+
+} // namespace
+
+std::vector<Diagnostic> FoldRepeats(const std::vector<Diagnostic>& items)
+{
+    using Key = std::tuple<std::string, Severity, std::string>;
+    std::map<Key, size_t> totals;
+    for (const Diagnostic& d : items)
+        totals[Key(d.file, d.severity, Shape(d.message))]++;
+    std::map<Key, size_t> seen;
+    std::vector<Diagnostic> shown;
+    for (const Diagnostic& d : items) {
+        const Key key(d.file, d.severity, Shape(d.message));
+        const size_t total = totals[key];
+        const size_t index = seen[key]++;
+        if (total <= kFoldAbove || index < kFoldShown) {
+            shown.push_back(d);
+        } else if (index == kFoldShown) {
+            Diagnostic more{d.file, 0, 0, d.severity,
+                            "... and " + GroupDigits(total - kFoldShown) + " more like the "
+                                + std::to_string(kFoldShown) + " above"};
+            shown.push_back(std::move(more));
+        }
+    }
+    return shown;
+}
+
 void PrintDiagnostics(const Diagnostics& diagnostics, std::FILE* out)
 {
-    for (const Diagnostic& d : diagnostics.Items())
+    for (const Diagnostic& d : FoldRepeats(diagnostics.Items()))
         std::fprintf(out, "%s\n", FormatDiagnostic(d).c_str());
 }
 

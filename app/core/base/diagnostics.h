@@ -38,7 +38,20 @@ private:
 // "file:line:col: error: message" (line/col omitted when 0).
 std::string FormatDiagnostic(const Diagnostic& d);
 
-// Every item, FormatDiagnostic'd, one a line: the one way diagnostics reach a console.
+// The items to show a person, with long runs of one problem folded: when
+// more than kFoldAbove diagnostics of one file differ only in what they
+// quote or count ("the question "a" has no "fr" version" ...), the first
+// kFoldShown stay where they are and the next one says how many more there
+// are. 20 000 missing translations read as three lines and a count.
+constexpr size_t kFoldAbove = 5;
+constexpr size_t kFoldShown = 3;
+std::vector<Diagnostic> FoldRepeats(const std::vector<Diagnostic>& items);
+
+// 19997 -> "19 997": counts in messages, grouped so they read at a glance.
+std::string GroupDigits(size_t count);
+
+// Every item, FormatDiagnostic'd and folded (FoldRepeats), one a line: the
+// one way diagnostics reach a console.
 void PrintDiagnostics(const Diagnostics& diagnostics, std::FILE* out);
 
 } // namespace ck

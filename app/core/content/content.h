@@ -62,6 +62,10 @@ struct LanguageContent {
     std::vector<FaqEntry> faq;                               // file order
     std::map<std::string, std::vector<std::string>> synonyms; // lay word -> terms
     std::map<std::string, std::string> ui;                   // ui.json strings (no defaults merged)
+    // Files that are there but did not load (their errors are reported
+    // once): what refers to them is not reported again, item by item.
+    bool faq_failed = false;
+    std::vector<std::string> failed_pages;                   // page ids
 
     const Page* FindPage(const std::string& id) const;
     const FaqEntry* FindFaq(const std::string& id) const;
@@ -88,6 +92,9 @@ struct Content {
     KioskConfig config;
     std::vector<LanguageContent> languages;   // in config.languages order; only folders that exist
     std::map<std::string, std::shared_ptr<const ImageData>> images;
+    // Every web and e-mail address in the text (TakeHomeAddress) -> its QR
+    // code, encoded at load: a tap on one shows it, and drawing never encodes.
+    std::map<std::string, QrCode> address_codes;
 
     const LanguageContent* Language(const std::string& lang) const;   // nullptr if absent
     // Page in `lang`, else in the default language (`*fell_back` set true).

@@ -94,11 +94,20 @@ void CheckTranslations(const Content& content, Diagnostics* diag)
     for (const LanguageContent& language : content.languages) {
         if (&language == base)
             continue;
+        const auto& failed = language.failed_pages;
         for (const Page& page : base->pages)
-            if (!language.FindPage(page.id))
+            if (!language.FindPage(page.id) && std::find(failed.begin(), failed.end(), page.id) == failed.end())
                 diag->Warning((root / language.lang / "pages").generic_string(), 0, 0,
                               "the page \"" + page.id + "\" has no \"" + language.lang + "\" version; patients see the \""
                                   + base->lang + "\" one");
+        if (language.faq_failed && !base->faq.empty()) {
+            diag->Warning((root / language.lang / "faq.json").generic_string(), 0, 0,
+                          "because this file did not load, patients of \"" + language.lang + "\" see "
+                              + (base->faq.size() == 1 ? std::string("the question")
+                                                       : "all " + GroupDigits(base->faq.size()) + " questions")
+                              + " in \"" + base->lang + "\" until it is fixed");
+            continue;
+        }
         for (const FaqEntry& entry : base->faq)
             if (!language.FindFaq(entry.id))
                 diag->Warning((root / language.lang / "faq.json").generic_string(), 0, 0,

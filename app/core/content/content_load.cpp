@@ -28,7 +28,7 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
         const fs::path& path = entry.path();
         const std::string relative = folder + "/" + path.filename().string();
         const std::string ext = LowerExtension(path);
-        if (IsHidden(path) || ext == ".png" || ext == ".jpg" || ext == ".jpeg")
+        if (IsHidden(path) || IsNote(relative) || ext == ".png" || ext == ".jpg" || ext == ".jpeg")
             continue;
         if (const std::string reason = UnreadableReason(entry); !reason.empty()) {
             diag_->Warning(Label(relative), 0, 0, reason);
@@ -51,13 +51,17 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
             continue;
         }
         SourceFile source{Label(relative), {}};
-        if (!ReadText(relative, &source.text))
+        std::optional<Page> page;
+        if (ReadText(relative, &source.text)) {
+            FillClinicValues(&source, lang, ext == ".json");
+            page = ext == ".md" ? ParseMarkdownPage(source.text, id, source.label, diag_)
+                                : ParseJsonPage(source.text, id, source.label, diag_);
+        }
+        if (!page) {
+            out->failed_pages.push_back(id);
+            failed_pages_[lang][id] = relative;
             continue;
-        FillClinicValues(&source, lang, ext == ".json");
-        std::optional<Page> page = ext == ".md" ? ParseMarkdownPage(source.text, id, source.label, diag_)
-                                                : ParseJsonPage(source.text, id, source.label, diag_);
-        if (!page)
-            continue;
+        }
         seen[id] = relative;
         page->source = relative;
         ResolveImages(page->doc.blocks, folder, source);
@@ -124,7 +128,7 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
     for (const fs::directory_entry& entry : SortedEntries(root_ / lang)) {
         const std::string name = entry.path().filename().string();
         const std::string relative = lang + "/" + name;
-        if (IsHidden(entry.path()))
+        if (IsHidden(entry.path()) || IsNote(relative))
             continue;
         if (const std::string reason = UnreadableReason(entry); !reason.empty()) {
             diag_->Warning(Label(relative), 0, 0, reason);
@@ -147,11 +151,15 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
             continue;
         }
         SourceFile source{Label(relative), {}};
-        if (!ReadText(relative, &source.text, name == "faq.json" ? kMaxFaqBytes : kMaxTextBytes))
+        if (!ReadText(relative, &source.text, name == "faq.json" ? kMaxFaqBytes : kMaxTextBytes)) {
+            out->faq_failed = out->faq_failed || name == "faq.json";
             continue;
+        }
         if (name == "faq.json") {
             FillClinicValues(&source, lang, true);
-            out->faq = ParseFaq(source.text, source.label, diag_);
+            bool loaded = true;
+            out->faq = ParseFaq(source.text, source.label, diag_, &loaded);
+            out->faq_failed = !loaded;
             for (FaqEntry& faq : out->faq)
                 ResolveImages(faq.answer.blocks, lang, source);
             faq_sources_[lang] = std::move(source);
@@ -170,6 +178,18 @@ void Loader::LoadLanguage(const std::string& lang, LanguageContent* out)
 void Loader::CheckLinks(const Document& doc, const std::string& lang, const SourceFile& source, int from_line)
 {
     for (const Link& link : doc.links) {
+        if (link.kind == LinkKind::External)
+            if (const std::string address = TakeHomeAddress(link.href);
+                !address.empty() && !content_->address_codes.count(address))
+                content_->address_codes[address] = EncodeQr(address);
+        if (const std::string failed = FailedFileOf(link, lang); !failed.empty()) {
+            Consequence& consequence = consequences_[failed];
+            if (consequence.links++ == 0) {
+                const Place at = PlaceOf(source, link.href, from_line);
+                consequence.first = source.label + (at.line ? ":" + std::to_string(at.line) : std::string());
+            }
+            continue;
+        }
         std::string problem;
         if (link.kind == LinkKind::Page && !content_->FindPage(lang, link.target)) {
             problem = "the link \"" + link.href + "\" goes to a page \"" + link.target + "\" that does not exist";
@@ -188,6 +208,39 @@ void Loader::CheckLinks(const Document& doc, const std::string& lang, const Sour
     }
 }
 
+// A link that finds nothing because the file it goes to did not load is not
+// a mistake of its own: it works again once that file is fixed.
+std::string Loader::FailedFileOf(const Link& link, const std::string& lang) const
+{
+    const bool to_page = link.kind == LinkKind::Page && !content_->FindPage(lang, link.target);
+    const bool to_faq = link.kind == LinkKind::Faq && !link.target.empty() && !content_->FindFaq(lang, link.target);
+    if (!to_page && !to_faq)
+        return std::string();
+    for (const std::string& in : {lang, content_->config.default_language}) {
+        const LanguageContent* language = content_->Language(in);
+        if (!language)
+            continue;
+        if (to_faq && language->faq_failed)
+            return in + "/faq.json";
+        auto failed = failed_pages_.find(in);
+        if (to_page && failed != failed_pages_.end() && failed->second.count(link.target))
+            return failed->second.at(link.target);
+    }
+    return std::string();
+}
+
+void Loader::ReportConsequences()
+{
+    for (const auto& [file, consequence] : consequences_) {
+        const std::string links = consequence.links == 1
+                                      ? std::string("a link to it does not work")
+                                      : GroupDigits(static_cast<size_t>(consequence.links)) + " links to it do not work";
+        diag_->Warning(Label(file), 0, 0,
+                       "because this file did not load, " + links + " (the first at " + consequence.first
+                           + "); fixing the file fixes them");
+    }
+}
+
 void Loader::CheckHomeTiles(const std::string& kiosk_text)
 {
     const std::string default_lang = content_->config.default_language;
@@ -196,6 +249,13 @@ void Loader::CheckHomeTiles(const std::string& kiosk_text)
         if (id == "faq" || content_->FindPage(default_lang, id))
             continue;
         const Place at = PlaceOf(lines, "\"" + id + "\"");
+        auto failed = failed_pages_.find(default_lang);
+        if (failed != failed_pages_.end() && failed->second.count(id)) {
+            Consequence& consequence = consequences_[failed->second.at(id)];
+            if (consequence.links++ == 0)
+                consequence.first = Label("kiosk.json") + ":" + std::to_string(at.line);
+            continue;
+        }
         diag_->Warning(Label("kiosk.json"), at.line, at.column,
                        "\"home_tiles\" lists \"" + id + "\", but there is no page with that id in \"" + default_lang
                            + "\"");
@@ -213,7 +273,7 @@ std::vector<std::string> Loader::ScanRoot(bool* has_kiosk_json)
     *has_kiosk_json = false;
     for (const fs::directory_entry& entry : SortedEntries(root_)) {
         const std::string name = entry.path().filename().string();
-        if (IsHidden(entry.path()))
+        if (IsHidden(entry.path()) || IsNote(name))
             continue;
         if (const std::string reason = UnreadableReason(entry); !reason.empty())
             diag_->Warning(Label(name), 0, 0, reason);
@@ -270,6 +330,7 @@ bool Loader::Run()
     }
     canonical_root_ = fs::canonical(root_, ec);
 
+    ReadIgnoreList();
     bool has_kiosk_json = false;
     const std::vector<std::string> folders = ScanRoot(&has_kiosk_json);
     std::string kiosk_text;
@@ -294,6 +355,7 @@ bool Loader::Run()
     }
     if (has_kiosk_json)
         CheckHomeTiles(kiosk_text);
+    ReportConsequences();
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <system_error>
@@ -70,6 +71,66 @@ bool IsHidden(const fs::path& path)
 {
     const std::string name = path.filename().string();
     return !name.empty() && (name[0] == '.' || name.back() == '~');   // editor and OS droppings
+}
+
+bool IsNoteName(const std::string& name)
+{
+    for (const char* pattern : {"README*", "NOTES*", "SOURCES*"})
+        if (fnmatch(pattern, name.c_str(), FNM_CASEFOLD) == 0)
+            return true;
+    return false;
+}
+
+bool MatchesIgnorePattern(const std::string& pattern, const std::string& relative)
+{
+    std::string glob = pattern;
+    if (!glob.empty() && glob.back() == '/')
+        glob.pop_back();   // "drafts/": the folder, and so everything in it
+    if (glob.empty())
+        return false;
+    if (glob.find('/') != std::string::npos) {
+        if (glob.front() == '/')
+            glob.erase(0, 1);
+        return fnmatch(glob.c_str(), relative.c_str(), FNM_PATHNAME) == 0;
+    }
+    for (const fs::path& part : fs::path(relative))
+        if (fnmatch(glob.c_str(), part.string().c_str(), 0) == 0)
+            return true;
+    return false;
+}
+
+void Loader::ReadIgnoreList()
+{
+    std::error_code ec;
+    if (!fs::exists(root_ / ".kioskignore", ec))
+        return;
+    std::string text;
+    if (!ReadText(".kioskignore", &text, kMaxTextBytes))
+        return;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string line = text.substr(start, end - start);
+        start = end + 1;
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
+            line.pop_back();
+        const size_t first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#')
+            continue;
+        ignore_patterns_.push_back(line.substr(first));
+    }
+}
+
+bool Loader::IsNote(const std::string& relative) const
+{
+    if (IsNoteName(fs::path(relative).filename().string()))
+        return true;
+    for (const std::string& pattern : ignore_patterns_)
+        if (MatchesIgnorePattern(pattern, relative))
+            return true;
+    return false;
 }
 
 Place PlaceOf(const LineIndex& lines, const std::string& needle, int from_line)

@@ -30,6 +30,7 @@ const DecodedImage& Loader::Decode(const fs::path& canonical, const std::string&
         result.error = "the picture \"" + key + "\" " + error;
     } else {
         Diagnostics local;
+        ReadImageSize(bytes, &result.file_width, &result.file_height);
         // The same file under another name (each language's folder often has
         // its own copy of a picture) shares the pixels decoded the first time.
         if (auto same = by_bytes_.find(bytes); same != by_bytes_.end()) {
@@ -90,6 +91,15 @@ void Loader::ResolveImage(Block& block, const std::string& folder, const SourceF
     const DecodedImage& decoded = Decode(fs::canonical(path, ec), key);
     if (!decoded.image)
         return refuse(decoded.error);
+    const std::string size = GroupDigits(size_t(decoded.file_width)) + " x " + GroupDigits(size_t(decoded.file_height));
+    if (decoded.file_width > kLargePictureSide || decoded.file_height > kLargePictureSide)
+        diag_->Warning(source.label, at.line, at.column,
+                       "the picture \"" + src + "\" is " + size + " pixels, more than a screen can show; export it "
+                           "about 2 000 pixels wide: it loads faster and takes less memory");
+    else if (decoded.file_width > 0 && decoded.file_width < kColumnPx / 2)
+        diag_->Warning(source.label, at.line, at.column,
+                       "the picture \"" + src + "\" is only " + size + " pixels, so it shows at less than half "
+                           "the width of the text; export it 1 000 to 2 000 pixels wide");
     block.image_key = key;
     content_->images.emplace(key, decoded.image);
 }

@@ -36,7 +36,17 @@ struct SourceFile {
 struct DecodedImage {
     std::shared_ptr<const ImageData> image;
     std::string error;         // why it cannot be shown, when image is null
+    int file_width = 0;        // as exported, before any scaling down
+    int file_height = 0;
 };
+
+// Picture sizes check warns about. The text column is about 1000 px on a
+// 1080 x 1920 screen at the default text size, and a picture is drawn at
+// most at its own size (times the screen's scale): one under half that is
+// a thumbnail in a page; one over 4000 px costs memory and load time for
+// nothing a screen can show.
+constexpr int kColumnPx = 1000;
+constexpr int kLargePictureSide = 4000;
 
 class Loader {
 public:
@@ -64,6 +74,12 @@ private:
     void AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label);
     void FillClinicValues(SourceFile* source, const std::string& lang, bool json);
 
+    void ReadIgnoreList();
+    bool IsNote(const std::string& relative) const;
+    // The file a missing link target was in, when that file did not load; "".
+    std::string FailedFileOf(const Link& link, const std::string& lang) const;
+    void ReportConsequences();
+
     fs::path root_;
     fs::path canonical_root_;
     Content* content_;
@@ -73,6 +89,13 @@ private:
     size_t decoded_bytes_ = 0;                                // sum over decoded_, against kMaxDecodedBytes
     std::map<std::string, std::map<std::string, SourceFile>> page_sources_;   // lang -> page id -> file
     std::map<std::string, SourceFile> faq_sources_;          // lang -> faq.json
+    std::vector<std::string> ignore_patterns_;               // .kioskignore, one glob a line
+    std::map<std::string, std::map<std::string, std::string>> failed_pages_;   // lang -> id -> file
+    struct Consequence {
+        int links = 0;
+        std::string first;                                   // "file:line" of the first link
+    };
+    std::map<std::string, Consequence> consequences_;        // file that did not load -> links into it
 };
 
 // ---------------------------------------------------------------------------
@@ -91,6 +114,11 @@ std::string NotAFile(const fs::directory_entry& entry);
 std::vector<fs::directory_entry> SortedEntries(const fs::path& dir);   // by path; [] when unreadable
 std::string LowerExtension(const fs::path& path);                     // ".md", ".png" ...
 bool IsHidden(const fs::path& path);                                  // editor and OS droppings
+// Staff notes beside the content (README*, NOTES*, SOURCES*, any case): never shown, never warned about.
+bool IsNoteName(const std::string& name);
+// A .kioskignore line against a content-relative path: a pattern with a /
+// matches the whole path, one without matches any single name in it.
+bool MatchesIgnorePattern(const std::string& pattern, const std::string& relative);
 
 // ---------------------------------------------------------------------------
 // Positions in source files (content_load_files.cpp)

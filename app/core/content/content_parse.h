@@ -23,7 +23,10 @@ std::optional<Page> ParseMarkdownPage(std::string_view text, const std::string& 
 std::optional<Page> ParseJsonPage(std::string_view text, const std::string& id,
                                   const std::string& file, Diagnostics* diag);
 
-std::vector<FaqEntry> ParseFaq(std::string_view text, const std::string& file, Diagnostics* diag);
+// `*loaded` (when given) is false when the file is not a {"questions": [...]}
+// at all, so nothing in it could be read.
+std::vector<FaqEntry> ParseFaq(std::string_view text, const std::string& file, Diagnostics* diag,
+                               bool* loaded = nullptr);
 std::map<std::string, std::vector<std::string>> ParseSynonyms(std::string_view text, const std::string& file,
                                                               Diagnostics* diag);
 std::map<std::string, std::string> ParseUiStrings(std::string_view text, const std::string& file,

@@ -43,6 +43,26 @@ struct JsonFile {
     bool ok = false;
 };
 
+// Where the parser gave up, and what it was inside of.
+struct JsonErrorContext {
+    const std::string& text;
+    size_t offset = 0;               // the character the parser did not expect
+    size_t read = 0;                 // bytes read when it gave up
+    std::string last_token;          // what the lexer read last
+    std::string parser_message;      // nlohmann's own words
+    std::string container;           // JSON pointer of the innermost open { } or [ ]
+    bool in_array = false;           // that container is a [ ] list
+    std::string last_key;            // the last key read in it, for an object
+};
+
+struct JsonSyntaxError {
+    size_t offset = 0;               // where to point: the stray comma, not the ] after it
+    std::string message;             // plain English: what is wrong and how to fix it
+};
+
+// A syntax error in plain words (parse_json_errors.cpp).
+JsonSyntaxError PlainJsonError(const JsonErrorContext& at);
+
 // One JSON file of the content folder, parsed, with position lookups and
 // typed reads for its diagnostics. Places are JSON pointers
 // ("/questions/3/answer"); one the file does not hold is reported at its

@@ -57,7 +57,7 @@ std::shared_ptr<ImageData> DecodeImage(std::string_view bytes, const std::string
     if (width > limits.max_side || height > limits.max_side
         || static_cast<long long>(width) * height > limits.max_pixels)
         return fail("is too large (" + std::to_string(width) + " x " + std::to_string(height)
-                    + " pixels); make it at most " + std::to_string(limits.max_side) + " pixels wide and high");
+                    + " pixels); export it about 2 000 pixels wide, and at most 4 000 on a side");
 
     int decoded_w = 0, decoded_h = 0, channels = 0;
     stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),

@@ -13,7 +13,7 @@
 namespace ck {
 
 struct ImageLimits {
-    int max_side = 4096;                  // pixels, either side
+    int max_side = 4096;                  // pixels, either side (check warns from 4 000 on)
     long long max_pixels = 16000000;      // 16 MP
     int max_drawn_side = 2048;            // larger pictures are scaled down to this (never drawn bigger)
 };

@@ -54,29 +54,32 @@ static std::optional<FaqEntry> ReadFaqEntry(const JsonReader& r, const json& ite
     if (!usable)
         return std::nullopt;
     if (!IsLowerKebab(entry.id))
-        r.Warning(pointer + "/id", "the id " + Quote(entry.id) + " should be lower-case words joined by -");
+        r.Error(pointer + "/id", "the id " + Quote(entry.id) + " must be lower-case words joined by -, such as "
+                                     "\"does-it-hurt\"; links and the search index use it as written");
 
     auto keywords = item.find("keywords");
     if (keywords != item.end() && !keywords->is_array()) {
-        r.Warning(pointer + "/keywords", "\"keywords\" must be a list such as [\"pain\", \"sore\"]; it is ignored");
+        r.Error(pointer + "/keywords", "\"keywords\" must be a list such as [\"pain\", \"sore\"]; it is ignored");
     } else if (keywords != item.end()) {
         for (size_t k = 0; k < keywords->size(); k++) {
             if ((*keywords)[k].is_string())
                 entry.keywords.push_back((*keywords)[k].get<std::string>());
             else
-                r.Warning(pointer + "/keywords/" + std::to_string(k), "each keyword must be text in quotes");
+                r.Error(pointer + "/keywords/" + std::to_string(k), "each keyword must be text in quotes; this one is ignored");
         }
     }
     entry.answer = ParseMarkdown(entry.answer_markdown, diag, file, r.Line(pointer + "/answer"));
     return entry;
 }
 
-std::vector<FaqEntry> ParseFaq(std::string_view text, const std::string& file, Diagnostics* diag)
+std::vector<FaqEntry> ParseFaq(std::string_view text, const std::string& file, Diagnostics* diag, bool* loaded)
 {
     std::vector<FaqEntry> entries;
     JsonReader r(text, file, diag);
     const json* questions = r.TopLevel("questions", json::value_t::array,
                                        "faq.json must look like {\"questions\": [ ... ]}");
+    if (loaded)
+        *loaded = questions != nullptr;
     if (!questions)
         return entries;
     std::map<std::string, int> first_line;

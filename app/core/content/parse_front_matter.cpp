@@ -16,6 +16,22 @@ static bool IsFenceLine(std::string_view line, bool closing)
     return line == "---" || (closing && line == "...");
 }
 
+// yaml-cpp's words for the mistakes people make in front matter, in theirs.
+static std::string PlainYamlError(const std::string& message)
+{
+    if (message == "end of sequence flow not found")
+        return "a [ is never closed; a value that starts with [ must be in quotes (summary: \"[Draft] ...\")";
+    if (message == "end of map flow not found")
+        return "a { is never closed; a value that starts with { must be in quotes";
+    if (message == "illegal map value")
+        return "a second \": \" on one line; put the value in quotes (title: \"Knee surgery: the basics\")";
+    if (message == "end of sequence not found" || message == "end of map not found")
+        return "the lines are not indented evenly; start each key at the beginning of its line";
+    if (message == "unknown escape character in double quoted string")
+        return "a \\ inside \" \" starts a code; write \\\\ for a backslash, or use ' ' quotes";
+    return message;
+}
+
 static void ApplyFrontMatter(const YAML::Node& root, Page* page, const std::string& file, Diagnostics* diag)
 {
     std::set<std::string> seen;
@@ -86,7 +102,7 @@ std::optional<Page> ParseMarkdownPage(std::string_view raw, const std::string& i
     } catch (const YAML::Exception& e) {
         if (diag)
             diag->Error(file, e.mark.line + 2, e.mark.column + 1,
-                        "the front matter is not valid YAML: " + e.msg);
+                        "the front matter is not valid YAML: " + PlainYamlError(e.msg));
         return std::nullopt;
     }
 

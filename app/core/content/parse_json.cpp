@@ -66,6 +66,7 @@ public:
                            "the key " + Quote(k) + " appears twice; the last one is used");
         }
         key_ = k;
+        frame.last_key = k;
         out_->offsets[frame.pointer + "/" + Escape(k)] = start;
         return true;
     }
@@ -74,19 +75,27 @@ public:
     {
         // `byte` is the last byte read. For an unexpected string or number that
         // is the token's end: point at its start instead, where people look.
-        error_offset = byte > 0 ? byte - 1 : 0;
+        size_t offset = byte > 0 ? byte - 1 : 0;
         const std::string& text = out_->text;
-        const std::string what_text = ex.what();
-        const bool whole_token = what_text.find("unexpected string literal") != std::string::npos
-                                 || what_text.find("unexpected number literal") != std::string::npos;
-        if (whole_token && !last_token.empty() && last_token.size() <= error_offset + 1
-            && text.compare(error_offset + 1 - last_token.size(), last_token.size(), last_token) == 0)
-            error_offset = error_offset + 1 - last_token.size();
-        std::string what = ex.what();
-        // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
-        const size_t column = what.find("column ");
-        const size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
-        error_message = colon == std::string::npos ? what : what.substr(colon + 2);
+        const std::string what = ex.what();
+        const bool whole_token = what.find("unexpected string literal") != std::string::npos
+                                 || what.find("unexpected number literal") != std::string::npos;
+        if (whole_token && !last_token.empty() && last_token.size() <= offset + 1
+            && text.compare(offset + 1 - last_token.size(), last_token.size(), last_token) == 0)
+            offset = offset + 1 - last_token.size();
+        JsonErrorContext at{text};
+        at.offset = offset;
+        at.read = byte;
+        at.last_token = last_token;
+        at.parser_message = what;
+        if (!stack_.empty()) {
+            at.container = stack_.back().pointer;
+            at.in_array = stack_.back().container->is_array();
+            at.last_key = stack_.back().last_key;
+        }
+        const JsonSyntaxError plain = PlainJsonError(at);
+        error_offset = plain.offset;
+        error_message = plain.message;
         failed = true;
         return false;
     }
@@ -99,6 +108,7 @@ private:
     struct Frame {
         json* container;
         std::string pointer;
+        std::string last_key;   // of an object: the last key read in it
     };
 
     static std::string Escape(const std::string& key)
@@ -109,7 +119,7 @@ private:
         return out;
     }
 
-    // The key's closing quote was the last byte read; walk back to its opening quote.
+    // The closing quote of a key or text was the last byte read; walk back to its opening quote.
     size_t KeyStart() const
     {
         const std::string& text = out_->text;
@@ -150,9 +160,10 @@ private:
     {
         std::string pointer;
         const bool in_array = !stack_.empty() && stack_.back().container->is_array();
+        const bool text = value.is_string();
         Insert(std::move(value), &pointer);
         if (in_array)
-            out_->offsets[pointer] = *read_ > 0 ? *read_ - 1 : 0;
+            out_->offsets[pointer] = text ? KeyStart() : *read_ > 0 ? *read_ - 1 : 0;
         return true;
     }
 
@@ -161,7 +172,7 @@ private:
         if (stack_.size() >= 64) {
             failed = true;
             error_offset = *read_ > 0 ? *read_ - 1 : 0;
-            error_message = "the file is nested too deeply";
+            error_message = "the { } and [ ] go more than 64 levels deep; no content needs that many";
             return false;
         }
         const bool keyed = !stack_.empty() && stack_.back().container->is_object();
@@ -169,7 +180,7 @@ private:
         json* slot = Insert(std::move(empty), &pointer);
         if (!keyed)
             out_->offsets[pointer] = *read_ > 0 ? *read_ - 1 : 0;
-        stack_.push_back(Frame{slot, pointer});
+        stack_.push_back(Frame{slot, pointer, {}});
         return true;
     }
 
@@ -207,7 +218,7 @@ JsonFile ParseJsonWithPositions(std::string_view text, const std::string& file, 
     if (sax.failed && diag) {
         LineIndex lines(out.text);
         diag->Error(file, lines.Line(sax.error_offset), lines.Column(sax.error_offset),
-                    "this is not valid JSON: " + sax.error_message);
+                    sax.error_message + " (the file is skipped until then)");
     }
     if (!out.ok)
         out.value = json();

@@ -86,7 +86,7 @@ bool ApplyPageField(Page* page, const std::string& key, const FieldValue& value,
         if (IsIsoDate(value.text))
             page->reviewed = value.text;
         else
-            at.Warning("\"reviewed\" must be a real date written YYYY-MM-DD, such as 2026-10-15; "
+            at.Error("\"reviewed\" must be a real date written YYYY-MM-DD, such as 2026-10-15; "
                        + Quote(value.text) + " is ignored");
     }
     return true;

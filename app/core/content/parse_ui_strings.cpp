@@ -97,6 +97,8 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"contact_email", "E-mail"},
         {"contact_save", "Save our number"},
         {"contact_save_caption", "Scan with your phone to save our number"},
+        {"address_caption", "Scan to take this address home"},
+        {"close", "Close"},
     };
     return strings;
 }

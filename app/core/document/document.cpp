@@ -1,4 +1,5 @@
 #include "document/document.h"
+#include "base/utf8.h"
 
 namespace ck {
 
@@ -46,7 +47,11 @@ LinkKind ClassifyLink(const std::string& href, std::string* target)
     out.clear();
     if (href.rfind("//", 0) == 0 || HasScheme(href))
         return LinkKind::External;
-    // A bare e-mail address: still somewhere the kiosk cannot go.
+    // A bare web address (www.example.org) or e-mail address: still somewhere
+    // the kiosk cannot go.
+    if (href.rfind("www.", 0) == 0)
+        return LinkKind::External;
+    // (e-mail)
     if (href.find('@') != std::string::npos && href.find('/') == std::string::npos)
         return LinkKind::External;
 
@@ -96,6 +101,22 @@ std::string DocumentPlainText(const Document& doc)
     for (const Block& block : doc.blocks)
         AppendPlainText(block, out);
     return out;
+}
+
+std::string TakeHomeAddress(const std::string& href)
+{
+    if (href.empty() || href.find_first_of(" \t\n<>\"") != std::string::npos)
+        return std::string();
+    const std::string lower = ToLowerAscii(href);
+    if (lower.rfind("https://", 0) == 0 || lower.rfind("http://", 0) == 0 || lower.rfind("mailto:", 0) == 0)
+        return href;
+    if (lower.rfind("www.", 0) == 0)
+        return "http://" + href;
+    const size_t at = href.find('@');
+    if (at != std::string::npos && at > 0 && !HasScheme(href) && href.find('/') == std::string::npos
+        && href.find('.', at) != std::string::npos)
+        return "mailto:" + href;
+    return std::string();
 }
 
 } // namespace ck

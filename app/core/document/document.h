@@ -7,8 +7,9 @@
 //     Heading(level 1..6)          spans
 //     Paragraph                    spans
 //     List(ordered, start)         children: ListItem
-//       ListItem                   children: any block (nested lists, paragraphs ...);
-//                                  the text of a tight item is a Paragraph too
+//       ListItem(task)             children: any block (nested lists, paragraphs ...);
+//                                  the text of a tight item is a Paragraph too;
+//                                  "- [ ] " / "- [x] " make it a task with a check box
 //     Quote                        children: any block
 //     CodeBlock                    spans (one span per line, Style_Code, text ends without '\n')
 //     Table                        children: TableRow (header rows first, `header` set)
@@ -54,6 +55,10 @@ enum SpanStyle : uint8_t {
 
 enum class CellAlign : uint8_t { Default, Left, Center, Right };
 
+// A task list item's box as written ("- [ ]" / "- [x]"). What a patient
+// ticks is session state, never written back to the model.
+enum class TaskMark : uint8_t { None, Open, Done };
+
 struct Span {
     std::string text;          // UTF-8, entities decoded, soft breaks turned into ' '
     uint8_t style = Style_None;
@@ -68,6 +73,7 @@ struct Block {
     unsigned start = 1;        // List: number of the first item when ordered
     CellAlign align = CellAlign::Default; // TableCell
     bool header = false;       // TableRow / TableCell in the header
+    TaskMark task = TaskMark::None;   // ListItem
     std::vector<Span> spans;   // Paragraph, Heading, CodeBlock, TableCell
     std::vector<Block> children;
     std::string src;           // Image: path as written in the Markdown
@@ -78,7 +84,8 @@ struct Block {
 enum class LinkKind : uint8_t {
     Page,       // "aftercare" or "aftercare.md" (optionally "#anchor", ignored)
     Faq,        // "faq#does-it-hurt" (or "faq" alone: the FAQ screen)
-    External,   // has a scheme (http:, mailto: ...) or "//": shown as plain text
+    External,   // has a scheme (http:, mailto: ...) or "//", or a bare address the
+                // text spells out (www.example.org, name@example.org): never opened
     Invalid,    // anything else (absolute paths, "..")
 };
 
@@ -94,6 +101,12 @@ struct Document {
 };
 
 LinkKind ClassifyLink(const std::string& href, std::string* target);
+
+// What a patient's phone should open for an outside link, for its take-home
+// QR code: "https://..." and "http://..." as written, "www.nih.gov" as
+// "http://www.nih.gov", an e-mail address as "mailto:...". "" for anything
+// else (other schemes, links into the content).
+std::string TakeHomeAddress(const std::string& href);
 
 // Every piece of visible text in reading order (alt text for images), with
 // blocks separated by '\n'. What a patient can read, and what search and

@@ -73,6 +73,10 @@ static nlohmann::json DumpBlock(const Block& block, const Document& doc)
         if (block.ordered)
             out["start"] = block.start;
         break;
+    case BlockKind::ListItem:
+        if (block.task != TaskMark::None)
+            out["task"] = block.task == TaskMark::Done ? "done" : "open";
+        break;
     case BlockKind::TableRow:
         out["header"] = block.header;
         break;

@@ -138,8 +138,17 @@ void Builder::FlushWarnings(const char* at)
 
 using namespace markdown_detail;
 
-Document ParseMarkdown(std::string_view text, Diagnostics* diag, const std::string& file, int first_line,
-                       const MarkdownLimits& limits)
+namespace markdown_detail {
+
+unsigned GfmFlags()
+{
+    // GFM's extensions: tables, ~~strikethrough~~, task lists, and bare web
+    // and e-mail addresses recognised as links (shown, never opened).
+    return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
+}
+
+Document ParseWithFlags(std::string_view text, unsigned flags, Diagnostics* diag, const std::string& file,
+                        int first_line, const MarkdownLimits& limits)
 {
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0)
         text.remove_prefix(3);
@@ -156,10 +165,11 @@ Document ParseMarkdown(std::string_view text, Diagnostics* diag, const std::stri
     builder.file = file;
     builder.first_line = first_line;
     builder.source = clean;
+    builder.flags = flags;
     builder.stack.push_back(Frame{MD_BLOCK_DOC, FrameRole::Transparent, &builder.root, false});
 
     MD_PARSER parser = {};
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+    parser.flags = flags;
     parser.enter_block = EnterBlock;
     parser.leave_block = LeaveBlock;
     parser.enter_span = EnterSpan;
@@ -174,6 +184,14 @@ Document ParseMarkdown(std::string_view text, Diagnostics* diag, const std::stri
 
     builder.doc.blocks = std::move(builder.root.children);
     return std::move(builder.doc);
+}
+
+} // namespace markdown_detail
+
+Document ParseMarkdown(std::string_view text, Diagnostics* diag, const std::string& file, int first_line,
+                       const MarkdownLimits& limits)
+{
+    return ParseWithFlags(text, GfmFlags(), diag, file, first_line, limits);
 }
 
 } // namespace ck

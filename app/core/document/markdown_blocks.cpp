@@ -144,6 +144,9 @@ int EnterBlock(MD_BLOCKTYPE type, void* detail, void* userdata)
             PushTransparent(b, type);
         else
             PushReal(b, type, BlockKind::ListItem);
+        if (const auto* item = static_cast<MD_BLOCK_LI_DETAIL*>(detail); item && item->is_task
+            && b.stack.back().role == FrameRole::Real)
+            b.Top()->task = item->task_mark == ' ' ? TaskMark::Open : TaskMark::Done;
         break;
     case MD_BLOCK_HR:    PushReal(b, type, BlockKind::Rule); break;
     case MD_BLOCK_H:
@@ -158,7 +161,11 @@ int EnterBlock(MD_BLOCKTYPE type, void* detail, void* userdata)
     case MD_BLOCK_P:     PushReal(b, type, BlockKind::Paragraph); break;
     case MD_BLOCK_TABLE: {
         PushReal(b, type, BlockKind::Table);
-        const unsigned columns = static_cast<MD_BLOCK_TABLE_DETAIL*>(detail)->col_count;
+        const auto* table = static_cast<MD_BLOCK_TABLE_DETAIL*>(detail);
+        const unsigned columns = table->col_count;
+        b.table_columns = columns;
+        b.table_rows = table->head_row_count + table->body_row_count;
+        b.table_header_at = nullptr;
         if (columns > static_cast<unsigned>(b.limits->max_table_columns))
             b.Warn("the table has " + std::to_string(columns) + " columns; only the first " +
                    std::to_string(b.limits->max_table_columns) + " are shown");
@@ -202,6 +209,8 @@ int LeaveBlock(MD_BLOCKTYPE type, void* detail, void* userdata)
         return 0;
     if (type == MD_BLOCK_P)
         FinishParagraph(frame.block, b.Top());
+    if (type == MD_BLOCK_TABLE)
+        UndoMalformedTable(b, frame.block);
     if (type == MD_BLOCK_CODE && !b.code_line.empty()) {
         b.stack.push_back(frame);   // FlushCodeLine writes to the top
         FlushCodeLine(b);
@@ -210,6 +219,73 @@ int LeaveBlock(MD_BLOCKTYPE type, void* detail, void* userdata)
     return 0;
 }
 
+// Cells of a table row as GFM counts them: split at each | not escaped by
+// a backslash (code spans included), leading and trailing | not counted.
+static unsigned RowCells(std::string_view row)
+{
+    while (!row.empty() && (row.front() == ' ' || row.front() == '\t'))
+        row.remove_prefix(1);
+    while (!row.empty() && (row.back() == ' ' || row.back() == '\t' || row.back() == '\r'))
+        row.remove_suffix(1);
+    unsigned pipes = 0;
+    bool leading = !row.empty() && row.front() == '|';
+    bool trailing = false;
+    for (size_t i = 0; i < row.size(); i++) {
+        if (row[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (row[i] == '|') {
+            pipes++;
+            trailing = i + 1 == row.size();
+        }
+    }
+    return pipes + 1 - (leading ? 1 : 0) - (trailing && !(leading && pipes == 1) ? 1 : 0);
+}
+
+static void ShiftLinks(Block& block, int by)
+{
+    for (Span& span : block.spans)
+        if (span.link >= 0)
+            span.link += by;
+    for (Block& child : block.children)
+        ShiftLinks(child, by);
+}
+
+void UndoMalformedTable(Builder& b, Block* table)
+{
+    const std::string_view source = b.source;
+    const char* at = b.table_header_at;
+    if (!at || at < source.data() || at > source.data() + source.size())
+        return;   // no text in the header to find its line by: trust md4c
+    const size_t start = source.rfind('\n', static_cast<size_t>(at - source.data()));
+    const size_t header = start == std::string_view::npos ? 0 : start + 1;
+    const size_t header_end = std::min(source.find('\n', header), source.size());
+    const unsigned cells = RowCells(source.substr(header, header_end - header));
+    if (cells == b.table_columns)
+        return;
+    // The header, the delimiter row and the body rows, read again as text.
+    size_t end = header_end;
+    for (unsigned line = 0; line < b.table_rows && end < source.size(); line++)
+        end = std::min(source.find('\n', end + 1), source.size());
+    Document text = ParseWithFlags(source.substr(header, end - header), b.flags & ~MD_FLAG_TABLES, nullptr,
+                                   b.file, 1, *b.limits);
+    Block* parent = b.Top();
+    if (parent->children.empty() || &parent->children.back() != table)
+        return;
+    parent->children.pop_back();
+    const int link_base = static_cast<int>(b.doc.links.size());
+    for (Link& link : text.links)
+        b.doc.links.push_back(std::move(link));
+    for (Block& block : text.blocks) {
+        ShiftLinks(block, link_base);
+        parent->children.push_back(std::move(block));
+    }
+    b.Warn("this table's first row has " + std::to_string(cells) + (cells == 1 ? " cell" : " cells")
+           + " but the row of dashes below it has " + std::to_string(b.table_columns)
+           + ", so it is not a table: it is shown as plain text. Give both rows the same number of cells");
+    b.FlushWarnings(source.data() + header);
+}
 
 } // namespace markdown_detail
 

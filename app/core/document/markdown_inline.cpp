@@ -146,8 +146,11 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
 {
     Builder& b = *static_cast<Builder*>(userdata);
     const std::string_view piece(text, size);
-    if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE)
+    if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) {
         b.FlushWarnings(text);
+        if (b.in_table_header && !b.table_header_at)
+            b.table_header_at = text;
+    }
     if (b.skipped > 0)
         return 0;   // a dropped column
     if (type == MD_TEXT_HTML) {
@@ -163,6 +166,10 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
     case MD_TEXT_BR:       decoded = b.image_depth > 0 ? " " : "\n"; break;
     default:               decoded.assign(piece); break;
     }
+    // In a table a \| is a | even inside `code` (GFM); md4c leaves the \ there.
+    if (type == MD_TEXT_CODE && b.Top()->kind == BlockKind::TableCell)
+        for (size_t at = decoded.find("\\|"); at != std::string::npos; at = decoded.find("\\|", at + 1))
+            decoded.erase(at, 1);
     if (b.image_depth > 0) {
         b.image_alt += decoded;
         return 0;

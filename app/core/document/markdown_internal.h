@@ -51,6 +51,10 @@ struct Builder {
     int skipped = 0;                  // open Skipped frames
     bool in_table_header = false;
     int table_column = 0;
+    unsigned table_columns = 0;       // the open table's column count, from its delimiter row
+    unsigned table_rows = 0;          // its header and body rows
+    const char* table_header_at = nullptr;   // the first text of its header row, in `source`
+    unsigned flags = 0;               // md4c's parser flags for this text
     bool warned_nesting = false;
 
     int image_depth = 0;              // images nest: only the outermost becomes a block
@@ -80,6 +84,16 @@ Block* AddChild(Builder& b, BlockKind kind);
 void FinishParagraph(Block* paragraph, Block* parent);
 // Ends the current line of a code block as one span of the top block. (markdown_blocks.cpp)
 void FlushCodeLine(Builder& b);
+
+// The flags ParseMarkdown gives md4c: CommonMark and GFM's extensions. (markdown.cpp)
+unsigned GfmFlags();
+// ParseMarkdown with md4c `flags`, for text re-read without an extension. (markdown.cpp)
+Document ParseWithFlags(std::string_view text, unsigned flags, Diagnostics* diag, const std::string& file,
+                        int first_line, const MarkdownLimits& limits);
+// A table whose header row and delimiter row disagree is not a table in GFM;
+// md4c makes one anyway and drops cells. Puts the text back as a paragraph,
+// as GFM does, and warns at its line. (markdown_blocks.cpp)
+void UndoMalformedTable(Builder& b, Block* table);
 
 // ---------------------------------------------------------------------------
 // md4c callbacks

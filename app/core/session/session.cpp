@@ -59,6 +59,7 @@ Session::Session(SessionSettings settings, double now) : settings_(std::move(set
 
 void Session::Navigate(const Route& route)
 {
+    shown_address_.clear();
     if (route == Current())
         return;
     history_.push_back(route);
@@ -66,6 +67,7 @@ void Session::Navigate(const Route& route)
 
 void Session::Back()
 {
+    shown_address_.clear();
     if (CanGoBack())
         history_.pop_back();
 }
@@ -77,6 +79,7 @@ void Session::Home()
     history_.clear();
     history_.push_back(Route{});
     query_.clear();
+    shown_address_.clear();
 }
 
 void Session::ApplyNavigation(const Intent& intent)
@@ -163,6 +166,16 @@ void Session::Apply(const Intent& intent, double now)
         break;
     case IntentKind::ContinueReading:
         break;   // counting as input is all it does
+    case IntentKind::ToggleTask:
+        if (!toggled_tasks_.erase(intent.text))
+            toggled_tasks_.insert(intent.text);
+        break;
+    case IntentKind::ShowAddress:
+        shown_address_ = intent.text;
+        break;
+    case IntentKind::CloseAddress:
+        shown_address_.clear();
+        break;
     default:
         ApplyNavigation(intent);
         break;
@@ -258,6 +271,7 @@ void Session::Reset(double now)
 {
     Home();
     query_.clear();
+    toggled_tasks_.clear();
     language_ = settings_.default_language;
     text_size_ = std::clamp(settings_.default_text_size, 0, std::max(1, settings_.text_size_steps) - 1);
     high_contrast_ = false;

@@ -5,6 +5,7 @@
 // the real one or a script's clock.
 #pragma once
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ enum class IntentKind {
     ContinueReading, // dismiss the idle warning
     DismissAttract,
     ReadAloud,       // text = "page:<id>" or "faq:<id>": start reading it aloud, or stop when it is being read
+    ToggleTask,      // text = "page:<id>#<n>" or "faq:<id>#<n>": tick or untick the n-th check box there
+    ShowAddress,     // text = a web or e-mail address from the content: show it as a take-home QR code
+    CloseAddress,    // close that code
 };
 
 struct Intent {
@@ -110,6 +114,12 @@ public:
     int TextSize() const { return text_size_; }
     bool HighContrast() const { return high_contrast_; }
     const std::string& Query() const { return query_; }
+    // The web or e-mail address shown as a take-home QR code over the screen;
+    // "" when none. Any navigation and a reset close it.
+    const std::string& ShownAddress() const { return shown_address_; }
+    // Whether the check box `key` ("page:<id>#<n>") shows ticked: as written
+    // in the content until the patient taps it. Reset forgets every tap.
+    bool TaskTicked(const std::string& key, bool written) const { return written != (toggled_tasks_.count(key) > 0); }
     const SessionSettings& Settings() const { return settings_; }
     void SetSettings(const SessionSettings& settings) { settings_ = settings; }
 
@@ -124,6 +134,8 @@ private:
     std::vector<Route> history_;
     std::string language_;
     std::string query_;
+    std::set<std::string> toggled_tasks_;   // check boxes the patient tapped (odd times)
+    std::string shown_address_;
     int text_size_ = 1;
     bool high_contrast_ = false;
     IdleState idle_ = IdleState::Active;

@@ -35,7 +35,8 @@ void FaqScreen(Frame& f, ScreenViews& views)
         return;
     const std::string& open_id = f.env.session->Current().id;
 
-    const ViewContext ctx = MakeViewContext(f);
+    ViewContext ctx = MakeViewContext(f);
+    ctx.tasks_of = "faq:" + open_id;
     const float pad = std::round(f.em * 0.9f);
     const float chevron = std::round(f.button_h * 0.4f);
     const float question_w = f.column.W() - 2 * pad - chevron - f.gap;

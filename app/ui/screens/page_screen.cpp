@@ -113,7 +113,8 @@ void PageScreen(Frame& f, ScreenViews& views)
     f.tap_min_y = top;
     f.tap_max_y = f.env.height;
 
-    const ViewContext ctx = MakeViewContext(f);
+    ViewContext ctx = MakeViewContext(f);
+    ctx.tasks_of = "page:" + page->id;
     const float width = f.column.W();
     const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
     const std::string footer = ReviewFooter(f, *page);

@@ -89,6 +89,9 @@ void ScrollIndicator(Frame& f, float top, float scroll, float max_scroll);
 // Scroll offset of the current route, clamped to what the body allows.
 float ClampedScroll(const Frame& f, float max_scroll);
 ViewContext MakeViewContext(const Frame& f);
+// A QR code's dark modules, `module` px each, top-left at (x, y), black in
+// every theme (the caller puts a white square with the quiet zone behind).
+void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module);
 // The tap for a DocumentView, when it falls inside the scrolling body.
 const float* BodyTap(const Frame& f, float* storage);
 // The search parts (search_screen.h) drawn with this frame's metrics across [x0, x1].
@@ -128,6 +131,9 @@ void LanguagesScreen(Frame& f, ScreenViews& views);   // languages_screen.cpp
 void UpdatingScreen(Frame& f);                        // idle_screens.cpp
 void IdleWarning(Frame& f);
 void AttractScreen(Frame& f);
+// Over any screen: a web or e-mail address from the text as a large
+// take-home QR code, the address in words, and Close. (address_card.cpp)
+void AddressCard(Frame& f);
 
 } // namespace screens_detail
 

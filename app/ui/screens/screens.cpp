@@ -51,7 +51,8 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
     // Under the idle warning the screen shows but does not take taps.
     ScreenEnv env = env_in;
     const PointerState no_touch;
-    if (idle == IdleState::Warning)
+    const bool address_shown = !session.ShownAddress().empty() && idle != IdleState::Attract && !empty;
+    if (idle == IdleState::Warning || address_shown)
         env.pointer = &no_touch;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -87,6 +88,13 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
         case Screen::Search: SearchScreen(f, views); break;
         case Screen::Languages: LanguagesScreen(f, views); break;
         case Screen::Home: HomeScreen(f, views); break;
+        }
+        if (address_shown) {
+            Frame card{idle == IdleState::Warning ? env : env_in, theme, f.draw, report, {}};
+            ComputeMetrics(card);
+            AddressCard(card);
+            for (Intent& intent : card.intents)
+                f.intents.push_back(std::move(intent));
         }
         if (idle == IdleState::Warning) {
             Frame overlay{env_in, theme, f.draw, nullptr, {}};

@@ -130,7 +130,7 @@ private:
             run.text = span.text;
             if (span.style & Style_Strike) run.flags |= Run_Strike;
             if (span.style & Style_Code) run.flags |= Run_CodeBackground;
-            if ((span.style & Style_Link) && IsInternalLink(span.link)) {
+            if ((span.style & Style_Link) && IsTappableLink(span.link)) {
                 run.flags |= Run_Underline;
                 run.colour = static_cast<uint32_t>(ColourRole::Link);
                 run.link = span.link;
@@ -140,12 +140,14 @@ private:
         return runs;
     }
 
-    bool IsInternalLink(int index) const
+    // Pages and questions open; web and e-mail addresses show their QR code.
+    bool IsTappableLink(int index) const
     {
         if (index < 0 || index >= static_cast<int>(doc_.links.size()))
             return false;
-        LinkKind kind = doc_.links[index].kind;
-        return kind == LinkKind::Page || kind == LinkKind::Faq;
+        const Link& link = doc_.links[index];
+        return link.kind == LinkKind::Page || link.kind == LinkKind::Faq
+               || (link.kind == LinkKind::External && !TakeHomeAddress(link.href).empty());
     }
 
     // Lays out `runs` at (x, y_) in `width`, emits the items and advances y_.
@@ -205,8 +207,10 @@ private:
             hit.x1 = right;
             hit.y0 = y_ + line.top;
             hit.y1 = y_ + line.top + line.height;
-            hit.kind = link.kind == LinkKind::Faq ? IntentKind::OpenFaq : IntentKind::OpenPage;
-            hit.target = link.target;
+            hit.kind = link.kind == LinkKind::Faq        ? IntentKind::OpenFaq
+                       : link.kind == LinkKind::External ? IntentKind::ShowAddress
+                                                         : IntentKind::OpenPage;
+            hit.target = link.kind == LinkKind::External ? TakeHomeAddress(link.href) : link.target;
             out_->links.push_back(std::move(hit));
         }
     }
@@ -333,7 +337,9 @@ private:
                 y_ += std::ceil(body->FontSize * 1.45f);
             RecordListItem(item, x, item_top, x + width);
             float baseline = FirstBaseline(first_item, item_top);
-            if (list.ordered)
+            if (item.task != TaskMark::None)
+                AddTaskBox(item.task == TaskMark::Done, x, column, x + width, item_top, baseline, depth + 1);
+            else if (list.ordered)
                 AddNumber(number++, x, column, baseline, depth + 1);
             else
                 AddBullet(depth, x, column, baseline);
@@ -398,6 +404,30 @@ private:
         size_t index = AddRect(kKinds[depth % 3], ColourRole::Text, cx - radius, cy - radius, cx + radius,
                                cy + radius, 0, std::max(1.5f, std::round(metrics_.body / 16.0f)));
         out_->items[index].list_depth = depth + 1;
+    }
+
+    // A task list item's check box: a box one text line tall, so it reads as
+    // something to tick, not as a bullet. The tick is drawn per frame (Draw),
+    // from the session; the row it sits on is its touch target.
+    void AddTaskBox(bool written, float x, float column, float right, float item_top, float baseline, int depth)
+    {
+        const float side = std::min(std::round(metrics_.body * 0.8f), std::floor(column * 0.8f));
+        const float thickness = std::max(2.0f, std::round(metrics_.body / 14.0f));
+        TaskBox box;
+        box.x0 = x + std::round((column - side) * 0.4f);
+        box.y1 = baseline + std::round(metrics_.body * 0.08f);
+        box.x1 = box.x0 + side;
+        box.y0 = box.y1 - side;
+        box.written = written;
+        box.thickness = thickness;
+        box.hit_x0 = x;
+        box.hit_x1 = right;
+        box.hit_y0 = std::min(item_top, box.y0);
+        box.hit_y1 = std::max(box.y1, baseline + std::round(metrics_.body * 0.45f));
+        const size_t outline = AddRect(DrawItem::Kind::RectOutline, ColourRole::Text, box.x0, box.y0, box.x1, box.y1,
+                                       std::round(side * 0.15f), thickness);
+        out_->items[outline].list_depth = depth;
+        out_->tasks.push_back(box);
     }
 
     void LayoutQuote(const Block& quote, float x, float width)
@@ -465,9 +495,10 @@ private:
             EmitInline(RunsFor(PlainSpans(image.alt), BaseFont::Small, ColourRole::Muted), x, width);
             return;
         }
-        // Fill the column, keeping aspect, but never blow a small picture up
-        // past twice its size.
-        float scale = std::min(width / static_cast<float>(data->width), 2.0f);
+        // At its natural size on this screen, centred; shrunk to the column
+        // when wider, never blown up (a stretched drawing goes soft).
+        const float natural = ctx_.picture_scale > 0.0f ? ctx_.picture_scale : 1.0f;
+        float scale = std::min(width / static_cast<float>(data->width), natural);
         float w = std::floor(data->width * scale);
         float h = std::floor(data->height * scale);
         float left = x + std::floor((width - w) * 0.5f);
@@ -732,11 +763,39 @@ bool DocumentView::Draw(ImDrawList* draw, float origin_x, float origin_y, float 
                             ImVec2(origin_x + band.x0 - pad, origin_y + band.y1 + pad * 0.5f), PackColour(theme.accent),
                             pad * 0.5f);
 
+    // Ticks: as the session says (a patient's tap), else as written.
+    for (size_t i = 0; i < layout_->tasks.size(); i++) {
+        const TaskBox& box = layout_->tasks[i];
+        const bool ticked = ctx.session ? ctx.session->TaskTicked(ctx.tasks_of + "#" + std::to_string(i), box.written)
+                                        : box.written;
+        if (!ticked || origin_y + box.y1 < clip_min_y || origin_y + box.y0 > clip_max_y)
+            continue;
+        const float side = box.x1 - box.x0;
+        const ImVec2 start(origin_x + box.x0 + side * 0.2f, origin_y + box.y0 + side * 0.52f);
+        const ImVec2 corner(origin_x + box.x0 + side * 0.42f, origin_y + box.y1 - side * 0.22f);
+        const ImVec2 end(origin_x + box.x0 + side * 0.82f, origin_y + box.y0 + side * 0.22f);
+        const ImU32 colour = PackColour(ColourOf(theme, ColourRole::Text));
+        draw->AddLine(start, corner, colour, box.thickness * 1.3f);
+        draw->AddLine(corner, end, colour, box.thickness * 1.3f);
+    }
+
     if (!tap || tap[1] < clip_min_y || tap[1] > clip_max_y)
         return false;
     Intent intent;
-    if (!HitTest(tap[0] - origin_x, tap[1] - origin_y, &intent))
+    if (!HitTest(tap[0] - origin_x, tap[1] - origin_y, &intent)) {
+        if (!ctx.session)
+            return false;
+        const float x = tap[0] - origin_x, y = tap[1] - origin_y;
+        for (size_t i = 0; i < layout_->tasks.size(); i++) {
+            const TaskBox& box = layout_->tasks[i];
+            if (x >= box.hit_x0 && x < box.hit_x1 && y >= box.hit_y0 && y < box.hit_y1) {
+                if (intents)
+                    intents->push_back(Intent{IntentKind::ToggleTask, ctx.tasks_of + "#" + std::to_string(i), 0});
+                return true;
+            }
+        }
         return false;
+    }
     if (intents)
         intents->push_back(intent);
     return true;

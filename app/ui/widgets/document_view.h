@@ -53,8 +53,16 @@ struct DrawItem {
 // A tappable internal link: the rectangle of one piece of link text.
 struct LinkHit {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    IntentKind kind = IntentKind::OpenPage;   // OpenPage or OpenFaq
+    IntentKind kind = IntentKind::OpenPage;   // OpenPage, OpenFaq or ShowAddress
     std::string target;
+};
+
+// A task list item's check box, and the row a tap on it toggles.
+struct TaskBox {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;           // the box
+    float hit_x0 = 0, hit_y0 = 0, hit_x1 = 0, hit_y1 = 0;   // the box and its item's first line
+    bool written = false;      // ticked in the content ("- [x]")
+    float thickness = 2;
 };
 
 // Where one block was laid out, in document coordinates.
@@ -66,6 +74,7 @@ struct BlockBox {
 struct DocumentLayout {        // cached lines, boxes and images
     std::vector<DrawItem> items;
     std::vector<LinkHit> links;
+    std::vector<TaskBox> tasks;     // in document order: the n-th is "<tasks_of>#<n>"
     std::vector<float> heading_tops;
     std::vector<BlockBox> blocks;   // by pre-order block number (core/speech_text.h); a list item: its own text
     float height = 0;
@@ -77,6 +86,13 @@ struct ViewContext {
     const Fonts* fonts = nullptr;
     TextureCache* textures = nullptr;
     const Content* content = nullptr;   // for image sizes/textures
+    // Check boxes: ticked as the session says for "<tasks_of>#<n>" ("page:aftercare#0"),
+    // else as written; a tap on one emits ToggleTask. No session: as written, no taps.
+    const Session* session = nullptr;
+    std::string tasks_of;
+    // Pixels per picture pixel at most: the screen's scale (its shorter side
+    // over 1080), so a picture is never blown up past its natural size there.
+    float picture_scale = 1.0f;
 };
 
 class DocumentView {
@@ -91,7 +107,8 @@ public:
     // Draws at screen position `origin` (top-left of the document), clipped to
     // [clip_min_y, clip_max_y]. `tap` is the screen position of a completed
     // tap this frame (or nullptr); a tap on an internal link appends an intent
-    // (OpenPage / OpenFaq). Returns true if the tap hit a link.
+    // (OpenPage / OpenFaq), a tap on a check box's row ToggleTask. Returns true
+    // if the tap hit either.
     bool Draw(ImDrawList* draw, float origin_x, float origin_y, float clip_min_y, float clip_max_y,
               const ViewContext& ctx, const float* tap, std::vector<Intent>* intents);
 
