@@ -276,6 +276,7 @@ ViewContext MakeViewContext(const Frame& f)
     ctx.fonts = f.env.fonts;
     ctx.textures = f.env.textures;
     ctx.content = f.env.content;
+    ctx.pictures = f.report ? &f.report->pictures : nullptr;
     return ctx;
 }
 

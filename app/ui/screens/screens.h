@@ -39,6 +39,7 @@ struct ScreenReport {
     int targets = 0;
     float qr_rect[4] = {};          // the take-home QR code's white square, quiet zone included (0s = none drawn)
     int qr_module = 0;              // its module size in px
+    PictureCounts pictures;         // content pictures in view
 };
 
 struct SearchView;   // ui/search_screen.h

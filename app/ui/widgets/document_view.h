@@ -72,11 +72,19 @@ struct DocumentLayout {        // cached lines, boxes and images
     float max_right = 0;
 };
 
+// How the pictures in view were drawn (tests, the kiosk's status file).
+struct PictureCounts {
+    int drawn = 0;         // with their texture (or, when it cannot be made, a frame and the description)
+    int loading = 0;       // still decoding: a placeholder in their box
+    int blank = 0;         // their box left empty (never on purpose)
+};
+
 struct ViewContext {
     const Theme* theme = nullptr;
     const Fonts* fonts = nullptr;
     TextureCache* textures = nullptr;
     const Content* content = nullptr;   // for image sizes/textures
+    PictureCounts* pictures = nullptr;  // when set, Draw adds the pictures it drew
 };
 
 class DocumentView {
