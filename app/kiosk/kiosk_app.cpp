@@ -392,6 +392,8 @@ bool KioskApp::Holds(const std::string& condition) const
     const bool ready = view.ready && view.query == session_.Query() && view.lang == session_.Language();
     if (condition == "search-ready")
         return ready;
+    if (condition == "entry-at-top")   // the open question in the top quarter of the screen
+        return screen_.report.open_entry_y >= 0.0f && screen_.report.open_entry_y < platform_.Height() * 0.25f;
     if (condition.rfind("result ", 0) == 0) {
         const SearchResults& results = view.results;
         const std::vector<SearchHit>& shown = results.hits.empty() ? results.related : results.hits;

@@ -38,7 +38,16 @@ enum class IntentKind {
     ContinueReading, // dismiss the idle warning
     DismissAttract,
     ReadAloud,       // text = "page:<id>" or "faq:<id>": start reading it aloud, or stop when it is being read
+    SetKeyboard,     // value = KeyboardMode: the search keyboard's letters, digits, or hidden
 };
+
+// What the search screen's keyboard shows. Opening Search starts with letters.
+enum class KeyboardMode {
+    Letters,
+    Digits,    // the "123" layer: digits, hyphen, apostrophe and a few signs
+    Hidden,    // the results get the whole screen; a tap in the query box brings it back
+};
+const char* KeyboardModeName(KeyboardMode mode);   // "letters", "digits", "hidden" 
 
 struct Intent {
     IntentKind kind = IntentKind::Home;
@@ -110,6 +119,7 @@ public:
     int TextSize() const { return text_size_; }
     bool HighContrast() const { return high_contrast_; }
     const std::string& Query() const { return query_; }
+    KeyboardMode Keyboard() const { return keyboard_; }
     const SessionSettings& Settings() const { return settings_; }
     void SetSettings(const SessionSettings& settings) { settings_ = settings; }
 
@@ -124,6 +134,7 @@ private:
     std::vector<Route> history_;
     std::string language_;
     std::string query_;
+    KeyboardMode keyboard_ = KeyboardMode::Letters;
     int text_size_ = 1;
     bool high_contrast_ = false;
     IdleState idle_ = IdleState::Active;

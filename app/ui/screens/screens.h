@@ -40,6 +40,7 @@ struct ScreenReport {
     float qr_rect[4] = {};          // the take-home QR code's white square, quiet zone included (0s = none drawn)
     int qr_module = 0;              // its module size in px
     PictureCounts pictures;         // content pictures in view
+    float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -60,6 +61,8 @@ struct ScreenEnv {
     int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
 };
 
+inline const char* const kLeftFaq = "\n";   // ScreenViews::faq_focus after another screen
+
 // View state that outlives a frame: cached document layouts and the height
 // of the scrolling area. Cleared when the Content is replaced.
 struct ScreenViews {
@@ -67,7 +70,7 @@ struct ScreenViews {
     Document page_doc;                   // the page body minus its leading title heading
     std::unique_ptr<DocumentView> page_body;   // re-made per page: its cache keys on the Document's address
     std::map<std::string, DocumentView> faq_answers;
-    std::string faq_focus;               // FAQ entry last scrolled into view
+    std::string faq_focus = kLeftFaq;    // FAQ entry last scrolled into view (kLeftFaq: another screen was shown)
     float max_scroll = 0.0f;             // of the screen drawn last frame
     float scroll_to = -1.0f;             // >= 0: the screen asks the app to scroll there
     int reading_focus = -1;              // read-aloud: the block last brought into view
