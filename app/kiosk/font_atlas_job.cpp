@@ -64,41 +64,69 @@ void FontAtlasJob::SetGlyphs(std::string glyphs)
     glyph_text_ = std::move(glyphs);
 }
 
+bool FontAtlasJob::Fits(const PreparedFonts& built, int step, int short_side) const
+{
+    return built.step == step && built.short_side == short_side && built.glyph_text == glyph_text_;
+}
+
 bool FontAtlasJob::Update(int step, bool wait)
 {
     const int short_side = std::min(platform_.Width(), platform_.Height());
     wait = wait || !background_;
-    if (job_.valid()) {
-        if (!wait && job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
-            return false;
-        PreparedFonts built = job_.get();
-        if (built.step == step && built.short_side == short_side && built.glyph_text == glyph_text_)
-            return Install(std::move(built));
-        // Built for a size or text no longer wanted (two taps on A+): dropped.
+    const bool wanted = stale_ || step_ != step || short_side_ != short_side;
+    if (job_.valid() && (job_.Ready() || (wanted && wait)))
+        ready_ = job_.get();
+    bool installed = false;
+    if (wanted && Fits(ready_, step, short_side)) {
+        installed = Install(std::move(ready_));
+    } else if (wanted && !job_.valid()) {
+        // Built for a size, window or text no longer wanted (the idle reset's
+        // default size, a reload): dropped, and the wanted one built now.
+        Start(step, short_side, false);
+        if (wait)
+            installed = Install(job_.get());
+    } else if (wanted) {
+        ahead_ = false;   // the screen waits for the build under way, then for its own if that was another size
     }
-    if (!stale_ && step_ == step && short_side_ == short_side)
-        return false;
+    return installed;
+}
+
+void FontAtlasJob::BuildAhead()
+{
+    const int short_side = std::min(platform_.Width(), platform_.Height());
+    if (!background_ || job_.valid() || stale_ || step_ < 0 || short_side_ != short_side)
+        return;
+    const int next = (step_ + 1) % std::max(1, ui::TextSizeSteps());
+    if (next != step_ && !Fits(ready_, next, short_side))
+        Start(next, short_side, true);
+}
+
+void FontAtlasJob::Start(int step, int short_side, bool ahead)
+{
+    ready_ = PreparedFonts();
     PreparedFonts job;
     job.paths = paths_;
     job.glyph_text = glyph_text_;
     job.step = step;
     job.short_side = short_side;
+    ahead_ = ahead;
     KioskPlatform* platform = &platform_;
-    job_ = std::async(std::launch::async, [job = std::move(job), platform]() mutable {
-        try {
-            BuildAtlas(&job);
-        } catch (...) {
-            ReportEscaped("building the font atlas", "the current text size stays");
-            job.atlas.reset();
-        }
-        platform->Wake();
-        return std::move(job);
-    });
-    return wait ? Install(job_.get()) : false;
+    job_ = StartWorker<PreparedFonts>(
+        [job = std::move(job)]() mutable {
+            try {
+                BuildAtlas(&job);
+            } catch (...) {
+                ReportEscaped("building the font atlas", "the current text size stays");
+                job.atlas.reset();
+            }
+            return std::move(job);
+        },
+        [platform] { platform->Wake(); });   // once the atlas can be taken
 }
 
 bool FontAtlasJob::Install(PreparedFonts built)
 {
+    ready_ = PreparedFonts();
     if (!built.error.empty())
         std::fprintf(stderr, "carekiosk: %s\n", built.error.c_str());
     step_ = built.step;

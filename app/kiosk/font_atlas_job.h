@@ -1,11 +1,15 @@
 // FontAtlasJob: the font atlas the screens draw with. It must fit the text
 // size, the window and the content's characters. Building one rasterises
-// every glyph at eleven sizes (~50 ms, more with CJK fallbacks), so in the
-// kiosk loop it is built on a worker while the current atlas keeps drawing,
-// and the worker wakes the loop when it is done. Outside the loop (start-up,
+// every glyph at eleven sizes (~50 ms, more with CJK fallbacks, several
+// hundred on a busy CPU), so in the kiosk loop it is built on a worker while
+// the current atlas keeps drawing, and the worker wakes the loop when it is
+// done. The text-size button steps through the sizes in a circle, so once
+// the screen has settled on a size the next one is built ahead (BuildAhead),
+// and a tap shows its change in the next frame. Outside the loop (start-up,
 // the screenshot command) and for a frame saved as a screenshot the build
 // is waited for instead.
 #pragma once
+#include "base/worker.h"
 #include "content/content.h"
 #include "kiosk_platform.h"
 #include "text/fonts.h"
@@ -53,10 +57,18 @@ public:
     // needed; `wait` forces a build to finish now. True when a new atlas was
     // installed (the screen must be drawn again).
     bool Update(int step, bool wait);
-    bool Building() const { return job_.valid(); }
+    // When the loop is about to sleep: builds the size the text-size button
+    // gives next, unless it is built or a build runs.
+    void BuildAhead();
+    // A build the screen is waiting for (not one made ahead).
+    bool Building() const { return job_.valid() && !ahead_; }
+    int Step() const { return step_; }   // the text size the installed atlas was built for
+    int StepAhead() const { return ready_.step; }   // the size built ahead and ready (-1: none)
     const ui::Fonts& Fonts() const { return fonts_; }
 
 private:
+    bool Fits(const PreparedFonts& built, int step, int short_side) const;
+    void Start(int step, int short_side, bool ahead);
     bool Install(PreparedFonts built);
 
     KioskPlatform& platform_;
@@ -67,7 +79,9 @@ private:
     int short_side_ = 0;
     bool stale_ = true;
     bool background_ = false;
-    std::future<PreparedFonts> job_;
+    WorkerFuture<PreparedFonts> job_;
+    bool ahead_ = false;           // job_ builds the next size before it is asked for
+    PreparedFonts ready_;          // a finished build not installed yet (step -1: none)
 };
 
 } // namespace ck

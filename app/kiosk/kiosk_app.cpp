@@ -204,11 +204,23 @@ void KioskApp::DrawFrame()
     const std::vector<Intent> intents = DrawPatientScreen(theme, now);
     DrawStaff(theme, now);
     probes_.EndBuild();
-    platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b);
+    if (!intents.empty() && !capture && !loop_.skipped_last) {
+        // A tap that changes the screen: show the change, not this frame of
+        // the finger lifting. On a software renderer a frame costs tens of
+        // ms, and the patient would wait for two.
+        ImGui::EndFrame();
+        ApplyIntents(intents, now, reading_before);
+        loop_.skipped_last = true;
+        return;
+    }
+    loop_.skipped_last = false;
+    platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b, capture);
     probes_.EndSubmit();
     PresentFrame(capture);
     ApplyIntents(intents, now, reading_before);
-    probes_.Status(StatusText(session_) + reading_.Status() + "dpi " + std::to_string(std::lround(platform_.Dpi())) + "\n");
+    probes_.Status(StatusText(session_) + reading_.Status() + "dpi " + std::to_string(std::lround(platform_.Dpi())) +
+                       "\ntext-size-ahead " + std::to_string(fonts_.StepAhead()) + "\n",
+                   fonts_.Step(), screen_.report.pictures);
 }
 
 // Real touches and scripted ones take the same path, both on the app clock.
@@ -381,6 +393,8 @@ bool KioskApp::Holds(const std::string& condition) const
     const bool ready = view.ready && view.query == session_.Query() && view.lang == session_.Language();
     if (condition == "search-ready")
         return ready;
+    if (condition == "entry-at-top")   // the open question in the top quarter of the screen
+        return screen_.report.open_entry_y >= 0.0f && screen_.report.open_entry_y < platform_.Height() * 0.25f;
     if (condition.rfind("result ", 0) == 0) {
         const SearchResults& results = view.results;
         const std::vector<SearchHit>& shown = results.hits.empty() ? results.related : results.hits;
@@ -434,6 +448,7 @@ double KioskApp::SecondsToWait()
         reload_.GetDisposer().Dispose(nullptr);
         loop_.trim_when_settled = false;
     }
+    fonts_.BuildAhead();   // settled: the next text size, for the next tap
     return std::clamp(wait, 0.005, kMaxSleepSeconds);
 }
 

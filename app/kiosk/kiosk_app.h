@@ -105,6 +105,7 @@ private:
         bool trim_when_settled = true;   // give freed heap pages back once the screen settles
         int seen_reset = -1;             // the session reset last followed
         bool quit = false;               // the staff panel's Exit
+        bool skipped_last = false;       // the last frame asked for a change and was not shown
     };
 
     double Now() const { return platform_.Now() + script_.ClockOffset(); }

@@ -28,7 +28,10 @@ public:
     virtual std::vector<PointerEvent> TakePointerEvents() = 0;
 
     virtual void BeginFrame() = 0;                            // ImGui::NewFrame and what it needs
-    virtual void RenderFrame(float r, float g, float b) = 0;  // ImGui::Render and drawing
+    // ImGui::Render and drawing. Unless `always`, a frame identical to the
+    // one on screen is neither drawn nor presented again: the frames drawn
+    // after an event to let it settle cost nothing when nothing moved.
+    virtual void RenderFrame(float r, float g, float b, bool always) = 0;
     virtual void Present() = 0;
     // Uploads the context's font atlas again (after Fonts::Build, outside a frame).
     virtual void ReloadFontTexture() = 0;

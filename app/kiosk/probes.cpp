@@ -31,6 +31,21 @@ std::string StatusText(const Session& session)
     return text;
 }
 
+void Probes::Status(const std::string& text, int drawn_text_size, const ui::PictureCounts& pictures)
+{
+    frames_++;
+    if (pictures.blank > 0)
+        blank_frames_++;
+    if (!status_)
+        return;
+    char frame[200];
+    std::snprintf(frame, sizeof frame,
+                  "frame %ld\nframe-time %.4f\ndrawn-text-size %d\npictures %d loading %d blank %d blank-frames %ld\n",
+                  frames_, ClockSeconds(CLOCK_MONOTONIC), drawn_text_size, pictures.drawn, pictures.loading,
+                  pictures.blank, blank_frames_);
+    status_->Update(text + frame);
+}
+
 void StatusFile::Update(const std::string& text)
 {
     if (text == written_ || failed_)

@@ -10,6 +10,7 @@
 //                        memory and written once when the kiosk exits.
 #pragma once
 #include "session/session.h"
+#include "widgets/document_view.h"   // PictureCounts
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,14 @@ namespace ck {
 // and, from the app, what read-aloud is reading:
 //   speaking page:aftercare 3 (segment 3 of that page; "speaking off" when quiet)
 //   dpi 96                    (the screen's pixels per inch, for tests that tap in millimetres)
+//   text-size-ahead 2         (the text size whose fonts are built ahead; -1 none yet)
+// and, per frame presented (so the file changes every frame):
+//   frame 118                 (frames presented since start-up)
+//   frame-time 5123.456       (CLOCK_MONOTONIC seconds when it was presented)
+//   drawn-text-size 2         (the text size its fonts were built for)
+//   pictures 1 loading 0 blank 0 blank-frames 0
+//                             (content pictures in view: shown, placeholder, empty box;
+//                             then the frames so far that left a picture's box empty)
 std::string StatusText(const Session& session);
 
 class StatusFile {
@@ -93,9 +102,13 @@ public:
     void EndBuild() { if (stats_) stats_->EndBuild(); }
     void EndSubmit() { if (stats_) stats_->EndSubmit(); }
     void EndFrame(const std::string& screen, float scroll) { if (stats_) stats_->EndFrame(screen, scroll); }
-    void Status(const std::string& text) { if (status_) status_->Update(text); }
+    // After a frame was presented: `text` (StatusText and the app's lines)
+    // and the frame lines above.
+    void Status(const std::string& text, int drawn_text_size, const ui::PictureCounts& pictures);
 
 private:
+    long frames_ = 0;
+    long blank_frames_ = 0;
     std::unique_ptr<StatusFile> status_;
     std::unique_ptr<FrameStats> stats_;
 };

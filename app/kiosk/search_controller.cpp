@@ -24,15 +24,13 @@ void SearchController::StartOpen(std::shared_ptr<const Content> content, SearchO
         retired_.push_back(std::move(opening_));
     ReapRetired();
     discard_opening_ = false;
-    opening_ = std::async(std::launch::async, [content = std::move(content), options = std::move(options),
-                                               wake = on_opened]() mutable {
-        auto index = Guarded("building the search index", "the previous index keeps answering",
-                             [&] { return OpenIndex(std::move(content), options); },
-                             std::shared_ptr<const SearchIndex>());
-        if (wake)
-            wake();
-        return index;
-    });
+    opening_ = StartWorker<std::shared_ptr<const SearchIndex>>(
+        [content = std::move(content), options = std::move(options)]() mutable {
+            return Guarded("building the search index", "the previous index keeps answering",
+                           [&] { return OpenIndex(std::move(content), options); },
+                           std::shared_ptr<const SearchIndex>());
+        },
+        on_opened);
 }
 
 std::shared_ptr<const SearchIndex> SearchController::OpenIndex(std::shared_ptr<const Content> content,
@@ -81,7 +79,7 @@ void SearchController::Forget()
 void SearchController::ReapRetired()
 {
     for (auto it = retired_.begin(); it != retired_.end();) {
-        if (it->wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        if (!it->Ready()) {
             ++it;
             continue;
         }
@@ -93,7 +91,7 @@ void SearchController::ReapRetired()
 bool SearchController::AdoptFinishedOpen()
 {
     ReapRetired();
-    if (!opening_.valid() || opening_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    if (!opening_.valid() || !opening_.Ready())
         return false;
     std::shared_ptr<const SearchIndex> index = opening_.get();
     if (!index)

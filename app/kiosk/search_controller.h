@@ -5,6 +5,7 @@
 // so Backspace and retyping cost nothing. The search screen only draws the
 // ui::SearchView this fills.
 #pragma once
+#include "base/worker.h"
 #include "content/content.h"
 #include "reload/disposer.h"
 #include "search/search.h"
@@ -39,8 +40,8 @@ public:
     void SetIndex(std::shared_ptr<const SearchIndex> index);
     // True while the background open runs.
     bool Opening() const { return opening_.valid(); }
-    // Called on the worker when an open finishes, so that the event loop
-    // wakes to show the results (may be empty).
+    // Called on the worker once a finished open can be taken, so that the
+    // event loop wakes to show the results (may be empty).
     std::function<void()> on_opened;
     // Takes a finished background open into use; true when it did.
     bool AdoptFinishedOpen();
@@ -67,9 +68,9 @@ private:
     void Drop(std::shared_ptr<const SearchIndex> index);
 
     Disposer* disposer_ = nullptr;
-    std::future<std::shared_ptr<const SearchIndex>> opening_;
+    WorkerFuture<std::shared_ptr<const SearchIndex>> opening_;
     bool discard_opening_ = false;
-    std::vector<std::future<std::shared_ptr<const SearchIndex>>> retired_;   // superseded opens, still running
+    std::vector<WorkerFuture<std::shared_ptr<const SearchIndex>>> retired_;   // superseded opens, still running
     std::shared_ptr<const SearchIndex> index_;
     // Most recent first; a handful of entries, so a list is fast enough.
     std::list<std::pair<std::string, SearchResults>> cache_;

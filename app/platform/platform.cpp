@@ -27,6 +27,7 @@ struct WindowState {
     bool kiosk = true;          // close requests and quit keys ignored
     bool quit = false;          // windowed: Escape / Ctrl+Q pressed
     int events = 0;
+    bool damaged = false;       // resized or exposed: the next frame is drawn whatever it holds
     bool left_down = false;
     std::vector<PointerEvent> pointer;   // since the last TakePointerEvents
 };
@@ -83,9 +84,15 @@ void OnCursor(GLFWwindow* window, double x, double y)
     if (state && state->left_down)
         state->pointer.push_back(PointerEvent{PointerEventKind::Move, float(x), float(y), glfwGetTime()});
 }
-void OnFocus(GLFWwindow* window, int) { OnAnyEvent(window); }
-void OnSize(GLFWwindow* window, int, int) { OnAnyEvent(window); }
-void OnRefresh(GLFWwindow* window) { OnAnyEvent(window); }
+void OnDamage(GLFWwindow* window)
+{
+    OnAnyEvent(window);
+    if (WindowState* state = StateOf(window))
+        state->damaged = true;
+}
+void OnFocus(GLFWwindow* window, int) { OnDamage(window); }
+void OnSize(GLFWwindow* window, int, int) { OnDamage(window); }
+void OnRefresh(GLFWwindow* window) { OnDamage(window); }
 
 void OnGlfwError(int code, const char* message)
 {
@@ -342,9 +349,50 @@ void Platform::BeginFrame()
     ImGui::NewFrame();
 }
 
-void Platform::RenderFrame(float r, float g, float b)
+// FNV-1a over what a frame draws: vertices, indices, and each command's
+// clip rectangle, texture and range.
+static uint64_t FrameDigest(const ImDrawData& data, const float clear[3], int width, int height)
+{
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* bytes, size_t size) {
+        const unsigned char* p = static_cast<const unsigned char*>(bytes);
+        for (size_t i = 0; i < size; i++)
+            h = (h ^ p[i]) * 1099511628211ull;
+    };
+    mix(clear, sizeof(float) * 3);
+    mix(&width, sizeof width);
+    mix(&height, sizeof height);
+    for (int n = 0; n < data.CmdListsCount; n++) {
+        const ImDrawList* list = data.CmdLists[n];
+        mix(list->VtxBuffer.Data, size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(list->IdxBuffer.Data, size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+            mix(&cmd.TextureId, sizeof cmd.TextureId);
+            mix(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+            mix(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+            mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+        }
+    }
+    return h == 0 ? 1 : h;
+}
+
+void Platform::RenderFrame(float r, float g, float b, bool always)
 {
     ImGui::Render();
+    if (!options_.offscreen) {
+        // On a software renderer drawing and swapping a portrait screen takes
+        // 20-90 ms of CPU; the frames that only let an event settle would
+        // hold up the next touch that long.
+        WindowState* state = StateOf(window_);
+        const float clear[3] = {r, g, b};
+        const uint64_t digest = FrameDigest(*ImGui::GetDrawData(), clear, Width(), Height());
+        drawn_ = always || state->damaged || digest != shown_frame_;
+        if (!drawn_)
+            return;
+        state->damaged = false;
+        shown_frame_ = digest;
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);   // 0 = the window
     glViewport(0, 0, Width(), Height());
     glClearColor(r, g, b, 1.0f);
@@ -354,6 +402,8 @@ void Platform::RenderFrame(float r, float g, float b)
 
 void Platform::Present()
 {
+    if (!drawn_)
+        return;
     if (options_.offscreen)
         glFinish();
     else
@@ -415,6 +465,7 @@ void Platform::ReloadFontTexture()
 
 void Platform::ReplaceFontAtlas(ImFontAtlas* atlas)
 {
+    shown_frame_ = 0;   // a texture name may come back with other pixels
     ImGui::GetIO().Fonts = atlas;
     IM_DELETE(font_atlas_);
     font_atlas_ = atlas;

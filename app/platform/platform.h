@@ -5,6 +5,7 @@
 // frames go into an offscreen framebuffer that is read back as a PNG).
 #pragma once
 #include "kiosk_platform.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -57,8 +58,10 @@ public:
     std::vector<PointerEvent> TakePointerEvents() override;
 
     void BeginFrame() override;                           // backends + ImGui::NewFrame()
-    void RenderFrame(float r, float g, float b) override; // clear to the colour, draw ImGui's frame
-    void Present() override;                              // swap (kiosk) or finish (offscreen)
+    // Clears to the colour and draws ImGui's frame, unless it is the frame on
+    // screen already (a window only; offscreen frames are always drawn).
+    void RenderFrame(float r, float g, float b, bool always) override;
+    void Present() override;   // swap (kiosk) or finish (offscreen); nothing after a frame not drawn
     // Re-creates the font atlas texture after Fonts::Build (outside a frame).
     void ReloadFontTexture() override;
     // Between frames: makes `atlas` (built, made with IM_NEW) the context's,
@@ -91,6 +94,8 @@ private:
     unsigned fbo_ = 0, colour_rb_ = 0;
     bool glfw_ready_ = false;
     ImFontAtlas* font_atlas_ = nullptr;   // the context's atlas, always ours
+    uint64_t shown_frame_ = 0;            // digest of the frame on screen (0 = must draw)
+    bool drawn_ = true;                   // the last RenderFrame drew (so Present swaps)
 };
 
 } // namespace ck

@@ -1,7 +1,11 @@
 // The last line of defence: Guarded() keeps a worker's failure from ending
 // the process, and the terminate handler says what escaped and where.
 #include "base/guard.h"
+#include "base/worker.h"
 #include <catch2/catch.hpp>
+#include <atomic>
+#include <future>
+#include <thread>
 #include <csignal>
 #include <cstdio>
 #include <new>
@@ -95,4 +99,29 @@ TEST_CASE("The terminate handler logs the exception and a backtrace before the p
     CHECK(printed.find("carekiosk: ending after an unexpected error: boom in a worker") != std::string::npos);
     CHECK(printed.find("where:") != std::string::npos);
     CHECK(printed.find("test_guard") != std::string::npos);   // a frame of this executable
+}
+
+// A loop woken by a worker must find its result: the wake-up comes after
+// the value is stored, never before (the bug: a picture decoded, the loop
+// woken, the future not ready yet, and the screen frozen until a touch).
+TEST_CASE("a worker's done callback finds its result ready")
+{
+    for (int run = 0; run < 200; run++) {
+        std::promise<void> assigned;
+        std::shared_future<void> go = assigned.get_future().share();
+        WorkerFuture<int> future;
+        std::atomic<int> ready_when_done{-1};
+        future = StartWorker<int>(
+            [go] {
+                go.wait();
+                return 7;
+            },
+            [&] { ready_when_done = future.Ready() ? 1 : 0; });
+        assigned.set_value();
+        future.wait();
+        while (ready_when_done < 0)
+            std::this_thread::yield();
+        REQUIRE(ready_when_done == 1);
+        REQUIRE(future.get() == 7);
+    }
 }

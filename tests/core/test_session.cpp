@@ -441,3 +441,22 @@ TEST_CASE("the language picker opens as a screen and closes on a choice")
     CHECK(session.Language() == "en");
     CHECK(RouteName(session.Current()) == "home");
 }
+
+TEST_CASE("the search keyboard opens on letters, keeps its layer while typing, and a reset forgets it")
+{
+    Session s;
+    s.Apply(Make(IntentKind::OpenSearch), 1.0);
+    CHECK(s.Keyboard() == KeyboardMode::Letters);
+    s.Apply(Make(IntentKind::SetKeyboard, "", int(KeyboardMode::Digits)), 2.0);
+    s.Apply(Make(IntentKind::SearchAppend, "3"), 2.1);
+    CHECK(s.Keyboard() == KeyboardMode::Digits);
+    s.Apply(Make(IntentKind::SetKeyboard, "", int(KeyboardMode::Hidden)), 3.0);
+    CHECK(s.Keyboard() == KeyboardMode::Hidden);
+    s.Apply(Make(IntentKind::Home), 4.0);
+    s.Apply(Make(IntentKind::OpenSearch), 5.0);
+    CHECK(s.Keyboard() == KeyboardMode::Letters);   // a new search starts on letters
+    s.Apply(Make(IntentKind::SetKeyboard, "", int(KeyboardMode::Hidden)), 6.0);
+    s.Reset(7.0);
+    CHECK(s.Keyboard() == KeyboardMode::Letters);
+    CHECK(std::string(KeyboardModeName(KeyboardMode::Digits)) == "digits");
+}

@@ -51,7 +51,7 @@ public:
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
     }
-    void RenderFrame(float, float, float) override { ImGui::Render(); }
+    void RenderFrame(float, float, float, bool) override { ImGui::Render(); }
     void Present() override {}
     void ReloadFontTexture() override
     {

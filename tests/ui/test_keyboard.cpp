@@ -216,3 +216,44 @@ TEST_CASE("typing text gives one append per character, like key taps", "[keyboar
     session.Apply(KeyIntent(KeySpec{KeyKind::Clear, "", "", 2.5f}), 3.0);
     CHECK(session.Query().empty());
 }
+
+TEST_CASE("the 123 layer types digits, hyphen and apostrophe, and every layout can switch and hide", "[keyboard]")
+{
+    std::set<std::string> typed;
+    for (const auto& row : DigitsLayout().rows)
+        for (const KeySpec& key : row)
+            if (key.kind == KeyKind::Letter)
+                typed.insert(key.text);
+    for (const char* wanted : {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-", "'", ".", "/"})
+        CHECK(typed.count(wanted) == 1);
+
+    auto count = [](const KeyboardLayout& layout, KeyKind kind) {
+        int n = 0;
+        for (const auto& row : layout.rows)
+            for (const KeySpec& key : row)
+                n += key.kind == kind;
+        return n;
+    };
+    CHECK(count(DigitsLayout(), KeyKind::Letters) == 1);
+    CHECK(count(DigitsLayout(), KeyKind::Hide) == 1);
+    CHECK(count(DigitsLayout(), KeyKind::Backspace) == 1);
+    for (const std::string& lang : KeyboardLanguages()) {
+        INFO(lang);
+        CHECK(count(KeyboardLayoutFor(lang), KeyKind::Digits) == 1);
+        CHECK(count(KeyboardLayoutFor(lang), KeyKind::Hide) == 1);
+    }
+    CHECK(KeyIntent(KeySpec{KeyKind::Digits, "", "123", 1.5f}).kind == IntentKind::SetKeyboard);
+    CHECK(KeyIntent(KeySpec{KeyKind::Digits, "", "123", 1.5f}).value == int(KeyboardMode::Digits));
+    CHECK(KeyIntent(KeySpec{KeyKind::Hide, "", "", 2.5f}).value == int(KeyboardMode::Hidden));
+    CHECK(KeyIntent(KeySpec{KeyKind::Letters, "", "ABC", 1.5f}).value == int(KeyboardMode::Letters));
+
+    // The 123 layer fits like the letters: every key at least the touch target.
+    KeyboardMetrics m;
+    m.min_target = MinTargetPx(96.0f);
+    m.width = 1000.0f;
+    m.gap = std::round(m.min_target * 0.16f);
+    const KeyboardGeometry g = PlaceKeyboard(DigitsLayout(), m);
+    CHECK(g.fits);
+    for (const PlacedKey& key : g.keys)
+        CHECK(key.x1 - key.x0 >= m.min_target);
+}

@@ -78,6 +78,7 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"touch_to_start", "Touch to learn about microneedling"},
         {"space", "space"},
         {"clear", "Clear"},
+        {"hide_keyboard", "Hide"},
         {"search_hint", "Type your question"},
         {"search_suggested", "Popular questions"},
         {"search_preparing", "Preparing search…"},

@@ -246,7 +246,29 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "result " + std::string(args_[1].text);
         return true;
     }
-    if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready") {
+    if (what == "keyboard") {
+        if (!CheckCount("expect keyboard", 2, "letters, digits or hidden"))
+            return false;
+        const std::string mode(args_[1].text);
+        if (mode != "letters" && mode != "digits" && mode != "hidden") {
+            Error(args_[1].column, "the keyboard is 'letters', 'digits' or 'hidden', not '" + mode + "'");
+            return false;
+        }
+        out->text = "keyboard " + mode;
+        return true;
+    }
+    if (what == "query") {
+        // The rest of the line, words joined by one space: "expect query spf 30".
+        if (args_.size() < 2) {
+            Error(EndColumn(), "'expect query' needs the text (or use query-empty)");
+            return false;
+        }
+        out->text = "query";
+        for (size_t i = 1; i < args_.size(); i++)
+            out->text += " " + std::string(args_[i].text);
+        return true;
+    }
+    if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready" || what == "entry-at-top") {
         out->text = what;
         return CheckCount("expect " + what, 1, "no value");
     }
@@ -413,6 +435,10 @@ bool ExpectationHolds(const std::string& screen, const Session& session)
             return session.HighContrast() == (value == "on");
         if (what == "language")
             return session.Language() == value;
+        if (what == "keyboard")
+            return KeyboardModeName(session.Keyboard()) == value;
+        if (what == "query")
+            return session.Query() == value;
         return false;
     }
     // Half a pixel: the offset is a float that a drag moves in whole pixels.

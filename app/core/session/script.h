@@ -18,7 +18,9 @@
 //   expect STATE                  scrolled | top (the current screen's scroll offset),
 //                                 query-empty, text-size STEP, contrast on|off, language TAG,
 //                                 search-ready (results shown for the query typed),
-//                                 result ID (the first question or page shown for it)
+//                                 result ID (the first question or page shown for it),
+//                                 keyboard letters|digits|hidden, query TEXT (the query typed),
+//                                 entry-at-top (the open FAQ question in the screen's top quarter)
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit

@@ -106,6 +106,7 @@ void Session::ApplyNavigation(const Intent& intent)
             Navigate(Route{Screen::Faq, intent.text, 0.0f});
         break;
     case IntentKind::OpenSearch:
+        keyboard_ = KeyboardMode::Letters;
         Navigate(Route{Screen::Search, std::string(), 0.0f});
         break;
     case IntentKind::OpenLanguages:
@@ -163,6 +164,9 @@ void Session::Apply(const Intent& intent, double now)
         break;
     case IntentKind::SearchClear:
         query_.clear();
+        break;
+    case IntentKind::SetKeyboard:
+        keyboard_ = static_cast<KeyboardMode>(std::clamp(intent.value, 0, int(KeyboardMode::Hidden)));
         break;
     case IntentKind::ContinueReading:
         break;   // counting as input is all it does
@@ -272,6 +276,7 @@ void Session::Reset(double now)
     Home();
     query_.clear();
     toggled_tasks_.clear();
+    keyboard_ = KeyboardMode::Letters;
     language_ = settings_.default_language;
     text_size_ = std::clamp(settings_.default_text_size, 0, std::max(1, settings_.text_size_steps) - 1);
     high_contrast_ = false;
@@ -285,6 +290,16 @@ void Session::Reset(double now)
 // ---------------------------------------------------------------------------
 // [SECTION] Names
 // ---------------------------------------------------------------------------
+
+const char* KeyboardModeName(KeyboardMode mode)
+{
+    switch (mode) {
+    case KeyboardMode::Letters: return "letters";
+    case KeyboardMode::Digits: return "digits";
+    case KeyboardMode::Hidden: return "hidden";
+    }
+    return "letters";
+}
 
 const char* ScreenName(Screen screen)
 {

@@ -42,7 +42,16 @@ enum class IntentKind {
     ToggleTask,      // text = "page:<id>#<n>" or "faq:<id>#<n>": tick or untick the n-th check box there
     ShowAddress,     // text = a web or e-mail address from the content: show it as a take-home QR code
     CloseAddress,    // close that code
+    SetKeyboard,     // value = KeyboardMode: the search keyboard's letters, digits, or hidden
 };
+
+// What the search screen's keyboard shows. Opening Search starts with letters.
+enum class KeyboardMode {
+    Letters,
+    Digits,    // the "123" layer: digits, hyphen, apostrophe and a few signs
+    Hidden,    // the results get the whole screen; a tap in the query box brings it back
+};
+const char* KeyboardModeName(KeyboardMode mode);   // "letters", "digits", "hidden" 
 
 struct Intent {
     IntentKind kind = IntentKind::Home;
@@ -120,6 +129,7 @@ public:
     // Whether the check box `key` ("page:<id>#<n>") shows ticked: as written
     // in the content until the patient taps it. Reset forgets every tap.
     bool TaskTicked(const std::string& key, bool written) const { return written != (toggled_tasks_.count(key) > 0); }
+    KeyboardMode Keyboard() const { return keyboard_; }
     const SessionSettings& Settings() const { return settings_; }
     void SetSettings(const SessionSettings& settings) { settings_ = settings; }
 
@@ -136,6 +146,7 @@ private:
     std::string query_;
     std::set<std::string> toggled_tasks_;   // check boxes the patient tapped (odd times)
     std::string shown_address_;
+    KeyboardMode keyboard_ = KeyboardMode::Letters;
     int text_size_ = 1;
     bool high_contrast_ = false;
     IdleState idle_ = IdleState::Active;

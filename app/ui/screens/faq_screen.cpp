@@ -59,15 +59,22 @@ void FaqScreen(Frame& f, ScreenViews& views)
     views.max_scroll = std::max(0.0f, total - (f.env.height - top));
     const float scroll = ClampedScroll(f, views.max_scroll);
 
-    // Arriving at an entry (a link, or a tap on a row): bring it into view once.
+    // Arriving from another screen at an entry (a search result, a link): its
+    // question goes to the top, the answer under it, unless Back brought the
+    // patient to a place they had scrolled to. A tap on a row opens it in
+    // place, scrolling only as far as needed to show it.
     if (open_id != views.faq_focus) {
+        const bool returning = views.faq_focus == kLeftFaq;
+        const bool arriving = returning && f.env.session->Current().scroll_y <= 0.5f;
         views.faq_focus = open_id;
         for (size_t i = 0; i < cards.size() && !open_id.empty(); i++)
             if (lang->faq[i].id == open_id) {
                 const float view_h = f.env.height - top;
                 const float card_top = cards[i].y - f.gap;
                 const float card_bottom = cards[i].y + cards[i].row_h + cards[i].answer_h + f.gap;
-                if (card_top < scroll || card_bottom > scroll + view_h)
+                if (arriving && i > 0)   // the first question is at the top already
+                    views.scroll_to = std::min(std::max(0.0f, card_top), views.max_scroll);
+                else if (!returning && (card_top < scroll || card_bottom > scroll + view_h))
                     views.scroll_to = std::min(card_top, std::max(0.0f, card_bottom - view_h));
             }
     }
@@ -85,6 +92,8 @@ void FaqScreen(Frame& f, ScreenViews& views)
             continue;
         ImGui::PushID(entry.id.c_str());
         const bool open = card.answer_h > 0.0f;
+        if (open && f.report)
+            f.report->open_entry_y = cy;
         const Rect row{f.column.x0, cy, f.column.x1, cy + card.row_h};
         const Touch touch = Target(f, row);
         if (touch == Touch::Tapped)

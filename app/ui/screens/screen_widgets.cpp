@@ -299,6 +299,7 @@ ViewContext MakeViewContext(const Frame& f)
     ctx.content = f.env.content;
     ctx.session = f.env.session;
     ctx.picture_scale = std::max(std::min(f.env.width, f.env.height) / 1080.0f, 0.7f);   // as text (fonts.h)
+    ctx.pictures = f.report ? &f.report->pictures : nullptr;
     return ctx;
 }
 

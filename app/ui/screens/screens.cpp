@@ -26,7 +26,7 @@ void ScreenViews::Clear()
     page_doc = Document();
     page_body.reset();
     faq_answers.clear();
-    faq_focus.clear();
+    faq_focus = kLeftFaq;
     max_scroll = 0.0f;
     scroll_to = -1.0f;
     reading_focus = -1;
@@ -82,6 +82,8 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
         views.max_scroll = 0.0f;
         AttractScreen(f);
     } else {
+        if (session.Current().screen != Screen::Faq)
+            views.faq_focus = kLeftFaq;
         switch (session.Current().screen) {
         case Screen::Page: PageScreen(f, views); break;
         case Screen::Faq: FaqScreen(f, views); break;

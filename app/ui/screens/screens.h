@@ -44,6 +44,8 @@ struct ScreenReport {
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
     std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`
+    PictureCounts pictures;         // content pictures in view
+    float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -64,6 +66,8 @@ struct ScreenEnv {
     int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
 };
 
+inline const char* const kLeftFaq = "\n";   // ScreenViews::faq_focus after another screen
+
 // View state that outlives a frame: cached document layouts and the height
 // of the scrolling area. Cleared when the Content is replaced.
 struct ScreenViews {
@@ -71,7 +75,7 @@ struct ScreenViews {
     Document page_doc;                   // the page body minus its leading title heading
     std::unique_ptr<DocumentView> page_body;   // re-made per page: its cache keys on the Document's address
     std::map<std::string, DocumentView> faq_answers;
-    std::string faq_focus;               // FAQ entry last scrolled into view
+    std::string faq_focus = kLeftFaq;    // FAQ entry last scrolled into view (kLeftFaq: another screen was shown)
     float max_scroll = 0.0f;             // of the screen drawn last frame
     float scroll_to = -1.0f;             // >= 0: the screen asks the app to scroll there
     int reading_focus = -1;              // read-aloud: the block last brought into view

@@ -175,8 +175,31 @@ float DrawSearchEntry(SearchDraw& d, float top)
 
 namespace {
 
+// The end of `query` that fits in `room` px: whole characters after an
+// ellipsis, never half a letter at the edge.
+std::string VisibleEnd(ImFont* font, const std::string& query, float room)
+{
+    auto width = [font](const std::string& text) {
+        return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size()).x;
+    };
+    if (width(query) <= room)
+        return query;
+    const std::string ellipsis = "\xE2\x80\xA6";   // …
+    size_t begin = 0;
+    while (begin < query.size()) {
+        begin++;
+        while (begin < query.size() && (static_cast<unsigned char>(query[begin]) & 0xC0) == 0x80)
+            begin++;   // a UTF-8 continuation byte: still inside the character
+        const std::string rest = ellipsis + query.substr(begin);
+        if (width(rest) <= room)
+            return rest;
+    }
+    return ellipsis;
+}
+
 // The query in a large field with a caret after it, or the hint when empty.
 // A query wider than the field shows its end, where the patient is typing.
+// With the keyboard hidden, a tap in the field brings it back.
 float QueryField(SearchDraw& d, float top)
 {
     const Theme& t = *d.theme;
@@ -184,6 +207,8 @@ float QueryField(SearchDraw& d, float top)
     ImFont* font = Font(d, FontRole::H2);
     const float h = std::max(std::round(d.button_h * 1.25f), std::round(font->FontSize * 2.1f));
     const Rect field{d.column_x0, top + d.gap, d.column_x1, top + d.gap + h};
+    if (Target(d, field, field.y0, field.y1) == Touch::Tapped && d.env->session->Keyboard() == KeyboardMode::Hidden)
+        d.intents->push_back(Intent{IntentKind::SetKeyboard, std::string(), int(KeyboardMode::Letters)});
     const float rounding = std::round(h * 0.22f);
     d.draw->AddRectFilled(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), PackColour(t.surface), rounding);
     d.draw->AddRect(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), PackColour(t.accent), rounding, 0, 3.0f);
@@ -204,13 +229,12 @@ float QueryField(SearchDraw& d, float top)
         d.draw->PopClipRect();
         return field.y1;
     }
-    const ImVec2 size = Measure(d, FontRole::H2, query, 0.0f);
     const float room = text_x1 - text_x0 - caret_w * 2;
-    const float x = size.x <= room ? text_x0 : text_x0 + room - size.x;
+    const std::string shown = VisibleEnd(font, query, room);
+    const ImVec2 size = Measure(d, FontRole::H2, shown, 0.0f);
+    const float x = text_x0;
     const float y = std::round((field.y0 + field.y1 - size.y) * 0.5f);
-    d.draw->PushClipRect(ImVec2(text_x0, field.y0), ImVec2(text_x1, field.y1), true);
-    d.draw->AddText(font, font->FontSize, ImVec2(x, y), PackColour(t.text), query.c_str(), query.c_str() + query.size());
-    d.draw->PopClipRect();
+    d.draw->AddText(font, font->FontSize, ImVec2(x, y), PackColour(t.text), shown.c_str(), shown.c_str() + shown.size());
     if (d.report)
         d.report->max_text_right = std::max(d.report->max_text_right, std::min(x + size.x, text_x1));
     const float caret_x = std::min(x + size.x + caret_w, text_x1 - caret_w);
@@ -490,6 +514,10 @@ void DrawSearchScreen(SearchDraw& d, float top, ScreenViews& views)
     const ScreenEnv& env = *d.env;
     const float field_bottom = QueryField(d, top);
 
+    if (env.session->Keyboard() == KeyboardMode::Hidden) {
+        ResultsList(d, field_bottom + d.gap * 0.5f, env.height, views);   // the results get the screen
+        return;
+    }
     // The keyboard along the bottom, as wide as the text column; lower keys
     // in landscape, where height is scarce.
     const bool landscape = env.width > env.height;
@@ -499,7 +527,10 @@ void DrawSearchScreen(SearchDraw& d, float top, ScreenViews& views)
     km.gap = std::max(6.0f, std::round(d.target * 0.16f));
     km.max_key_height = std::round(d.target * (landscape ? 1.15f : 1.5f));
     km.max_unit = std::round(d.target * 1.75f);   // big text widens the column, not the keys
-    const KeyboardGeometry keys = PlaceKeyboard(KeyboardLayoutFor(env.session->Language()), km);
+    const KeyboardLayout& layout = env.session->Keyboard() == KeyboardMode::Digits
+                                       ? DigitsLayout()
+                                       : KeyboardLayoutFor(env.session->Language());
+    const KeyboardGeometry keys = PlaceKeyboard(layout, km);
     const float band_top = std::round(env.height - keys.height - d.gap * 2);
     d.draw->AddRectFilled(ImVec2(0, band_top), ImVec2(env.width, env.height), PackColour(t.quote_background));
     d.draw->AddLine(ImVec2(0, band_top), ImVec2(env.width, band_top), PackColour(t.rule), 2.0f);
@@ -513,6 +544,7 @@ void DrawSearchScreen(SearchDraw& d, float top, ScreenViews& views)
     kd.pointer = env.pointer;
     kd.space_label = Ui(d, "space");
     kd.clear_label = Ui(d, "clear");
+    kd.hide_label = Ui(d, "hide_keyboard");
     for (Intent& intent : DrawKeyboard(keys, d.column_x0, band_top + d.gap, kd))
         d.intents->push_back(std::move(intent));
     if (d.report)

@@ -744,13 +744,19 @@ bool DocumentView::Draw(ImDrawList* draw, float origin_x, float origin_y, float 
             Texture texture;
             if (ctx.textures && ctx.content)
                 texture = ctx.textures->Get(*ctx.content, item.image_key);
-            // While the picture decodes (a frame or two) its place stays
-            // empty rather than flashing the alt text.
+            // While the picture decodes, a calm placeholder fills its box: a
+            // quiet surface, not a gap and not a flash of the alt text.
             image_shown = texture.id != 0 || texture.pending;
-            if (texture.id != 0)
+            if (ctx.pictures)   // a picture that cannot be shown has a frame and its description
+                (texture.pending ? ctx.pictures->loading : ctx.pictures->drawn)++;
+            if (texture.id != 0) {
                 draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.id)), a, b);
-            else if (!texture.pending)
+            } else if (texture.pending) {
+                draw->AddRectFilled(a, b, PackColour(theme.surface));
                 draw->AddRect(a, b, colour, 0, 0, 2.0f);
+            } else {
+                draw->AddRect(a, b, colour, 0, 0, 2.0f);
+            }
             break;
         }
         }

@@ -81,6 +81,13 @@ struct DocumentLayout {        // cached lines, boxes and images
     float max_right = 0;
 };
 
+// How the pictures in view were drawn (tests, the kiosk's status file).
+struct PictureCounts {
+    int drawn = 0;         // with their texture (or, when it cannot be made, a frame and the description)
+    int loading = 0;       // still decoding: a placeholder in their box
+    int blank = 0;         // their box left empty (never on purpose)
+};
+
 struct ViewContext {
     const Theme* theme = nullptr;
     const Fonts* fonts = nullptr;
@@ -93,6 +100,7 @@ struct ViewContext {
     // Pixels per picture pixel at most: the screen's scale (its shorter side
     // over 1080), so a picture is never blown up past its natural size there.
     float picture_scale = 1.0f;
+    PictureCounts* pictures = nullptr;  // when set, Draw adds the pictures it drew
 };
 
 class DocumentView {

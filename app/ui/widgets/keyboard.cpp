@@ -52,12 +52,14 @@ std::vector<KeySpec> WithBackspace(std::vector<KeySpec> row)
     return row;
 }
 
-// Clear on the left (away from the letters a hurried finger aims at), a wide
-// space bar in the middle.
-std::vector<KeySpec> BottomRow()
+// The layer switch and Clear on the left (away from the letters a hurried
+// finger aims at), a wide space bar in the middle, Hide on the right.
+std::vector<KeySpec> BottomRow(KeyKind layer)
 {
-    return {KeySpec{KeyKind::Clear, std::string(), std::string(), 2.5f},
-            KeySpec{KeyKind::Space, " ", std::string(), 5.5f}};
+    return {KeySpec{layer, std::string(), layer == KeyKind::Digits ? "123" : "ABC", 1.5f},
+            KeySpec{KeyKind::Clear, std::string(), std::string(), 2.0f},
+            KeySpec{KeyKind::Space, " ", std::string(), 4.0f},
+            KeySpec{KeyKind::Hide, std::string(), std::string(), 2.5f}};
 }
 
 std::vector<KeyboardLayout> BuildLayouts()
@@ -66,21 +68,28 @@ std::vector<KeyboardLayout> BuildLayouts()
     // English: plain QWERTY.
     layouts.push_back({"en",
                        {Letters("q w e r t y u i o p"), Letters("a s d f g h j k l"),
-                        WithBackspace(Letters("z x c v b n m")), BottomRow()}});
+                        WithBackspace(Letters("z x c v b n m")), BottomRow(KeyKind::Digits)}});
     // Spanish: ñ after l as on a Spanish keyboard, and the accented vowels in
     // a row of their own above the letters (no dead keys to learn).
     layouts.push_back({"es",
                        {Letters("á é í ó ú ü"), Letters("q w e r t y u i o p"), Letters("a s d f g h j k l ñ"),
-                        WithBackspace(Letters("z x c v b n m")), BottomRow()}});
+                        WithBackspace(Letters("z x c v b n m")), BottomRow(KeyKind::Digits)}});
     // Portuguese: ç after l, and the accents Portuguese writes.
     layouts.push_back({"pt",
                        {Letters("á â ã é ê í ó ô õ ú"), Letters("q w e r t y u i o p"),
-                        Letters("a s d f g h j k l ç"), WithBackspace(Letters("z x c v b n m")), BottomRow()}});
+                        Letters("a s d f g h j k l ç"), WithBackspace(Letters("z x c v b n m")), BottomRow(KeyKind::Digits)}});
     // French: AZERTY, with the accented letters French uses most.
     layouts.push_back({"fr",
                        {Letters("é è ê à â ç ù î ô ë"), Letters("a z e r t y u i o p"),
-                        Letters("q s d f g h j k l m"), WithBackspace(Letters("w x c v b n")), BottomRow()}});
+                        Letters("q s d f g h j k l m"), WithBackspace(Letters("w x c v b n")), BottomRow(KeyKind::Digits)}});
     return layouts;
+}
+
+KeyboardLayout BuildDigits()
+{
+    return {"123",
+            {Letters("1 2 3 4 5 6 7 8 9 0"), Letters("- ' / . , ? ( )"), WithBackspace(Letters("+ % & : ; !")),
+             BottomRow(KeyKind::Letters)}};
 }
 
 const std::vector<KeyboardLayout>& Layouts()
@@ -98,6 +107,12 @@ const KeyboardLayout& KeyboardLayoutFor(const std::string& lang)
         if (layout.lang == base)
             return layout;
     return Layouts().front();
+}
+
+const KeyboardLayout& DigitsLayout()
+{
+    static const KeyboardLayout digits = BuildDigits();
+    return digits;
 }
 
 std::vector<std::string> KeyboardLanguages()
@@ -163,6 +178,9 @@ Intent KeyIntent(const KeySpec& key)
     case KeyKind::Space: return Intent{IntentKind::SearchAppend, " ", 0};
     case KeyKind::Backspace: return Intent{IntentKind::SearchBackspace, std::string(), 0};
     case KeyKind::Clear: return Intent{IntentKind::SearchClear, std::string(), 0};
+    case KeyKind::Digits: return Intent{IntentKind::SetKeyboard, std::string(), int(KeyboardMode::Digits)};
+    case KeyKind::Letters: return Intent{IntentKind::SetKeyboard, std::string(), int(KeyboardMode::Letters)};
+    case KeyKind::Hide: return Intent{IntentKind::SetKeyboard, std::string(), int(KeyboardMode::Hidden)};
     }
     return Intent{IntentKind::SearchClear, std::string(), 0};
 }
@@ -231,7 +249,7 @@ std::vector<Intent> DrawKeyboard(const KeyboardGeometry& g, float ox, float oy, 
 
         // Letters on the surface colour, the action keys a shade apart; a
         // held key turns accent at once so the patient sees it took.
-        const bool action = key.kind == KeyKind::Backspace || key.kind == KeyKind::Clear;
+        const bool action = key.kind != KeyKind::Letter && key.kind != KeyKind::Space;
         const Rgb fill = held ? t.accent : action ? t.code_background : t.surface;
         const Rgb ink = held ? t.accent_text : t.text;
         in.draw->AddRectFilled(ImVec2(x0, y0 + 2.0f), ImVec2(x1, y1 + 2.0f), PackColour(t.rule), rounding);
@@ -252,6 +270,13 @@ std::vector<Intent> DrawKeyboard(const KeyboardGeometry& g, float ox, float oy, 
             break;
         case KeyKind::Backspace:
             DrawBackspaceIcon(in.draw, cx, cy, std::min(x1 - x0, y1 - y0) * 0.62f, PackColour(ink));
+            break;
+        case KeyKind::Digits:
+        case KeyKind::Letters:
+            CentredLabel(in.draw, RoleFont(in, FontRole::Button), cx, cy, PackColour(ink), key.label);
+            break;
+        case KeyKind::Hide:
+            CentredLabel(in.draw, RoleFont(in, FontRole::Button), cx, cy, PackColour(ink), in.hide_label);
             break;
         }
     }

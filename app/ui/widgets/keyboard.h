@@ -1,10 +1,12 @@
 // The on-screen keyboard of the search screen: a layout table per language
-// (QWERTY letters; Spanish adds ñ and a row of accented vowels), placed to fit
+// (QWERTY letters; Spanish adds ñ and a row of accented vowels) and a "123"
+// layer of digits and the signs queries use ("SPF 30", "x-ray", "don't"),
+// placed to fit
 // the screen with every key at least the touch-target size, and drawn with
 // the window's draw list. Keys act on release like every other target (a
 // press that turns into a drag types nothing) and show their pressed look
 // while the finger is down. They only return intents (SearchAppend,
-// SearchBackspace, SearchClear); the app applies them to the Session.
+// SearchBackspace, SearchClear, SetKeyboard); the app applies them to the Session.
 //
 // Layout and placement are plain data with no ImGui calls, so tests check
 // sizes without a context; only DrawKeyboard needs one.
@@ -27,6 +29,9 @@ enum class KeyKind {
     Space,       // types " "; labelled with the UI string "space"
     Backspace,   // deletes the last character; drawn as an icon
     Clear,       // empties the query; labelled with the UI string "clear"
+    Digits,      // shows the "123" layer
+    Letters,     // back to the letters ("ABC")
+    Hide,        // hides the keyboard; labelled with the UI string "hide_keyboard"
 };
 
 struct KeySpec {
@@ -46,6 +51,8 @@ struct KeyboardLayout {
 const KeyboardLayout& KeyboardLayoutFor(const std::string& lang);
 // Every language in the table, English first.
 std::vector<std::string> KeyboardLanguages();
+// The "123" layer, the same in every language.
+const KeyboardLayout& DigitsLayout();
 
 // [SECTION] Placement
 
@@ -87,7 +94,7 @@ struct KeyboardDraw {
     const Theme* theme = nullptr;
     const Fonts* fonts = nullptr;          // null: ImGui's current font
     const PointerState* pointer = nullptr;
-    std::string space_label, clear_label;   // UI strings "space" and "clear"
+    std::string space_label, clear_label, hide_label;   // UI strings "space", "clear", "hide_keyboard"
 };
 
 // Draws the keys offset by (x, y) and returns the intents of keys tapped this

@@ -94,18 +94,15 @@ unsigned TextureCache::Upload(const ImageData& pixels) const
     return upload ? upload(pixels) : UploadToGl(pixels);
 }
 
-static std::shared_ptr<ImageData> Decode(std::shared_ptr<const ImageData> image, std::function<void()> on_decoded)
+static std::shared_ptr<ImageData> Decode(const std::shared_ptr<const ImageData>& image)
 {
-    std::shared_ptr<ImageData> pixels = Guarded(
+    return Guarded(
         "decoding a picture", "its box keeps the placeholder",
         [&] {
             Diagnostics ignored;   // the loader decoded these bytes once already and reported any problem
             return DecodeImage(image->encoded, image->key, std::string(), 0, &ignored);
         },
         std::shared_ptr<ImageData>());
-    if (on_decoded)
-        on_decoded();
-    return pixels;
 }
 
 Texture TextureCache::Get(const Content& content, const std::string& key)
@@ -127,11 +124,13 @@ Texture TextureCache::Get(const Content& content, const std::string& key)
     } else {
         auto job = decoding_.find(data);
         if (job == decoding_.end()) {
-            decoding_.emplace(data, std::async(std::launch::async, Decode, image->second, on_decoded));
+            std::shared_ptr<const ImageData> encoded = image->second;
+            decoding_.emplace(data, StartWorker<std::shared_ptr<ImageData>>([encoded] { return Decode(encoded); },
+                                                                           on_decoded));
             texture.pending = true;
             return texture;
         }
-        if (job->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        if (!job->second.Ready()) {
             texture.pending = true;
             return texture;
         }

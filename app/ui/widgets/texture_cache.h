@@ -3,6 +3,7 @@
 // and a later frame uploads it, once. When content is replaced, the textures
 // of pictures whose bytes did not change stay (KeepFor); the rest are freed.
 #pragma once
+#include "base/worker.h"
 #include "content/content.h"
 #include <functional>
 #include <future>
@@ -16,7 +17,7 @@ struct Texture {
     unsigned id = 0;   // GL texture name; 0 = none
     int width = 0;
     int height = 0;
-    bool pending = false;   // still decoding: draw nothing in its place yet
+    bool pending = false;   // still decoding: a placeholder stands in its box
 };
 
 class TextureCache {
@@ -47,8 +48,8 @@ public:
     std::function<unsigned(const ImageData& pixels)> upload;
     std::function<void(unsigned id)> release;
 
-    // Called on the worker thread when a picture has been decoded, so the
-    // event loop wakes and draws a frame that uploads it.
+    // Called on the worker thread once a decoded picture is ready to take, so
+    // the event loop wakes and draws a frame that uploads it.
     std::function<void()> on_decoded;
     bool Decoding() const { return !decoding_.empty(); }
     // Blocks until every decode started has finished (screenshots).
@@ -63,7 +64,7 @@ private:
     void Release(const Texture& texture) const;
 
     std::map<const ImageData*, Cached> textures_;   // the Content's images, by address
-    std::map<const ImageData*, std::future<std::shared_ptr<ImageData>>> decoding_;
+    std::map<const ImageData*, WorkerFuture<std::shared_ptr<ImageData>>> decoding_;
 };
 
 } // namespace ck::ui
