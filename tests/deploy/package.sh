@@ -97,7 +97,7 @@ for field in Maintainer Description Section Version Architecture; do
     [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "control field $field is empty"
 done
 has_dep() { [[ ", $depends," =~ [\ ,]"$1"[\ ,\(] ]]; }
-for pkg in fonts-noto-core fonts-dejavu-core libgl1-mesa-dri libc6 libstdc++6; do
+for pkg in fonts-noto-core fonts-dejavu-core fonts-material-design-icons-iconfont libgl1-mesa-dri libc6 libstdc++6; do
     has_dep "$pkg" && ok "Depends names $pkg" || fail "Depends lacks $pkg"
 done
 # Each library the installed program loads comes from a package in Depends.

@@ -34,7 +34,7 @@ struct Page {
     std::string title;         // required
     std::string summary;
     int order = 1000;
-    std::string icon;          // one of KnownIcons(), or "" (the UI draws a default)
+    std::string icon;          // a name IconCodepoint() knows (content/icon_names.h), or "" (the UI draws a default)
     std::string reviewed;      // "YYYY-MM-DD" or ""
     std::string owner;
     Document doc;
@@ -119,9 +119,6 @@ void CheckTranslations(const Content& content, Diagnostics* diag);
 // Warnings for pages whose "reviewed" date is more than
 // config.review_period_days before `today` ("YYYY-MM-DD").
 void CheckReviewDates(const Content& content, const std::string& today, Diagnostics* diag);
-
-// The icon names the UI can draw.
-const std::vector<std::string>& KnownIcons();
 
 // UI string for `key` in `lang` (from ui.json), falling back to the default
 // language and then to built-in English. "{name}" placeholders are replaced by
