@@ -26,6 +26,8 @@ struct KioskConfig {
     int insights_days = 90;                        // days of use counts kept (core/insights.h); 0 = none recorded
                                                    // ("insights": false in kiosk.json also sets 0)
     std::string page_url;                          // take-home address with {lang} and {page}; "" = none
+    std::string logo;                              // "logo": a picture in the content folder, as written; "" = none
+    std::string logo_image;                        // its key in Content::images once loaded; "" = none shown
 };
 
 struct Page {
