@@ -10,7 +10,8 @@ CAREKIOSK_BUILD_PACKAGES=(
     libmd4c-dev libmd4c-html0-dev nlohmann-json3-dev libyaml-cpp-dev
     libxapian-dev libsodium-dev libfreetype-dev wordnet-base
     libespeak-ng-dev libqrencode-dev libsqlite3-dev
-    fonts-noto-core fonts-noto-cjk fonts-dejavu-core libfontconfig-dev wamerican wbritish wspanish
+    fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-material-design-icons-iconfont libfontconfig-dev
+    wamerican wbritish wspanish
     xvfb xauth x11-utils libgl1-mesa-dri
 )
 # Only for the tests.

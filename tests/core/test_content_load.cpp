@@ -505,6 +505,28 @@ TEST_CASE("a picture too small for the column or over 4000 px a side is warned a
     CHECK(result.content->images.size() == 3);   // all still shown
 }
 
+TEST_CASE("kiosk.json's logo is a picture of the content folder, checked like one", "[content][load]")
+{
+    TempDir temp;
+    temp.Write("content/kiosk.json", "{\n  \"languages\": [\"en\"],\n  \"logo\": \"logo.png\"\n}\n");
+    temp.Write("content/en/pages/a.md", MakePage("A", 1, "Text."));
+    REQUIRE(WritePng(temp.Root() + "/logo.png", 300, 100, std::vector<unsigned char>(300 * 100 * 4, 90)));
+    LoadResult result = LoadContent(temp.Root());
+    INFO(AllMessages(result.diagnostics));
+    CHECK(result.diagnostics.Empty());   // a small logo is fine: it is not a picture in a page
+    CHECK(result.content->config.logo_image == "logo.png");
+    REQUIRE(result.content->Image("logo.png"));
+    CHECK(result.content->Image("logo.png")->width == 300);
+
+    temp.Write("content/kiosk.json", "{\n  \"languages\": [\"en\"],\n  \"logo\": \"our-logo.png\"\n}\n");
+    result = LoadContent(temp.Root());
+    const Diagnostic* missing = Find(result.diagnostics, temp.Label("kiosk.json"), "\"our-logo.png\" is missing");
+    REQUIRE(missing);
+    CHECK(missing->line == 3);
+    CHECK(missing->column == 12);
+    CHECK(result.content->config.logo_image.empty());
+}
+
 TEST_CASE("pages not reviewed within the review period are flagged", "[content][load]")
 {
     TempDir temp;

@@ -97,7 +97,7 @@ for field in Maintainer Description Section Version Architecture; do
     [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "control field $field is empty"
 done
 has_dep() { [[ ", $depends," =~ [\ ,]"$1"[\ ,\(] ]]; }
-for pkg in fonts-noto-core fonts-dejavu-core libgl1-mesa-dri libc6 libstdc++6; do
+for pkg in fonts-noto-core fonts-dejavu-core fonts-material-design-icons-iconfont libgl1-mesa-dri libc6 libstdc++6; do
     has_dep "$pkg" && ok "Depends names $pkg" || fail "Depends lacks $pkg"
 done
 # Each library the installed program loads comes from a package in Depends.
@@ -137,10 +137,29 @@ grep -rqa 'argon2\|staff_pin_hash' "$p/share/carekiosk/content" && fail "a PIN h
 grep -q '^Environment=XDG_STATE_HOME=/var/lib$' "$units/carekiosk.service" &&
     ok "the service keeps the staff PIN in /var/lib/carekiosk" || fail "carekiosk.service sets no XDG_STATE_HOME"
 
-# --- the assets and the crash-loop guard ------------------------------------
+# --- the assets: the package and `cmake --install` ----------------------------
 for f in share/carekiosk/assets/search/lay_terms_en.json share/carekiosk/assets/search/wordnet_en.tsv; do
     [ -s "$p/$f" ] && ok "$f" || fail "$f missing or empty"
 done
+# Every file of assets/ lands in share/carekiosk/assets (beside what the build
+# generates there), in the package and from `cmake --install` alike, and the
+# installed program finds them there: its search says nothing is missing.
+asset_files=$(cd "$(dirname "$0")/../../assets" && find . -type f | sort)
+install_root="$work/install"
+cmake --install "$build" --prefix "$install_root" >"$work/install.log" 2>&1 ||
+    fail "cmake --install failed: $(tail -3 "$work/install.log")"
+for installed in "$p" "$install_root"; do
+    how=$([ "$installed" = "$p" ] && echo "the package" || echo "cmake --install")
+    missing=$(comm -23 <(echo "$asset_files") <(cd "$installed/share/carekiosk/assets" 2>/dev/null && find . -type f | sort))
+    [ -z "$missing" ] && ok "$how installs all $(echo "$asset_files" | wc -l) files of assets/" ||
+        fail "$how lacks assets: $(echo "$missing" | tr '\n' ' ')"
+    search_err=$(cd "$work" && env -u CAREKIOSK_ASSETS XDG_CACHE_HOME="$work/cache" "$installed/bin/carekiosk" search \
+        --content "$installed/share/carekiosk/content" --no-cache "does it hurt" 2>&1 >/dev/null)
+    [ -z "$search_err" ] && ok "$how: the installed carekiosk search finds its assets" ||
+        fail "$how: the installed carekiosk search: $search_err"
+done
+
+# --- the crash-loop guard ------------------------------------------------------
 # The session script, run with a stand-in kiosk: three abnormal ends within
 # five minutes make the next start use the bundled content with a notice;
 # normal ends (0, 1) do not count.

@@ -5,6 +5,9 @@
 // boxes, the shipped content).
 #include "content/content.h"
 #include "widgets/document_view.h"
+#include "widgets/icons.h"
+#include "content/icon_names.h"
+#include "base/utf8.h"
 #include "document/markdown.h"
 #include "text/fonts.h"
 #include "text/text_layout.h"
@@ -191,6 +194,50 @@ TEST_CASE("atlas builds from the real fonts at every step and stays small", "[fo
         for (ImWchar c : {ImWchar(0x00F1), ImWchar(0x00BF), ImWchar(0x2014)})
             CHECK(ui.Font(FontRole::Body)->FindGlyphNoFallback(c) != nullptr);
     }
+}
+
+TEST_CASE("icons are glyphs of the icon font, merged into the atlas at two sizes: the chrome's and the pages'", "[fonts]")
+{
+    CAREKIOSK_REQUIRE_INPUT(!IconNames().empty(), "the icon font is not installed (fonts-material-design-icons-iconfont)");
+    std::string text = "Aftercare";
+    AppendUtf8(text, unsigned(kIconInText + IconCodepoint("healing")));   // as ContentGlyphs adds a page's icon
+    Ui ui(1, text);
+    REQUIRE_FONTS(ui);
+    std::vector<const ImFont*> icon_fonts;
+    for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        if (font->FindGlyphNoFallback(ImWchar(IconGlyph("back"))))
+            icon_fonts.push_back(font);
+    REQUIRE(icon_fonts.size() == 2);
+    CHECK(icon_fonts[0]->FontSize < icon_fonts[1]->FontSize);
+    for (const ImFont* font : icon_fonts) {
+        for (const char* chrome : {"back", "home", "text-size", "contrast", "speaker", "stop", "globe", "chevron-down"})
+            CHECK(font->FindGlyphNoFallback(ImWchar(IconGlyph(chrome))) != nullptr);
+        CHECK(font->FindGlyphNoFallback(ImWchar(IconCodepoint("healing"))) != nullptr);
+        CHECK(font->FindGlyphNoFallback(ImWchar(IconCodepoint("wallet"))) == nullptr);   // only what is needed
+    }
+    // Text fonts get no icon glyphs, and icons are not "missing characters".
+    CHECK(ui.Font(FontRole::Body)->FindGlyphNoFallback(ImWchar(IconCodepoint("healing"))) == nullptr);
+    CHECK(ui.fonts.MissingCharacters().empty());
+
+    // Drawn as a glyph of that font, centred where asked.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1080, 1920);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const int before = draw->VtxBuffer.Size;
+    DrawIcon(draw, "healing", 500, 500, 64, 0xFFFFFFFF, 0);
+    REQUIRE(draw->VtxBuffer.Size - before == 4);   // one textured quad
+    float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
+    for (int i = before; i < draw->VtxBuffer.Size; i++) {
+        x0 = std::min(x0, draw->VtxBuffer[i].pos.x); x1 = std::max(x1, draw->VtxBuffer[i].pos.x);
+        y0 = std::min(y0, draw->VtxBuffer[i].pos.y); y1 = std::max(y1, draw->VtxBuffer[i].pos.y);
+    }
+    CHECK((x0 + x1) * 0.5f == Approx(500).margin(1.5));
+    CHECK((y0 + y1) * 0.5f == Approx(500).margin(1.5));
+    CHECK(x1 - x0 <= 64);
+    CHECK(x1 - x0 >= 40);
+    ImGui::EndFrame();
 }
 
 TEST_CASE("font generation changes on every rebuild", "[fonts]")

@@ -106,15 +106,8 @@ bool Content::IsEmpty() const
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] UI strings and icons
+// [SECTION] UI strings
 //-----------------------------------------------------------------------------
-
-const std::vector<std::string>& KnownIcons()
-{
-    static const std::vector<std::string> icons = {"sparkle", "calendar", "drop",  "shield", "warning", "question",
-                                                   "info",    "sun",      "clock", "heart",  "person",  "list"};
-    return icons;
-}
 
 std::string UiString(const Content& content, const std::string& lang, const std::string& key)
 {

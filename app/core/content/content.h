@@ -28,6 +28,8 @@ struct KioskConfig {
                                                    // ("insights": false in kiosk.json also sets 0)
     std::string page_url;                          // take-home address with {lang} and {page}; "" = none
     ClinicContact contact;                         // how patients reach the clinic (clinic_contact.h)
+    std::string logo;                              // "logo": a picture in the content folder, as written; "" = none
+    std::string logo_image;                        // its key in Content::images once loaded; "" = none shown
 };
 
 struct Page {
@@ -36,7 +38,7 @@ struct Page {
     std::string title;         // required
     std::string summary;
     int order = 1000;
-    std::string icon;          // one of KnownIcons(), or "" (the UI draws a default)
+    std::string icon;          // a name IconCodepoint() knows (content/icon_names.h), or "" (the UI draws a default)
     std::string reviewed;      // "YYYY-MM-DD" or ""
     std::string owner;
     Document doc;
@@ -121,9 +123,6 @@ void CheckTranslations(const Content& content, Diagnostics* diag);
 // Warnings for pages whose "reviewed" date is more than
 // config.review_period_days before `today` ("YYYY-MM-DD").
 void CheckReviewDates(const Content& content, const std::string& today, Diagnostics* diag);
-
-// The icon names the UI can draw.
-const std::vector<std::string>& KnownIcons();
 
 // UI string for `key` in `lang` (from ui.json), falling back to the default
 // language and then to built-in English. "{name}" placeholders are replaced by

@@ -266,8 +266,9 @@ void Loader::CheckHomeTiles(const std::string& kiosk_text)
 // [SECTION] LoadContent
 //-----------------------------------------------------------------------------
 
-// Lists the language folders and reports anything else at the top level.
-std::vector<std::string> Loader::ScanRoot(bool* has_kiosk_json)
+// Lists the language folders; `*other` gets what else is at the top level,
+// for ReportStrayEntries once kiosk.json says which picture is the logo.
+std::vector<std::string> Loader::ScanRoot(bool* has_kiosk_json, std::vector<std::string>* other)
 {
     std::vector<std::string> folders;
     *has_kiosk_json = false;
@@ -282,8 +283,7 @@ std::vector<std::string> Loader::ScanRoot(bool* has_kiosk_json)
         else if (IsDirectoryEntry(entry) && IsLanguageTag(name))
             folders.push_back(name);
         else
-            diag_->Warning(Label(name), 0, 0, "the kiosk ignores this: the content folder holds kiosk.json "
-                                              "and one folder per language (en, es ...)");
+            other->push_back(name);
     }
     return folders;
 }
@@ -332,18 +332,26 @@ bool Loader::Run()
 
     ReadIgnoreList();
     bool has_kiosk_json = false;
-    const std::vector<std::string> folders = ScanRoot(&has_kiosk_json);
+    std::vector<std::string> other;
+    const std::vector<std::string> folders = ScanRoot(&has_kiosk_json, &other);
     std::string kiosk_text;
     if (has_kiosk_json && ReadText("kiosk.json", &kiosk_text)) {
         content_->config = ParseKioskConfig(kiosk_text, Label("kiosk.json"), diag_);
         ClinicContact& contact = content_->config.contact;
         if (!contact.phone.empty())
             contact.phone_qr = EncodeQr(TelUri(contact.phone));   // made once, never while drawing
+        ResolveLogo(kiosk_text);
     } else {
         if (!has_kiosk_json)
             diag_->Warning(Label("kiosk.json"), 0, 0, "there is no kiosk.json; using default settings");
         content_->config.languages.clear();
     }
+    // What else is at the top, but for the logo (or the folder it is in).
+    const fs::path logo = fs::path(content_->config.logo).lexically_normal();
+    for (const std::string& name : other)
+        if (logo.empty() || *logo.begin() != name)
+            diag_->Warning(Label(name), 0, 0, "the kiosk ignores this: the content folder holds kiosk.json, one "
+                                              "folder per language (en, es ...) and the logo kiosk.json names");
     LoadLanguages(folders, kiosk_text);
 
     // Links are checked once every language is in, so fallbacks count.

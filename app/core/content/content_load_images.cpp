@@ -61,7 +61,7 @@ const DecodedImage& Loader::Decode(const fs::path& canonical, const std::string&
     return decoded_.emplace(canonical.string(), std::move(result)).first->second;
 }
 
-void Loader::ResolveImage(Block& block, const std::string& folder, const SourceFile& source)
+void Loader::ResolveImage(Block& block, const std::string& folder, const SourceFile& source, bool content_picture)
 {
     const std::string& src = block.src;
     const Place at = PlaceOf(source, src);
@@ -91,6 +91,10 @@ void Loader::ResolveImage(Block& block, const std::string& folder, const SourceF
     const DecodedImage& decoded = Decode(fs::canonical(path, ec), key);
     if (!decoded.image)
         return refuse(decoded.error);
+    block.image_key = key;
+    content_->images.emplace(key, decoded.image);
+    if (!content_picture)
+        return;
     const std::string size = GroupDigits(size_t(decoded.file_width)) + " x " + GroupDigits(size_t(decoded.file_height));
     if (decoded.file_width > kLargePictureSide || decoded.file_height > kLargePictureSide)
         diag_->Warning(source.label, at.line, at.column,
@@ -100,10 +104,21 @@ void Loader::ResolveImage(Block& block, const std::string& folder, const SourceF
         diag_->Warning(source.label, at.line, at.column,
                        "the picture \"" + src + "\" is only " + size + " pixels, so it shows at less than half "
                            "the width of the text; export it 1 000 to 2 000 pixels wide");
-    block.image_key = key;
-    content_->images.emplace(key, decoded.image);
 }
 
+// kiosk.json's "logo": a picture in the content folder, checked like a
+// page's, shown on Home and the idle screen at whatever size it comes.
+void Loader::ResolveLogo(const std::string& kiosk_text)
+{
+    KioskConfig& config = content_->config;
+    if (config.logo.empty())
+        return;
+    Block logo;
+    logo.kind = BlockKind::Image;
+    logo.src = config.logo;
+    ResolveImage(logo, std::string(), SourceFile{Label("kiosk.json"), kiosk_text}, false);
+    config.logo_image = logo.image_key;
+}
 
 } // namespace load_detail
 

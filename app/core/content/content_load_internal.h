@@ -62,10 +62,12 @@ private:
     bool ReadText(const std::string& relative, std::string* out, uintmax_t limit = kMaxTextBytes);
 
     void ResolveImages(std::vector<Block>& blocks, const std::string& folder, const SourceFile& source);
-    void ResolveImage(Block& block, const std::string& folder, const SourceFile& source);
+    // `content_picture`: a picture in a page or answer, whose size check warns about.
+    void ResolveImage(Block& block, const std::string& folder, const SourceFile& source, bool content_picture = true);
+    void ResolveLogo(const std::string& kiosk_text);
     const DecodedImage& Decode(const fs::path& canonical, const std::string& key);
 
-    std::vector<std::string> ScanRoot(bool* has_kiosk_json);
+    std::vector<std::string> ScanRoot(bool* has_kiosk_json, std::vector<std::string>* other);
     void LoadLanguages(const std::vector<std::string>& folders, const std::string& kiosk_text);
     void LoadLanguage(const std::string& lang, LanguageContent* out);
     void LoadPages(const std::string& lang, LanguageContent* out);

@@ -2,6 +2,7 @@
 // same way whether they come from Markdown front matter or a JSON page, so
 // both formats accept and report exactly the same things.
 #include "content/content_parse_internal.h"
+#include "content/icon_names.h"
 #include "qr/qr.h"
 #include <algorithm>
 #include <charconv>
@@ -75,12 +76,17 @@ bool ApplyPageField(Page* page, const std::string& key, const FieldValue& value,
     } else if (key == "owner") {
         page->owner = value.text;
     } else if (key == "icon") {
-        const auto& icons = KnownIcons();
-        if (value.text.empty() || std::find(icons.begin(), icons.end(), value.text) != icons.end()) {
+        if (value.text.empty() || IconCodepoint(value.text) != 0) {
             page->icon = value.text;
+        } else if (IconNames().empty()) {
+            at.Warning("the icon " + Quote(value.text) + " cannot be checked: the icon font's names are not "
+                       "installed (Debian package fonts-material-design-icons-iconfont); the default icon is shown");
         } else {
-            at.Warning("unknown icon " + Quote(value.text) + DidYouMean(value.text, icons)
-                       + "; the default icon is shown. Choose one of: " + JoinList(icons));
+            std::vector<std::string> nearest;
+            for (const std::string& name : NearestIconNames(value.text, 3))
+                nearest.push_back(Quote(name));
+            at.Warning("there is no icon " + Quote(value.text) + "; the nearest names are " + JoinList(nearest)
+                       + ". The default icon is shown until then (the names are listed in CONTENT.md)");
         }
     } else if (key == "reviewed") {
         if (IsIsoDate(value.text))

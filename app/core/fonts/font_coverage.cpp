@@ -56,6 +56,9 @@ bool IsUsableFace(const FcPattern* font)
 {
     if (!BoolOf(font, FC_SCALABLE, false) || BoolOf(font, FC_COLOR, false) || BoolOf(font, FC_VARIABLE, false))
         return false;
+    // The icon font's private-use glyphs are pictures, not letters: text never falls back to them.
+    if (StringOf(font, FC_FAMILY) == "Material Icons")
+        return false;
     const std::string format = StringOf(font, FC_FONTFORMAT);
     return format.empty() || format == "TrueType" || format == "CFF";
 }
@@ -198,7 +201,7 @@ std::vector<char32_t> UncoveredCharacters(const std::string& text)
     if (characters.empty() || !InitFontconfig(nullptr))
         return uncovered;
     PatternPtr any(FcPatternCreate());
-    ObjectSetPtr objects(FcObjectSetBuild(FC_CHARSET, FC_SCALABLE, FC_COLOR, FC_VARIABLE, FC_FONTFORMAT,
+    ObjectSetPtr objects(FcObjectSetBuild(FC_CHARSET, FC_SCALABLE, FC_COLOR, FC_VARIABLE, FC_FONTFORMAT, FC_FAMILY,
                                           static_cast<char*>(nullptr)));
     FontSetPtr fonts(FcFontList(nullptr, any.get(), objects.get()));
     CharSetPtr all(FcCharSetCreate());

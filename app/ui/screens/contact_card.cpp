@@ -112,7 +112,7 @@ void DrawContactCard(Frame& f, float y, ScreenViews& views, const std::string& p
     cy += f.gap;
     const std::string label = f.Ui("contact_save");
     const Rect button{x0 + pad, cy, x0 + pad + std::min(inner, ButtonWidth(f, label)), cy + f.button_h};
-    if (Button(f, button, "", label, open ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
+    if (Button(f, button, "phone", label, open ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
         views.contact_qr_page = open ? std::string() : page;
         views.contact_qr_reveal = !open;
     }

@@ -44,12 +44,18 @@ float HomeBar(Frame& f)
     f.draw->ChannelsSetCurrent(1);
     const float y = f.gap * 1.5f;
     const float settings_x = SettingsButtons(f, y, true);
-    const float name_w = std::max(f.em * 6.0f, settings_x - f.gap - f.margin);
+    // The clinic's logo before its name: as tall as two lines of the name at
+    // most, and never more than a third of the bar, in either orientation.
+    const ImVec2 logo = LogoSize(f, (settings_x - f.margin) / 3.0f, f.button_h * 1.6f);
+    const float name_x = f.margin + (logo.x > 0 ? logo.x + f.gap : 0.0f);
+    const float name_w = std::max(f.em * 6.0f, settings_x - f.gap - name_x);
     const ImVec2 size = MeasureText(f, FontRole::Title, name, name_w);
-    const float name_y = size.y <= f.button_h ? y + (f.button_h - size.y) * 0.5f : y;
-    const ImVec2 drawn = DrawText(f, FontRole::Title, f.margin, name_y, PackColour(t.heading), name, name_w);
-    ReportTitle(f, f.margin, name_y, drawn, t.heading);
-    const float bottom = std::max(y + f.button_h, name_y + size.y) + f.gap * 1.5f;
+    const float row_h = std::max(f.button_h, logo.y);
+    const float name_y = size.y <= row_h ? y + (row_h - size.y) * 0.5f : y;
+    DrawLogo(f, f.margin, y + (std::max(row_h, size.y) - logo.y) * 0.5f, logo);
+    const ImVec2 drawn = DrawText(f, FontRole::Title, name_x, name_y, PackColour(t.heading), name, name_w);
+    ReportTitle(f, name_x, name_y, drawn, t.heading);
+    const float bottom = std::max(y + row_h, name_y + size.y) + f.gap * 1.5f;
     f.draw->ChannelsSetCurrent(0);
     f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
     f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);

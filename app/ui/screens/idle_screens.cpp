@@ -57,8 +57,15 @@ void AttractScreen(Frame& f)
     const Theme& t = f.theme;
     const float icon = std::max(f.target * 2, f.em * 5.0f);
     float y = std::round(f.env.height * 0.34f);
-    f.draw->AddCircleFilled(ImVec2(f.env.width * 0.5f, y), icon * 0.75f, PackColour(t.accent), 64);
-    DrawIcon(f.draw, "sparkle", f.env.width * 0.5f, y, icon * 0.8f, PackColour(t.accent_text), PackColour(t.accent));
+    // The clinic's logo when it has one, else the sparkle: centred, within
+    // most of the column and a quarter of the screen's height.
+    const ImVec2 logo = LogoSize(f, f.column.W() * 0.8f, f.env.height * 0.25f);
+    if (logo.x > 0) {
+        DrawLogo(f, (f.env.width - logo.x) * 0.5f, y + icon * 0.75f - logo.y, logo);
+    } else {
+        f.draw->AddCircleFilled(ImVec2(f.env.width * 0.5f, y), icon * 0.75f, PackColour(t.accent), 64);
+        DrawIcon(f.draw, "sparkle", f.env.width * 0.5f, y, icon * 0.8f, PackColour(t.accent_text), PackColour(t.accent));
+    }
     y += icon * 0.75f + f.gap * 2.5f;
     const std::string name = f.env.content->config.clinic_name;
     const ImVec2 at = CentredText(f, FontRole::Title, y, PackColour(t.heading), name, f.column.W());

@@ -290,6 +290,27 @@ void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int m
     }
 }
 
+ImVec2 LogoSize(const Frame& f, float max_w, float max_h)
+{
+    const Content& content = *f.env.content;
+    const ImageData* logo = content.config.logo_image.empty() ? nullptr : content.Image(content.config.logo_image);
+    if (!logo || logo->width <= 0 || logo->height <= 0 || max_w <= 0 || max_h <= 0)
+        return ImVec2(0, 0);
+    const float screen_scale = std::max(std::min(f.env.width, f.env.height) / 1080.0f, 0.7f);
+    const float scale = std::min({max_w / logo->width, max_h / logo->height, screen_scale});
+    return ImVec2(std::floor(logo->width * scale), std::floor(logo->height * scale));
+}
+
+void DrawLogo(Frame& f, float x, float y, ImVec2 size)
+{
+    if (size.x <= 0 || !f.env.textures)
+        return;
+    const Texture texture = f.env.textures->Get(*f.env.content, f.env.content->config.logo_image);
+    if (texture.id != 0)
+        f.draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.id)), ImVec2(std::round(x), std::round(y)),
+                         ImVec2(std::round(x) + size.x, std::round(y) + size.y));
+}
+
 ViewContext MakeViewContext(const Frame& f)
 {
     ViewContext ctx;

@@ -89,6 +89,12 @@ void ScrollIndicator(Frame& f, float top, float scroll, float max_scroll);
 // Scroll offset of the current route, clamped to what the body allows.
 float ClampedScroll(const Frame& f, float max_scroll);
 ViewContext MakeViewContext(const Frame& f);
+// The size kiosk.json's logo takes fitted into max_w x max_h, keeping its
+// shape and never larger than its own size times the screen's scale; 0 x 0
+// when there is none.
+ImVec2 LogoSize(const Frame& f, float max_w, float max_h);
+// Draws it with its top-left at (x, y) in that size (nothing until its texture is ready).
+void DrawLogo(Frame& f, float x, float y, ImVec2 size);
 // A QR code's dark modules, `module` px each, top-left at (x, y), black in
 // every theme (the caller puts a white square with the quiet zone behind).
 void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module);

@@ -4,12 +4,15 @@
 
 #include "base/utf8.h"
 #include "fonts/font_coverage.h"
+#include "content/icon_names.h"
+#include "widgets/icons.h"
 
 #include <imgui_freetype.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sys/stat.h>
@@ -75,6 +78,8 @@ bool FontPaths::Find(FontPaths* out, std::string* error)
     paths.italic = noto_dir + "/NotoSans-Italic.ttf";
     paths.bold_italic = noto_dir + "/NotoSans-BoldItalic.ttf";
     paths.mono = mono_dir + "/DejaVuSansMono.ttf";
+    if (IsFile(IconFontPath()))
+        paths.icons = IconFontPath();
     for (const std::string* path : {&paths.regular, &paths.bold, &paths.italic, &paths.bold_italic, &paths.mono}) {
         if (!IsFile(*path)) {
             if (error)
@@ -123,6 +128,11 @@ std::string ContentGlyphs(const Content& content)
         for (const auto& [key, value] : lang.ui)
             text += value;
     }
+    // Icons are glyphs of the icon font: the pages' own join the atlas too.
+    for (const LanguageContent& lang : content.languages)
+        for (const Page& page : lang.pages)
+            if (const char32_t icon = IconCodepoint(page.icon))
+                AppendUtf8(text, unsigned(kIconInText + icon));
     std::string glyphs;
     for (char32_t c : DistinctCharacters(text))
         if (!AlwaysInAtlas(c))
@@ -231,6 +241,7 @@ void Fonts::Swap(Fonts& other) noexcept
     std::swap(sizes_, other.sizes_);
     std::swap(generation_, other.generation_);
     ranges_.swap(other.ranges_);
+    icon_ranges_.swap(other.icon_ranges_);
     files_.swap(other.files_);
     fallback_ranges_.swap(other.fallback_ranges_);
     fallback_families_.swap(other.fallback_families_);
@@ -239,9 +250,45 @@ void Fonts::Swap(Fonts& other) noexcept
     std::swap(atlas_height_, other.atlas_height_);
 }
 
-bool Fonts::BuildInto(ImFontAtlas* atlas, const FontPaths& paths, const FontSizes& sizes, const std::string& text,
-                      std::string* error)
+// Icon glyphs come marked (kIconInText + glyph, see ContentGlyphs) and go
+// to the icon font; the rest is text.
+static bool IsIconCharacter(char32_t c)
 {
+    return c >= kIconInText && c <= kIconInText + 0xFFFF;
+}
+
+static std::string WithoutIcons(const std::string& text, std::vector<char32_t>* icons)
+{
+    std::string out;
+    for (size_t at = 0; at < text.size();) {
+        const size_t start = at;
+        const char32_t c = DecodeUtf8(text, &at);
+        if (IsIconCharacter(c))
+            icons->push_back(c - kIconInText);
+        else
+            out.append(text, start, at - start);
+    }
+    return out;
+}
+
+// The icon font at a small size (buttons, rows) and a large one (tiles, the
+// attract screen), holding only the glyphs in `ranges`.
+void Fonts::AddIconFonts(ImFontAtlas* atlas, const std::string& path, const FontSizes& sizes, ImFontConfig config)
+{
+    int size = 0;
+    void* data = path.empty() ? nullptr : FileData(path, &size);
+    if (!data)
+        return;
+    std::snprintf(config.Name, sizeof config.Name, "%s", kIconFontName);
+    for (float pixels : {std::round(sizes.button), std::round(sizes.title * 1.8f)})
+        AddSharedFont(atlas, data, size, pixels, config, icon_ranges_.Data);
+}
+
+bool Fonts::BuildInto(ImFontAtlas* atlas, const FontPaths& paths, const FontSizes& sizes,
+                      const std::string& text_and_icons, std::string* error)
+{
+    std::vector<char32_t> icons = ChromeIconGlyphs();
+    const std::string text = WithoutIcons(text_and_icons, &icons);
     atlas->Clear();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
@@ -293,6 +340,14 @@ bool Fonts::BuildInto(ImFontAtlas* atlas, const FontPaths& paths, const FontSize
             break;
         }
         fonts_[static_cast<int>(spec.role)] = font;
+    }
+    if (ok) {
+        ImFontGlyphRangesBuilder icon_builder;
+        for (char32_t c : icons)
+            icon_builder.AddChar(static_cast<ImWchar>(c));
+        icon_ranges_.clear();
+        icon_builder.BuildRanges(&icon_ranges_);
+        AddIconFonts(atlas, paths.icons, sizes, config);
     }
 
     if (!ok) {

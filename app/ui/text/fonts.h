@@ -42,6 +42,11 @@ FontSizes FontSizesFor(int step, float screen_width, float screen_height);
 int TextSizeSteps();
 int DefaultTextSizeStep();   // 1
 
+// In a ContentGlyphs string an icon glyph c is written as kIconInText + c
+// (plane 15, which no text uses), so the icon font's private-use glyphs
+// never mix with private-use characters typed in the text.
+constexpr char32_t kIconInText = 0xF0000;
+
 // True for the characters every atlas holds whatever the text (ASCII,
 // Latin-1, dashes, quotes, bullet, ellipsis): content needs no rebuild for them.
 bool AlwaysInAtlas(char32_t c);
@@ -60,6 +65,7 @@ bool GlyphsCovered(const std::string& held, const std::string& wanted);
 
 struct FontPaths {
     std::string regular, bold, italic, bold_italic, mono;
+    std::string icons;   // the icon font (widgets/icons.h); "" when not installed: icons draw as dots
     // Finds Noto Sans (fonts-noto-core) and DejaVu Sans Mono; overridable
     // with $CAREKIOSK_FONT_DIR. Returns false with `error` set if not found.
     static bool Find(FontPaths* out, std::string* error);
@@ -108,6 +114,7 @@ public:
 private:
     void* FileData(const std::string& path, int* size);
     void PlanFallbackFonts(const std::vector<char32_t>& needed, std::map<std::string, FallbackPlan>* plans);
+    void AddIconFonts(ImFontAtlas* atlas, const std::string& path, const FontSizes& sizes, ImFontConfig config);
     ImFont* AddRole(ImFontAtlas* atlas, const std::string& path, float size, const FallbackPlan& plan,
                     const std::vector<std::vector<ImWchar>>& ranges, ImFontConfig config);
 
@@ -115,6 +122,7 @@ private:
     FontSizes sizes_ = {};
     int generation_ = 0;
     ImVector<ImWchar> ranges_;   // must outlive the atlas build
+    ImVector<ImWchar> icon_ranges_;   // the icon glyphs: the chrome's and those `text` names
     // Font files, read once per build and shared by every role; the atlas
     // points into them (FontDataOwnedByAtlas = false) until the build ends.
     std::map<std::string, std::vector<unsigned char>> files_;
