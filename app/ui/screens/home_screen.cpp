@@ -43,12 +43,19 @@ float HomeBar(Frame& f)
     f.draw->ChannelsSetCurrent(1);
     const float y = f.gap * 1.5f;
     const float settings_x = SettingsButtons(f, y, true);
-    const float name_w = std::max(f.em * 6.0f, settings_x - f.gap - f.margin);
+    // Beside the settings when there is room for it, else under them.
+    const bool beside = settings_x - f.gap - f.margin >= f.em * 9.0f;
+    const float name_w = beside ? settings_x - f.gap - f.margin : f.env.width - 2 * f.margin;
     const ImVec2 size = MeasureText(f, FontRole::Title, name, name_w);
-    const float name_y = size.y <= f.button_h ? y + (f.button_h - size.y) * 0.5f : y;
+    const float name_y = !beside ? y + f.button_h + f.gap * 0.5f
+                         : size.y <= f.button_h ? y + (f.button_h - size.y) * 0.5f : y;
     const ImVec2 drawn = DrawText(f, FontRole::Title, f.margin, name_y, PackColour(t.heading), name, name_w);
     ReportTitle(f, f.margin, name_y, drawn, t.heading);
-    const float bottom = std::max(y + f.button_h, name_y + size.y) + f.gap * 1.5f;
+    // One line for a first-time visitor: what to do here.
+    const float hint_y = std::max(y + f.button_h, name_y + size.y) + f.gap * 0.5f;
+    const float hint_h = DrawText(f, FontRole::Body, f.margin, hint_y, PackColour(t.text_muted), f.Ui("home_hint"),
+                                  f.env.width - 2 * f.margin).y;
+    const float bottom = hint_y + hint_h + f.gap * 1.5f;
     f.draw->ChannelsSetCurrent(0);
     f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
     f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);

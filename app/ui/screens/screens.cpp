@@ -30,6 +30,7 @@ void ScreenViews::Clear()
     max_scroll = 0.0f;
     scroll_to = -1.0f;
     reading_focus = -1;
+    place = Place();
 }
 
 // The search screen: the search parts (search_screen.cpp) under the shared

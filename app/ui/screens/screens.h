@@ -41,6 +41,7 @@ struct ScreenReport {
     int qr_module = 0;              // its module size in px
     PictureCounts pictures;         // content pictures in view
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
+    int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -74,6 +75,14 @@ struct ScreenViews {
     float max_scroll = 0.0f;             // of the screen drawn last frame
     float scroll_to = -1.0f;             // >= 0: the screen asks the app to scroll there
     int reading_focus = -1;              // read-aloud: the block last brought into view
+    // The patient's place on a page: the first block starting in view, `dy`
+    // px below the top of the body, at body text size `em`. A new text size
+    // puts that block back at the same place.
+    struct Place {
+        std::string page;
+        int block = -1;
+        float dy = 0.0f, em = 0.0f;
+    } place;
 
     void Clear();
 };

@@ -157,11 +157,13 @@ KeyboardGeometry PlaceKeyboard(const KeyboardLayout& layout, const KeyboardMetri
         for (const KeySpec& key : row)
             units += key.units;
         const float row_w = units * (g.unit + m.gap) - m.gap;
-        float x = std::round((m.width - row_w) * 0.5f);
+        const float left = std::round((m.width - row_w) * 0.5f);
+        float at = 0.0f;   // units so far: each edge is rounded once, so rows never creep past the width
         for (const KeySpec& key : row) {
-            const float w = std::round(key.units * (g.unit + m.gap) - m.gap);
-            g.keys.push_back(PlacedKey{&key, x, y, x + w, y + g.key_height});
-            x += w + m.gap;
+            const float x0 = std::round(left + at * (g.unit + m.gap));
+            at += key.units;
+            const float x1 = std::round(left + at * (g.unit + m.gap) - m.gap);
+            g.keys.push_back(PlacedKey{&key, x0, y, x1, y + g.key_height});
         }
         y += g.key_height + m.gap;
     }
