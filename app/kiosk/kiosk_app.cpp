@@ -393,6 +393,8 @@ bool KioskApp::Holds(const std::string& condition) const
     const bool ready = view.ready && view.query == session_.Query() && view.lang == session_.Language();
     if (condition == "search-ready")
         return ready;
+    if (condition.rfind("place ", 0) == 0)   // the block a page keeps in place (page_screen.cpp)
+        return std::to_string(screen_.report.page_place) == condition.substr(6);
     if (condition == "entry-at-top")   // the open question in the top quarter of the screen
         return screen_.report.open_entry_y >= 0.0f && screen_.report.open_entry_y < platform_.Height() * 0.25f;
     if (condition.rfind("result ", 0) == 0) {

@@ -26,10 +26,10 @@ import sys
 import time
 
 WIDTH, HEIGHT = 1080, 1920
-AFTERCARE_TILE = (540, 785)      # the third Home tile at 1080x1920, default content and text size
+AFTERCARE_TILE = (540, 823)      # the third Home tile at 1080x1920, default content and text size
 SIZE = (WIDTH, HEIGHT)
 # Home's text-size button at each text size (it moves as the header grows).
-TEXT_SIZE_BUTTON = {0: (926, 53), 1: (910, 61), 2: (872, 79), 3: (829, 102)}
+TEXT_SIZE_BUTTON = {0: (879, 54), 1: (853, 61), 2: (806, 79), 3: (740, 102)}
 PICTURE_SECONDS = 3.0
 TAP_SECONDS = 0.100
 

@@ -246,6 +246,13 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "result " + std::string(args_[1].text);
         return true;
     }
+    if (what == "place") {
+        double block = 0.0;
+        if (!CheckCount("expect place", 2, "BLOCK") || !Number(1, "the block number", &block))
+            return false;
+        out->text = "place " + std::to_string(long(block));
+        return true;
+    }
     if (what == "keyboard") {
         if (!CheckCount("expect keyboard", 2, "letters, digits or hidden"))
             return false;

@@ -20,7 +20,8 @@
 //                                 search-ready (results shown for the query typed),
 //                                 result ID (the first question or page shown for it),
 //                                 keyboard letters|digits|hidden, query TEXT (the query typed),
-//                                 entry-at-top (the open FAQ question in the screen's top quarter)
+//                                 entry-at-top (the open FAQ question in the screen's top quarter),
+//                                 place BLOCK (a page's first block starting in view, pre-order number)
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit

@@ -55,7 +55,11 @@ float HomeBar(Frame& f)
     DrawLogo(f, f.margin, y + (std::max(row_h, size.y) - logo.y) * 0.5f, logo);
     const ImVec2 drawn = DrawText(f, FontRole::Title, name_x, name_y, PackColour(t.heading), name, name_w);
     ReportTitle(f, name_x, name_y, drawn, t.heading);
-    const float bottom = std::max(y + row_h, name_y + size.y) + f.gap * 1.5f;
+    // One line for a first-time visitor: what to do here.
+    const float hint_y = std::max(y + row_h, name_y + size.y) + f.gap * 0.5f;
+    const float hint_h = DrawText(f, FontRole::Body, f.margin, hint_y, PackColour(t.text_muted), f.Ui("home_hint"),
+                                  f.env.width - 2 * f.margin).y;
+    const float bottom = hint_y + hint_h + f.gap * 1.5f;
     f.draw->ChannelsSetCurrent(0);
     f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
     f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);

@@ -94,6 +94,38 @@ void DrawTakeHomeCard(Frame& f, const TakeHomeCard& card, const QrCode& code, co
     }
 }
 
+// Keeps the patient's place across a change of text size: the block that
+// started nearest the top of the body goes back to the same height on
+// screen. Returns the scroll offset to draw with.
+float KeepPlace(Frame& f, ScreenViews& views, const Page& page, float pad_top, float scroll)
+{
+    ScreenViews::Place& place = views.place;
+    const DocumentLayout* layout = views.page_body->Current();
+    if (!layout)
+        return scroll;
+    float y0 = 0.0f, y1 = 0.0f;
+    if (place.page == page.source && place.em != f.em && place.block >= 0 &&
+        views.page_body->BlockBounds(place.block, &y0, &y1)) {
+        scroll = std::clamp(pad_top + y0 - place.dy, 0.0f, views.max_scroll);
+        views.scroll_to = scroll;
+    }
+    place.page = page.source;
+    place.em = f.em;
+    place.block = -1;
+    for (size_t i = 0; i < layout->blocks.size() && scroll > 0.5f; i++) {   // at the top, the top is the place
+        const BlockBox& box = layout->blocks[i];
+        if (box.laid_out && pad_top + box.y0 >= scroll - 0.5f) {
+            if (place.block < 0 || box.y0 < layout->blocks[size_t(place.block)].y0) {
+                place.block = int(i);
+                place.dy = pad_top + box.y0 - scroll;
+            }
+        }
+    }
+    if (f.report)
+        f.report->page_place = place.block;
+    return scroll;
+}
+
 } // namespace
 
 void PageScreen(Frame& f, ScreenViews& views)
@@ -132,7 +164,7 @@ void PageScreen(Frame& f, ScreenViews& views)
         views.scroll_to = views.max_scroll;   // the phone's code opened at the foot of the page: show it
         views.contact_qr_reveal = false;
     }
-    const float scroll = ClampedScroll(f, views.max_scroll);
+    const float scroll = KeepPlace(f, views, *page, pad_top, ClampedScroll(f, views.max_scroll));
     const std::string read_target = "page:" + f.env.session->Current().id;
     FollowReading(f, views, *views.page_body, read_target, pad_top, top, scroll);
 

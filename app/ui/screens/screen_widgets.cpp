@@ -157,6 +157,46 @@ std::string LanguageName(const Content& content, const std::string& tag)
     return upper;
 }
 
+namespace {
+
+// A setting's button: its icon, a short word under it, and where the setting
+// stands as `level` of `levels` pips along the bottom (levels 0: none), so
+// nobody has to guess what an unlabelled icon does.
+float SettingWidth(const Frame& f, const std::string& word)
+{
+    return std::max(f.button_h, std::ceil(MeasureText(f, FontRole::Small, word, 0.0f).x + f.button_h * 0.4f));
+}
+
+bool SettingButton(Frame& f, const Rect& r, const char* icon, const std::string& word, int level, int levels)
+{
+    const Theme& t = f.theme;
+    const Touch touch = Target(f, r);
+    const Rgb fill = touch == Touch::Held ? t.surface_pressed : t.background;
+    const float rounding = r.H() * 0.3f;
+    f.draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), PackColour(fill), rounding);
+    f.draw->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), PackColour(t.rule), rounding, 0, 2.0f);
+    const ImVec2 word_size = MeasureText(f, FontRole::Small, word, 0.0f);
+    const float pip = std::max(4.0f, std::round(r.H() * 0.07f));
+    const float icon_size = std::round(r.H() * 0.32f);
+    const float cx = (r.x0 + r.x1) * 0.5f;
+    const float content_h = icon_size + word_size.y + (levels > 0 ? pip * 2.0f : 0.0f);
+    float y = std::round(r.y0 + (r.H() - content_h) * 0.5f);
+    DrawIcon(f.draw, icon, cx, y + icon_size * 0.5f, icon_size, PackColour(t.text), PackColour(fill));
+    y += icon_size;
+    DrawText(f, FontRole::Small, std::round(cx - word_size.x * 0.5f), y, PackColour(t.text), word, 0.0f);
+    y += word_size.y + pip * 0.5f;
+    for (int i = 0; i < levels; i++) {
+        const float px = cx + (i - (levels - 1) * 0.5f) * pip * 2.0f;
+        if (i < level)
+            f.draw->AddCircleFilled(ImVec2(px, y + pip * 0.5f), pip * 0.5f, PackColour(t.accent), 12);
+        else
+            f.draw->AddCircle(ImVec2(px, y + pip * 0.5f), pip * 0.5f - 0.5f, PackColour(t.text_muted), 12, 1.5f);
+    }
+    return touch == Touch::Tapped;
+}
+
+} // namespace
+
 // The right end of every top bar: language, text size, contrast. Returns the
 // x where those buttons begin.
 float SettingsButtons(Frame& f, float y, bool with_language)
@@ -165,14 +205,17 @@ float SettingsButtons(Frame& f, float y, bool with_language)
     float x = f.env.width - f.margin;
     const float h = f.button_h;
 
-    x -= h;
-    if (Button(f, Rect{x, y, x + h, y + h}, "contrast", "", ButtonStyle::Secondary))
+    const std::string contrast = f.Ui("contrast_short");
+    float w = SettingWidth(f, contrast);
+    x -= w;
+    if (SettingButton(f, Rect{x, y, x + w, y + h}, "contrast", contrast, session.HighContrast() ? 2 : 1, 2))
         f.Emit(IntentKind::ToggleContrast);
-    x -= f.gap + h;
-    if (Button(f, Rect{x, y, x + h, y + h}, "text-size", "", ButtonStyle::Secondary)) {
-        const int steps = std::max(1, session.Settings().text_size_steps);
+    const std::string text_size = f.Ui("text_size_short");
+    const int steps = std::max(1, session.Settings().text_size_steps);
+    w = SettingWidth(f, text_size);
+    x -= f.gap + w;
+    if (SettingButton(f, Rect{x, y, x + w, y + h}, "text-size", text_size, session.TextSize() + 1, steps))
         f.Emit(IntentKind::SetTextSize, std::string(), (session.TextSize() + 1) % steps);
-    }
     const auto& languages = f.env.content->config.languages;
     if (with_language && languages.size() == 2) {
         // Two languages: one button offering the other, named in its own words.
@@ -201,7 +244,11 @@ float TitleBar(Frame& f, const std::string& title, const std::string& note)
     const Theme& t = f.theme;
     const float y = f.gap;
     const std::string back = f.Ui("back"), home = f.Ui("home");
-    const float settings_x = f.env.width - f.margin - 2 * f.button_h - f.gap;
+    // Where the settings will start: drawn after the band, measured now.
+    f.draw->ChannelsSplit(2);
+    f.draw->ChannelsSetCurrent(1);
+    const float settings_x = SettingsButtons(f, y, true);
+    f.draw->ChannelsSetCurrent(0);
     // Narrow screens with big text: the labels go, the icons stay.
     const bool labels = f.margin + ButtonWidth(f, back) + f.gap + ButtonWidth(f, home) + f.gap <= settings_x;
     const float back_w = labels ? ButtonWidth(f, back) : f.button_h;
@@ -238,13 +285,13 @@ float TitleBar(Frame& f, const std::string& title, const std::string& note)
     x += back_w + f.gap;
     if (Button(f, Rect{x, y, x + home_w, y + f.button_h}, "home", labels ? home : "", ButtonStyle::Secondary))
         f.Emit(IntentKind::Home);
-    SettingsButtons(f, y, false);
 
     const ImVec2 drawn = DrawText(f, FontRole::Title, title_x, title_y, PackColour(t.heading), title, wrap);
     ReportTitle(f, title_x, title_y, drawn, t.heading);
     if (!note.empty())
         DrawText(f, FontRole::Small, f.column.x0, title_y + title_size.y + f.gap * 0.5f, PackColour(t.text_muted), note,
                  title_w);
+    f.draw->ChannelsMerge();
     return bottom;
 }
 

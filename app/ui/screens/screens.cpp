@@ -31,6 +31,7 @@ void ScreenViews::Clear()
     scroll_to = -1.0f;
     reading_focus = -1;
     Leave();
+    place = Place();
 }
 
 // The search screen: the search parts (search_screen.cpp) under the shared

@@ -46,6 +46,7 @@ struct ScreenReport {
     std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`
     PictureCounts pictures;         // content pictures in view
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
+    int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -81,6 +82,14 @@ struct ScreenViews {
     int reading_focus = -1;              // read-aloud: the block last brought into view
     std::string contact_qr_page;         // page whose contact card shows the phone's QR code
     bool contact_qr_reveal = false;      // it just opened: scroll to the end, where it is
+    // The patient's place on a page: the first block starting in view, `dy`
+    // px below the top of the body, at body text size `em`. A new text size
+    // puts that block back at the same place.
+    struct Place {
+        std::string page;
+        int block = -1;
+        float dy = 0.0f, em = 0.0f;
+    } place;
 
     void Clear();
     // The patient left the screen (or a new patient came): what they opened

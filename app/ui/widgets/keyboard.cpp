@@ -158,14 +158,12 @@ KeyboardGeometry PlaceKeyboard(const KeyboardLayout& layout, const KeyboardMetri
             units += key.units;
         const float row_w = units * (g.unit + m.gap) - m.gap;
         const float left = std::round((m.width - row_w) * 0.5f);
-        // Each edge is rounded from the row's start, so wide keys with
-        // fractional units never add up past the row's width.
-        float before = 0.0f;   // units to the left of this key
+        float at = 0.0f;   // units so far: each edge is rounded once, so rows never creep past the width
         for (const KeySpec& key : row) {
-            const float x0 = left + std::round(before * (g.unit + m.gap));
-            const float x1 = left + std::round((before + key.units) * (g.unit + m.gap) - m.gap);
+            const float x0 = std::round(left + at * (g.unit + m.gap));
+            at += key.units;
+            const float x1 = std::round(left + at * (g.unit + m.gap) - m.gap);
             g.keys.push_back(PlacedKey{&key, x0, y, x1, y + g.key_height});
-            before += key.units;
         }
         y += g.key_height + m.gap;
     }
