@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ck {
 
@@ -35,5 +36,9 @@ size_t Utf8Length(std::string_view text);
 
 // ASCII letters lowered; other bytes (including all of UTF-8) unchanged.
 std::string ToLowerAscii(std::string_view text);
+
+// The lines of `text`, without their "\n" or "\r\n" (a last line without a
+// newline counts; an empty text has none). The views point into `text`.
+std::vector<std::string_view> SplitLines(std::string_view text);
 
 } // namespace ck

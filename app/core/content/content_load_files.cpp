@@ -107,19 +107,13 @@ void Loader::ReadIgnoreList()
     std::string text;
     if (!ReadText(".kioskignore", &text, kMaxTextBytes))
         return;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string line = text.substr(start, end - start);
-        start = end + 1;
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
-            line.pop_back();
+    for (std::string_view line : SplitLines(text)) {
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t'))
+            line.remove_suffix(1);
         const size_t first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#')
+        if (first == std::string_view::npos || line[first] == '#')
             continue;
-        ignore_patterns_.push_back(line.substr(first));
+        ignore_patterns_.emplace_back(line.substr(first));
     }
 }
 

@@ -18,11 +18,7 @@ std::string IconDir(const char* debian_dir)
 }
 
 // The kiosk's first icon names, kept working: each is a Material name now.
-struct Alias {
-    const char* alias;
-    const char* name;
-};
-constexpr Alias kAliases[] = {
+constexpr IconAlias kAliases[] = {
     {"sparkle", "auto_awesome"}, {"calendar", "calendar_today"}, {"drop", "water_drop"},
     {"question", "help"},        {"sun", "wb_sunny"},             {"clock", "schedule"},
     {"heart", "favorite"},
@@ -71,7 +67,7 @@ const std::vector<IconName>& IconNames()
 
 char32_t IconCodepoint(std::string_view name)
 {
-    for (const Alias& alias : kAliases)
+    for (const IconAlias& alias : kAliases)
         if (name == alias.alias)
             name = alias.name;
     const std::vector<IconName>& names = IconNames();
@@ -103,7 +99,7 @@ std::vector<std::string> NearestIconNames(std::string_view typo, size_t count)
     };
     for (const IconName& icon : IconNames())
         score(icon.name);
-    for (const Alias& alias : kAliases)
+    for (const IconAlias& alias : kAliases)
         score(alias.alias);
     std::sort(scored.begin(), scored.end());
     std::vector<std::string> nearest;

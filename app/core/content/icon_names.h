@@ -26,6 +26,12 @@ struct IconName {
 
 // Every name, sorted; empty when the package is not installed.
 const std::vector<IconName>& IconNames();
+
+// A name the kiosk keeps for a Material icon ("sparkle" for "auto_awesome").
+struct IconAlias {
+    const char* alias;
+    const char* name;   // the Material name
+};
 // The glyph for a Material name or an alias; 0 when there is none.
 char32_t IconCodepoint(std::string_view name);
 // Up to `count` names closest to `typo` (aliases included), nearest first.

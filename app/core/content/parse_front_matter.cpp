@@ -4,6 +4,7 @@
 #include "document/markdown.h"
 #include <yaml-cpp/yaml.h>
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace ck {
@@ -19,17 +20,19 @@ static bool IsFenceLine(std::string_view line, bool closing)
 // yaml-cpp's words for the mistakes people make in front matter, in theirs.
 static std::string PlainYamlError(const std::string& message)
 {
-    if (message == "end of sequence flow not found")
-        return "a [ is never closed; a value that starts with [ must be in quotes (summary: \"[Draft] ...\")";
-    if (message == "end of map flow not found")
-        return "a { is never closed; a value that starts with { must be in quotes";
-    if (message == "illegal map value")
-        return "a second \": \" on one line; put the value in quotes (title: \"Knee surgery: the basics\")";
-    if (message == "end of sequence not found" || message == "end of map not found")
-        return "the lines are not indented evenly; start each key at the beginning of its line";
-    if (message == "unknown escape character in double quoted string")
-        return "a \\ inside \" \" starts a code; write \\\\ for a backslash, or use ' ' quotes";
-    return message;
+    static const std::map<std::string, std::string> kPlain = {
+        {"end of sequence flow not found",
+         "a [ is never closed; a value that starts with [ must be in quotes (summary: \"[Draft] ...\")"},
+        {"end of map flow not found", "a { is never closed; a value that starts with { must be in quotes"},
+        {"illegal map value",
+         "a second \": \" on one line; put the value in quotes (title: \"Knee surgery: the basics\")"},
+        {"end of sequence not found", "the lines are not indented evenly; start each key at the beginning of its line"},
+        {"end of map not found", "the lines are not indented evenly; start each key at the beginning of its line"},
+        {"unknown escape character in double quoted string",
+         "a \\ inside \" \" starts a code; write \\\\ for a backslash, or use ' ' quotes"},
+    };
+    auto it = kPlain.find(message);
+    return it == kPlain.end() ? message : it->second;
 }
 
 static void ApplyFrontMatter(const YAML::Node& root, Page* page, const std::string& file, Diagnostics* diag)

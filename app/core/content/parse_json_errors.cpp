@@ -3,6 +3,7 @@
 // know what they typed wrong and how to fix it ("there is a comma after the
 // last question; remove it"), at the place they would look.
 #include "content/content_parse_internal.h"
+#include <map>
 #include <cctype>
 
 namespace ck {
@@ -36,17 +37,13 @@ std::string LastItem(const std::string& container, bool in_array, const std::str
 {
     if (!in_array)
         return last_key.empty() ? "the last entry" : "the last entry (" + Quote(last_key) + ")";
-    const std::string name = container.substr(container.rfind('/') + 1);
-    if (name == "questions")
-        return "the last question";
-    if (name == "keywords")
-        return "the last keyword";
-    if (name == "languages")
-        return "the last language";
-    if (name == "home_tiles")
-        return "the last tile";
-    if (name == "sections")
-        return "the last section";
+    static const std::map<std::string, std::string> kItems = {
+        {"questions", "the last question"}, {"keywords", "the last keyword"}, {"languages", "the last language"},
+        {"home_tiles", "the last tile"},    {"sections", "the last section"},
+    };
+    auto it = kItems.find(container.substr(container.rfind('/') + 1));
+    if (it != kItems.end())
+        return it->second;
     if (container.compare(0, 10, "/synonyms/") == 0)
         return "the last synonym";
     return "the last item of the list";

@@ -395,17 +395,8 @@ InputScript ParseInputScript(std::string_view text, const std::string& file, Dia
         text.remove_prefix(3);
 
     int line_number = 0;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos)
-            end = text.size();
-        std::string_view line = text.substr(pos, end - pos);
-        pos = end + 1;
+    for (const std::string_view line : SplitLines(text)) {
         ++line_number;
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-
         size_t first = 0;
         while (first < line.size() && IsBlank(line[first]))
             ++first;

@@ -293,12 +293,9 @@ void Session::Reset(double now)
 
 const char* KeyboardModeName(KeyboardMode mode)
 {
-    switch (mode) {
-    case KeyboardMode::Letters: return "letters";
-    case KeyboardMode::Digits: return "digits";
-    case KeyboardMode::Hidden: return "hidden";
-    }
-    return "letters";
+    static const char* const kNames[] = {"letters", "digits", "hidden"};   // in KeyboardMode's order
+    const size_t index = static_cast<size_t>(mode);
+    return index < std::size(kNames) ? kNames[index] : kNames[0];
 }
 
 const char* ScreenName(Screen screen)

@@ -14,7 +14,6 @@ namespace screens_detail {
 namespace {
 
 constexpr float kCardQrSideMm = 60.0f;   // half again the page's code: the patient came here for it
-constexpr int kQuietModules = 4;
 
 // How the address reads to a person: an e-mail address without "mailto:".
 std::string AddressInWords(const std::string& address)
@@ -45,7 +44,7 @@ void AddressCard(Frame& f)
     float side = 0.0f;
     if (code) {
         const float dpi = f.env.dpi > 0.0f ? f.env.dpi : 96.0f;
-        const int modules = code->width + 2 * kQuietModules;
+        const int modules = code->width + 2 * kQrQuietModules;
         const float room = std::min(inner, f.env.height * 0.5f);
         module = std::max(3, int(std::lround(kCardQrSideMm * dpi / 25.4f / modules)));
         module = std::max(1, std::min(module, int(room / modules)));
@@ -60,9 +59,7 @@ void AddressCard(Frame& f)
     cy += DrawText(f, FontRole::H2, x + pad, cy, PackColour(t.heading), caption, inner).y + f.gap;
     if (code) {
         const float qx = std::round(x + (w - side) * 0.5f), qy = std::round(cy);
-        f.draw->AddRectFilled(ImVec2(qx, qy), ImVec2(qx + side, qy + side), IM_COL32(255, 255, 255, 255));
-        const float quiet = float(kQuietModules * module);
-        DrawQrModules(f.draw, *code, qx + quiet, qy + quiet, module);
+        DrawQr(f.draw, *code, qx, qy, module);
         if (f.report) {
             const float rect[4] = {qx, qy, qx + side, qy + side};
             std::copy(rect, rect + 4, f.report->qr_rect);

@@ -318,8 +318,9 @@ float ClampedScroll(const Frame& f, float max_scroll)
     return std::clamp(f.env.session->Current().scroll_y, 0.0f, std::max(0.0f, max_scroll));
 }
 
-// Dark runs of each row as one rectangle: a few dozen rects instead of ~1000.
-void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module)
+// A QR code's dark modules, `module` px each, top-left at (x, y): dark runs
+// of each row as one rectangle, a few dozen rects instead of ~1000.
+static void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module)
 {
     const ImU32 dark = IM_COL32(0, 0, 0, 255);   // black on white in every theme: scanners need it
     for (int row = 0; row < code.width; row++) {
@@ -449,23 +450,8 @@ void DrawQr(ImDrawList* draw, const QrCode& code, float x, float y, int module)
 {
     const float side = QrSide(code, module);
     draw->AddRectFilled(ImVec2(x, y), ImVec2(x + side, y + side), IM_COL32(255, 255, 255, 255));
-    x += float(kQrQuietModules * module);
-    y += float(kQrQuietModules * module);
-    // Dark runs of each row as one rectangle: a few dozen rects instead of ~1000.
-    const ImU32 dark = IM_COL32(0, 0, 0, 255);   // black on white in every theme: scanners need it
-    for (int row = 0; row < code.width; row++) {
-        for (int col = 0; col < code.width;) {
-            if (!code.Dark(col, row)) {
-                col++;
-                continue;
-            }
-            const int start = col;
-            while (col < code.width && code.Dark(col, row))
-                col++;
-            draw->AddRectFilled(ImVec2(x + start * module, y + row * module),
-                                ImVec2(x + col * module, y + (row + 1) * module), dark);
-        }
-    }
+    const float quiet = float(kQrQuietModules * module);
+    DrawQrModules(draw, code, x + quiet, y + quiet, module);
 }
 
 } // namespace screens_detail

@@ -95,9 +95,6 @@ ViewContext MakeViewContext(const Frame& f);
 ImVec2 LogoSize(const Frame& f, float max_w, float max_h);
 // Draws it with its top-left at (x, y) in that size (nothing until its texture is ready).
 void DrawLogo(Frame& f, float x, float y, ImVec2 size);
-// A QR code's dark modules, `module` px each, top-left at (x, y), black in
-// every theme (the caller puts a white square with the quiet zone behind).
-void DrawQrModules(ImDrawList* draw, const QrCode& code, float x, float y, int module);
 // The tap for a DocumentView, when it falls inside the scrolling body.
 const float* BodyTap(const Frame& f, float* storage);
 // The search parts (search_screen.h) drawn with this frame's metrics across [x0, x1].

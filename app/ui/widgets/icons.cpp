@@ -11,11 +11,7 @@ namespace ck::ui {
 namespace {
 
 // The chrome's names for what it draws, as Material names.
-struct ChromeIcon {
-    const char* name;
-    const char* material;
-};
-constexpr ChromeIcon kChrome[] = {
+constexpr IconAlias kChrome[] = {
     {"back", "arrow_back"},         {"home", "home"},             {"text-size", "format_size"},
     {"contrast", "contrast"},       {"chevron-down", "expand_more"}, {"chevron-up", "expand_less"},
     {"globe", "language"},          {"speaker", "volume_up"},     {"stop", "stop"},
@@ -45,9 +41,9 @@ ImFont* IconFont(char32_t code, float size)
 
 char32_t IconGlyph(const std::string& name)
 {
-    for (const ChromeIcon& icon : kChrome)
-        if (name == icon.name)
-            return IconCodepoint(icon.material);
+    for (const IconAlias& icon : kChrome)
+        if (name == icon.alias)
+            return IconCodepoint(icon.name);
     return IconCodepoint(name);
 }
 
@@ -60,8 +56,8 @@ const std::vector<char32_t>& ChromeIconGlyphs()
 {
     static const std::vector<char32_t> glyphs = [] {
         std::vector<char32_t> out;
-        for (const ChromeIcon& icon : kChrome)
-            if (const char32_t code = IconCodepoint(icon.material))
+        for (const IconAlias& icon : kChrome)
+            if (const char32_t code = IconCodepoint(icon.name))
                 out.push_back(code);
         return out;
     }();
