@@ -182,7 +182,7 @@ void KioskApp::DrawFrame()
     // The frame being captured shows the state the script asked for; while
     // a font atlas is being built the script waits, as a patient would for
     // larger text, so its next tap lands on the layout it was written for.
-    if (!capture && !fonts_.Building() && script_.RunDue(now, session_, ScriptQueries()))
+    if (!capture && !fonts_.Building() && script_.Active() && script_.RunDue(now, session_, ScriptQueries()))
         Redraw();
     session_.Tick(now);
     FollowSession();
@@ -218,7 +218,8 @@ void KioskApp::DrawFrame()
     probes_.EndSubmit();
     PresentFrame(capture);
     ApplyIntents(intents, now, reading_before);
-    probes_.Status(StatusText(session_) + reading_.Status() + "dpi " + std::to_string(std::lround(platform_.Dpi())) +
+    if (probes_.WantsStatus())
+        probes_.Status(StatusText(session_) + reading_.Status() + "dpi " + std::to_string(std::lround(platform_.Dpi())) +
                        "\ntext-size-ahead " + std::to_string(fonts_.StepAhead()) + "\n",
                    fonts_.Step(), screen_.report.pictures);
 }
@@ -267,11 +268,11 @@ void KioskApp::CountInsights(double now)
     staff_.CountFrame(session_, outcome, now);
 }
 
-StaffSources KioskApp::Sources() const
+StaffSources KioskApp::Sources()
 {
     StaffSources sources;
     sources.content = content_.get();
-    sources.reload = const_cast<ReloadController*>(&reload_);
+    sources.reload = &reload_;
     sources.index = search_.Index().get();
     return sources;
 }

@@ -89,7 +89,6 @@ public:
     // An `expect` or `waitfor` condition of a script: the session's, or the
     // search results' ("search-ready", "result ID").
     bool Holds(const std::string& condition) const;
-    ScriptDriver::Queries ScriptQueries() const;
 
 private:
     // The patient screen's view state, beside the Session's.
@@ -117,7 +116,8 @@ private:
     std::vector<PointerEvent> ReadInput(double now);
     void UpdateSearch();
     void CountInsights(double now);
-    StaffSources Sources() const;
+    StaffSources Sources();
+    ScriptDriver::Queries ScriptQueries() const;
     std::vector<Intent> DrawPatientScreen(const ui::Theme& theme, double now);
     void DrawStaff(const ui::Theme& theme, double now);
     void PresentFrame(bool capture);

@@ -105,6 +105,7 @@ public:
     // After a frame was presented: `text` (StatusText and the app's lines)
     // and the frame lines above.
     void Status(const std::string& text, int drawn_text_size, const ui::PictureCounts& pictures);
+    bool WantsStatus() const { return status_ != nullptr; }   // the text costs a few allocations a frame
 
 private:
     long frames_ = 0;
