@@ -12,8 +12,7 @@ set -u
 e2e_args "$@"
 bin=$BIN content=$CONTENT out=$OUT
 if ! command -v zbarimg >/dev/null 2>&1; then
-    echo "SKIP: zbarimg is not installed (Debian package zbar-tools)"
-    [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
+    missing_input "zbarimg is not installed (Debian package zbar-tools)"
 fi
 rm -rf "$out" && mkdir -p "$out" || exit 1
 phone=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["contact"]["phone"])' "$content/kiosk.json")

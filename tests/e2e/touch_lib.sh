@@ -17,22 +17,27 @@ ok() {
     echo "ok: $*"
 }
 
+# missing_input WHY : ends the test as skipped (exit 77), or as failed under
+# CI=true, where every input is installed.
+missing_input() {
+    echo "SKIP: $1"
+    [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }
+    exit 77
+}
+
 # Skips the test (exit 77; a failure under CI=true) unless an X server answers on $DISPLAY.
 require_display() {
     if [ -z "${DISPLAY:-}" ]; then
-        echo "SKIP: \$DISPLAY is not set (run under Xvfb, e.g. scripts/test)"
-        [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
+        missing_input "\$DISPLAY is not set (run under Xvfb, e.g. scripts/test)"
     fi
     if command -v xdpyinfo >/dev/null 2>&1 && ! xdpyinfo >/dev/null 2>&1; then
-        echo "SKIP: no X server answers on $DISPLAY"
-        [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
+        missing_input "no X server answers on $DISPLAY"
     fi
 }
 
 require_xdotool() {
     if ! command -v xdotool >/dev/null 2>&1; then
-        echo "SKIP: xdotool is not installed (Debian package xdotool)"
-        [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
+        missing_input "xdotool is not installed (Debian package xdotool)"
     fi
 }
 

@@ -17,8 +17,7 @@ out=$3
 . "$(dirname "$0")/../e2e/touch_lib.sh"   # require_display, fail, ok (FAILURES)
 require_display
 if ! command -v zbarimg >/dev/null 2>&1; then
-    echo "SKIP: zbarimg is not installed (Debian package zbar-tools)"
-    [ "${CI:-}" = true ] && { echo "CI=true: a missing input is a failure, not a skip"; exit 1; }; exit 77
+    missing_input "zbarimg is not installed (Debian package zbar-tools)"
 fi
 rm -rf "$out" && mkdir -p "$out" || exit 1
 export XDG_CACHE_HOME="$out/cache"
