@@ -151,6 +151,41 @@ TEST_CASE("Extra words lower a match's grade but never hide it")
     }
 }
 
+// The first thing shown: a confident answer, else the first closest question.
+std::string FirstShown(const SearchResults& results)
+{
+    if (!results.hits.empty())
+        return results.hits[0].id;
+    return results.related.empty() ? "none" : results.related[0].id;
+}
+
+TEST_CASE("A question's frame (is that normal, is it a problem) names no topic")
+{
+    Content content;
+    content.config.languages = {"en", "es"};
+    LanguageContent en;
+    en.lang = "en";
+    en.faq.push_back(Faq("flaking", "When does the flaking start?", "Flaking begins on day three and settles within a week."));
+    en.faq.push_back(Faq("what-is-normal", "What is normal afterwards?",
+                         "Warmth is normal. A normal reaction fades; if you have a problem, call us."));
+    en.faq.push_back(Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."));
+    en.faq.push_back(Faq("sun", "Can I go in the sun?", "Wear sunscreen every day."));
+    content.languages.push_back(en);
+    LanguageContent es;
+    es.lang = "es";
+    es.faq.push_back(Faq("descamacion", "¿Cuándo empieza la descamación?", "La descamación empieza al tercer día."));
+    es.faq.push_back(Faq("normal", "¿Qué es normal después?", "El calor es normal. Una reacción normal desaparece."));
+    es.faq.push_back(Faq("precio", "¿Cuánto cuesta?", "Desde cien euros."));
+    content.languages.push_back(es);
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "my skin is flaking is that normal", 5)) == "flaking");
+    CHECK(FirstShown(index->Search("en", "flaking a lot is it a problem", 5)) == "flaking");
+    CHECK(FirstShown(index->Search("es", "tengo descamación es normal", 5)) == "descamacion");
+    // Asked on its own, the same word is the topic.
+    CHECK(FirstShown(index->Search("en", "is it normal", 5)) == "what-is-normal");
+    CHECK(FirstShown(index->Search("en", "what is normal", 5)) == "what-is-normal");
+}
+
 TEST_CASE("Every word of a longer query may carry a typo")
 {
     const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);

@@ -39,6 +39,9 @@ std::vector<Word> SplitWords(const std::string& text);
 
 bool IsStopWord(const std::string& lang, const std::string& folded_word);
 
+// words[i] only frames a question ("is that normal", "¿es grave?").
+bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i);
+
 // Xapian stemmer for a BCP 47 tag ("pt-BR" -> portuguese); `*found` false and
 // a no-op stemmer when the language has none.
 Xapian::Stem StemmerFor(const std::string& lang, bool* found);

@@ -282,6 +282,15 @@ QueryPlan Planner::Plan(const std::string& query)
     const size_t content_words = std::count_if(words.begin(), words.end(),
                                                [this](const Word& w) { return !IsStopWord(lang_, w.folded); });
     plan.filler_only = content_words == 0;
+    // "is that normal" only frames a question that names its topic elsewhere.
+    std::vector<bool> frame(words.size(), false);
+    size_t frame_words = 0;
+    for (size_t i = 0; i < words.size(); i++)
+        if (!IsStopWord(lang_, words[i].folded) && IsFrameWord(lang_, words, i)) {
+            frame[i] = true;
+            frame_words++;
+        }
+    const bool skip_frames = content_words > frame_words;
     for (size_t i = 0; i < words.size(); i++) {
         Concept concept;
         std::string key;
@@ -293,7 +302,7 @@ QueryPlan Planner::Plan(const std::string& query)
             AddSynonyms(&concept, key, 1.0);
             i += count - 1;
         } else {
-            if (content_words > 0 && IsStopWord(lang_, words[i].folded))
+            if ((content_words > 0 && IsStopWord(lang_, words[i].folded)) || (skip_frames && frame[i]))
                 continue;
             const bool partial = last_is_partial && i + 1 == words.size();
             AddWord(&concept, words[i], partial, words.size() == 1, &plan);

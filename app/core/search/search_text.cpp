@@ -158,6 +158,35 @@ bool IsStopWord(const std::string& lang, const std::string& folded_word)
     return false;
 }
 
+// A worried patient ends a question with "is that normal?", "is it a
+// problem?", "is this safe?": the frame asks for reassurance about the
+// topic and names none. Such a word counts only when it follows "is it",
+// "is that", "be a" and the like; "safe" on its own ("is it safe") stays a
+// topic. Spanish: "¿es normal?", "¿es peligroso?".
+static const char* const kEnglishFrameWords[] = {
+    "normal", "ok", "okay", "alright", "fine", "safe", "bad", "problem", "dangerous", "serious",
+    "worrying", "wrong", "possible", "common", "usual", "expected",
+};
+static const char* const kEnglishFrameLeads[] = {"is", "it", "that", "this", "be", "a", "it's", "thats", "that's", "its"};
+static const char* const kSpanishFrameWords[] = {
+    "normal", "malo", "grave", "peligroso", "seguro", "problema", "preocupante", "habitual", "posible",
+};
+static const char* const kSpanishFrameLeads[] = {"es", "esto", "eso", "sea", "un", "algun"};
+
+bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i)
+{
+    static const std::set<std::string> english(std::begin(kEnglishFrameWords), std::end(kEnglishFrameWords));
+    static const std::set<std::string> english_leads(std::begin(kEnglishFrameLeads), std::end(kEnglishFrameLeads));
+    static const std::set<std::string> spanish(std::begin(kSpanishFrameWords), std::end(kSpanishFrameWords));
+    static const std::set<std::string> spanish_leads(std::begin(kSpanishFrameLeads), std::end(kSpanishFrameLeads));
+    const std::string primary = lang.substr(0, lang.find('-'));
+    const std::set<std::string>* frame = primary == "en" ? &english : primary == "es" ? &spanish : nullptr;
+    const std::set<std::string>* leads = primary == "en" ? &english_leads : &spanish_leads;
+    if (!frame || i == 0 || !frame->count(words[i].folded))
+        return false;
+    return leads->count(words[i - 1].folded) != 0;
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] Stemmer
 // ---------------------------------------------------------------------------
