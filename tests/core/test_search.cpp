@@ -186,6 +186,28 @@ TEST_CASE("A question's frame (is that normal, is it a problem) names no topic")
     CHECK(FirstShown(index->Search("en", "what is normal", 5)) == "what-is-normal");
 }
 
+TEST_CASE("didnt and don't meet did not and do not, and what happens if asks about what follows")
+{
+    Content content;
+    content.config.languages = {"en"};
+    LanguageContent en;
+    en.lang = "en";
+    en.faq.push_back(Faq("flaking", "Why does my skin flake?", "Flaking is the old skin coming away; the flakes fall off by day seven."));
+    en.faq.push_back(Faq("no-flaking", "My skin did not flake. Did it work?", "Yes, it still worked."));
+    en.faq.push_back(Faq("during", "What happens during the treatment?", "We clean the skin and apply the solution."));
+    en.faq.push_back(Faq("picking", "Can I pick the flakes?", "Leave them: picking can leave marks."));
+    en.faq.push_back(Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."));
+    en.faq.push_back(Faq("booking", "How do I book?", "Pick a time online, or pick up the phone."));
+    content.languages.push_back(en);
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    for (const char* query : {"my skin didnt flake", "my skin didn't flake", "skin did not flake"}) {
+        INFO(query);
+        CHECK(FirstShown(index->Search("en", query, 5)) == "no-flaking");
+    }
+    CHECK(FirstShown(index->Search("en", "what happens if i pick at it", 5)) == "picking");
+    CHECK(FirstShown(index->Search("en", "what happens during it", 5)) == "during");
+}
+
 TEST_CASE("Every word of a longer query may carry a typo")
 {
     const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);

@@ -46,6 +46,27 @@ std::vector<std::string> SplitPhrase(const std::string& phrase)
     return words;
 }
 
+// "didnt peel" asks what "did not peel" asks: a negative contraction is its
+// verb, a stop word, and "not", so that it meets a question written out in
+// full, and "don't" meets "do not". Typed without the apostrophe too.
+void ExpandNegations(const std::string& lang, std::vector<Word>* words)
+{
+    static const char* const kContractions[] = {
+        "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent", "werent", "havent",
+        "hasnt", "hadnt", "shouldnt", "couldnt", "wouldnt", "mustnt", "aint",
+    };
+    if (lang.compare(0, 2, "en") != 0)
+        return;
+    for (Word& word : *words) {
+        std::string bare;
+        for (char c : word.folded)
+            if (c != '\'')
+                bare += c;
+        if (std::find(std::begin(kContractions), std::end(kContractions), bare) != std::end(kContractions))
+            word.folded = "not";
+    }
+}
+
 class Planner {
 public:
     Planner(const SearchIndex::LangIndex& index, const std::string& lang) : index_(index), lang_(lang) {}
@@ -272,6 +293,7 @@ QueryPlan Planner::Plan(const std::string& query)
 {
     QueryPlan plan;
     std::vector<Word> words = SplitWords(query);
+    ExpandNegations(lang_, &words);
     if (words.size() > kMaxQueryWords)
         words.resize(kMaxQueryWords);   // the rest is not a patient's question; it would only cost time
     if (words.empty())

@@ -182,7 +182,16 @@ bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t
     const std::string primary = lang.substr(0, lang.find('-'));
     const std::set<std::string>* frame = primary == "en" ? &english : primary == "es" ? &spanish : nullptr;
     const std::set<std::string>* leads = primary == "en" ? &english_leads : &spanish_leads;
-    if (!frame || i == 0 || !frame->count(words[i].folded))
+    if (!frame || i == 0)
+        return false;
+    // "what happens if I pick it": the question is about what follows "if".
+    const std::string& next = i + 1 < words.size() ? words[i + 1].folded : std::string();
+    if (primary == "en" && (words[i].folded == "happens" || words[i].folded == "happen") &&
+        (next == "if" || next == "when"))
+        return true;
+    if (primary == "es" && (words[i].folded == "pasa" || words[i].folded == "ocurre") && next == "si")
+        return true;
+    if (!frame->count(words[i].folded))
         return false;
     return leads->count(words[i - 1].folded) != 0;
 }
