@@ -208,6 +208,21 @@ TEST_CASE("didnt and don't meet did not and do not, and what happens if asks abo
     CHECK(FirstShown(index->Search("en", "what happens during it", 5)) == "during");
 }
 
+TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
+{
+    Content content;
+    content.config.languages = {"es"};
+    LanguageContent es;
+    es.lang = "es";
+    es.faq.push_back(Faq("medico", "¿Qué necesita saber el médico?", "El médico necesita saber qué medicamentos toma."));
+    es.faq.push_back(Faq("ducha", "¿Cuándo puedo ducharme?", "Puede ducharse al día siguiente."));
+    es.faq.push_back(Faq("precio", "¿Cuánto cuesta?", "Desde cien euros."));
+    content.languages.push_back(es);
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "necesito saber cuando puedo ducharme", 5)) == "ducha");
+    CHECK(FirstShown(index->Search("es", "quisiera saber el precio por favor", 5)) == "precio");
+}
+
 TEST_CASE("Every word of a longer query may carry a typo")
 {
     const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);

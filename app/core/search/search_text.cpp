@@ -144,6 +144,11 @@ static const char* const kSpanishStopWords[] = {
     "muy", "nos", "o", "para", "pero", "por", "puede", "pueden", "puedo", "que", "se", "si",
     "son", "su", "sus", "te", "tengo", "tiene", "tu", "tus", "u", "un", "una", "unas", "unos",
     "usted", "va", "voy", "y", "ya", "yo",
+    // As in English: wanting, needing and being able qualify the topic
+    // ("necesito saber si puedo ducharme"), and so do spoken fillers.
+    "alguien", "bueno", "buenas", "buenos", "cosa", "cosas", "favor", "gracias", "ir", "mucha", "mucho",
+    "muchos", "necesita", "necesito", "podre", "podria", "poder", "puedes", "quiere", "quiero",
+    "quisiera", "saber", "tambien", "tanto", "todavia", "vamos", "van",
 };
 
 bool IsStopWord(const std::string& lang, const std::string& folded_word)
