@@ -151,6 +151,20 @@ TEST_CASE("Extra words lower a match's grade but never hide it")
     }
 }
 
+// A content of FAQ entries only, in the languages given.
+Content FaqContent(const std::vector<std::pair<std::string, std::vector<FaqEntry>>>& languages)
+{
+    Content content;
+    for (const auto& [lang, entries] : languages) {
+        content.config.languages.push_back(lang);
+        LanguageContent language;
+        language.lang = lang;
+        language.faq = entries;
+        content.languages.push_back(language);
+    }
+    return content;
+}
+
 // The first thing shown: a confident answer, else the first closest question.
 std::string FirstShown(const SearchResults& results)
 {
@@ -161,22 +175,18 @@ std::string FirstShown(const SearchResults& results)
 
 TEST_CASE("A question's frame (is that normal, is it a problem) names no topic")
 {
-    Content content;
-    content.config.languages = {"en", "es"};
-    LanguageContent en;
-    en.lang = "en";
-    en.faq.push_back(Faq("flaking", "When does the flaking start?", "Flaking begins on day three and settles within a week."));
-    en.faq.push_back(Faq("what-is-normal", "What is normal afterwards?",
-                         "Warmth is normal. A normal reaction fades; if you have a problem, call us."));
-    en.faq.push_back(Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."));
-    en.faq.push_back(Faq("sun", "Can I go in the sun?", "Wear sunscreen every day."));
-    content.languages.push_back(en);
-    LanguageContent es;
-    es.lang = "es";
-    es.faq.push_back(Faq("descamacion", "¿Cuándo empieza la descamación?", "La descamación empieza al tercer día."));
-    es.faq.push_back(Faq("normal", "¿Qué es normal después?", "El calor es normal. Una reacción normal desaparece."));
-    es.faq.push_back(Faq("precio", "¿Cuánto cuesta?", "Desde cien euros."));
-    content.languages.push_back(es);
+    const Content content = FaqContent({
+        {"en",
+         {Faq("flaking", "When does the flaking start?", "Flaking begins on day three and settles within a week."),
+          Faq("what-is-normal", "What is normal afterwards?",
+              "Warmth is normal. A normal reaction fades; if you have a problem, call us."),
+          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."),
+          Faq("sun", "Can I go in the sun?", "Wear sunscreen every day.")}},
+        {"es",
+         {Faq("descamacion", "¿Cuándo empieza la descamación?", "La descamación empieza al tercer día."),
+          Faq("normal", "¿Qué es normal después?", "El calor es normal. Una reacción normal desaparece."),
+          Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")}},
+    });
     const auto index = SearchIndex::Open(content, {"", false}, nullptr);
     CHECK(FirstShown(index->Search("en", "my skin is flaking is that normal", 5)) == "flaking");
     CHECK(FirstShown(index->Search("en", "flaking a lot is it a problem", 5)) == "flaking");
@@ -188,17 +198,15 @@ TEST_CASE("A question's frame (is that normal, is it a problem) names no topic")
 
 TEST_CASE("didnt and don't meet did not and do not, and what happens if asks about what follows")
 {
-    Content content;
-    content.config.languages = {"en"};
-    LanguageContent en;
-    en.lang = "en";
-    en.faq.push_back(Faq("flaking", "Why does my skin flake?", "Flaking is the old skin coming away; the flakes fall off by day seven."));
-    en.faq.push_back(Faq("no-flaking", "My skin did not flake. Did it work?", "Yes, it still worked."));
-    en.faq.push_back(Faq("during", "What happens during the treatment?", "We clean the skin and apply the solution."));
-    en.faq.push_back(Faq("picking", "Can I pick the flakes?", "Leave them: picking can leave marks."));
-    en.faq.push_back(Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."));
-    en.faq.push_back(Faq("booking", "How do I book?", "Pick a time online, or pick up the phone."));
-    content.languages.push_back(en);
+    const Content content = FaqContent({{
+        "en",
+        {Faq("flaking", "Why does my skin flake?", "Flaking is the old skin coming away; the flakes fall off by day seven."),
+         Faq("no-flaking", "My skin did not flake. Did it work?", "Yes, it still worked."),
+         Faq("during", "What happens during the treatment?", "We clean the skin and apply the solution."),
+         Faq("picking", "Can I pick the flakes?", "Leave them: picking can leave marks."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."),
+         Faq("booking", "How do I book?", "Pick a time online, or pick up the phone.")},
+    }});
     const auto index = SearchIndex::Open(content, {"", false}, nullptr);
     for (const char* query : {"my skin didnt flake", "my skin didn't flake", "skin did not flake"}) {
         INFO(query);
@@ -210,14 +218,12 @@ TEST_CASE("didnt and don't meet did not and do not, and what happens if asks abo
 
 TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
 {
-    Content content;
-    content.config.languages = {"es"};
-    LanguageContent es;
-    es.lang = "es";
-    es.faq.push_back(Faq("medico", "¿Qué necesita saber el médico?", "El médico necesita saber qué medicamentos toma."));
-    es.faq.push_back(Faq("ducha", "¿Cuándo puedo ducharme?", "Puede ducharse al día siguiente."));
-    es.faq.push_back(Faq("precio", "¿Cuánto cuesta?", "Desde cien euros."));
-    content.languages.push_back(es);
+    const Content content = FaqContent({{
+        "es",
+        {Faq("medico", "¿Qué necesita saber el médico?", "El médico necesita saber qué medicamentos toma."),
+         Faq("ducha", "¿Cuándo puedo ducharme?", "Puede ducharse al día siguiente."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
     const auto index = SearchIndex::Open(content, {"", false}, nullptr);
     CHECK(FirstShown(index->Search("es", "necesito saber cuando puedo ducharme", 5)) == "ducha");
     CHECK(FirstShown(index->Search("es", "quisiera saber el precio por favor", 5)) == "precio");
