@@ -34,9 +34,9 @@ std::vector<TileText> HomeTileTexts(const Frame& f)
 }
 
 // Home's title, under the header like every screen's: the clinic's logo
-// (as tall as two lines of the name at most, never more than a third of the
-// column) and name, and one line for a first-time visitor: what to do here.
-// Returns its bottom.
+// (a line and a half of the name at most, never more than a third of the
+// column, so the tiles of a landscape Home still fit) and name, and one line
+// for a first-time visitor: what to do here. Returns its bottom.
 float HomeTitle(Frame& f, float top)
 {
     const Theme& t = f.theme;
@@ -44,7 +44,7 @@ float HomeTitle(Frame& f, float top)
     const float y = top + f.gap * 1.5f;
     const float x0 = f.margin, w = f.env.width - 2 * f.margin;
     const float title_line = MeasureText(f, FontRole::Title, "Ag", 0.0f).y;
-    const ImVec2 logo = LogoSize(f, w / 3.0f, title_line * 2.0f);
+    const ImVec2 logo = LogoSize(f, w / 3.0f, title_line * 1.5f);
     const float name_x = x0 + (logo.x > 0 ? logo.x + f.gap : 0.0f);
     const float name_w = std::max(f.em * 6.0f, x0 + w - name_x);
     const ImVec2 size = MeasureText(f, FontRole::Title, name, name_w);
