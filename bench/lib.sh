@@ -110,8 +110,8 @@ home_tiles() {
 }
 
 # At 1080x1920 and the default text size, home tile I (from 0) is centred near
-# y = 352 + 216 I.
-tile_y() { echo $((352 + 216 * $1)); }
+# y = 451 + 212 I.
+tile_y() { echo $((451 + 212 * $1)); }
 
 # first_frame_ms START_UNIX FRAMES_FILE: wall milliseconds from START to the
 # first frame presented.

@@ -232,7 +232,12 @@ std::vector<PointerEvent> KioskApp::ReadInput(double now)
         event.t += script_.ClockOffset();
     for (const PointerEvent& event : script_.TakePointerEvents())
         events.push_back(event);
+    const float scroll_before = screen_.pointer.ScrollOffset();
     screen_.pointer.Update(events, ImGui::GetIO().MouseWheel, platform_.Dpi(), now);
+    // A patient who scrolls while the voice reads wants to look elsewhere
+    // (often back, to read again): the screen stops following the voice.
+    if (!reading_.Target().empty() && std::fabs(screen_.pointer.ScrollOffset() - scroll_before) > 0.5f)
+        screen_.views.reading_paused = true;
     // A touch that wakes the attract screen or ends the idle warning does only
     // that: it must not also act on the screen that appears beneath it.
     const bool was_warning = session_.Idle() == IdleState::Warning;
@@ -281,6 +286,8 @@ std::vector<Intent> KioskApp::DrawPatientScreen(const ui::Theme& theme, double n
 {
     if (reading_.Follow(session_, now))
         Redraw();
+    if (reading_.Target().empty())
+        screen_.views.reading_paused = false;   // the next reading is followed again
     ui::ScreenEnv env;
     env.content = content_.get();
     env.session = &session_;
@@ -296,6 +303,7 @@ std::vector<Intent> KioskApp::DrawPatientScreen(const ui::Theme& theme, double n
     env.search = &search_.View();
     env.reading = reading_.Target();
     env.reading_block = reading_.Block();
+    env.reading_notice = reading_.Notice();
     std::vector<Intent> intents = ui::DrawScreen(env, screen_.views, &screen_.report);
 
     screen_.pointer.SetScrollLimit(screen_.views.max_scroll);
@@ -394,6 +402,14 @@ bool KioskApp::Holds(const std::string& condition) const
     const bool ready = view.ready && view.query == session_.Query() && view.lang == session_.Language();
     if (condition == "search-ready")
         return ready;
+    if (condition.rfind("reading ", 0) == 0) {
+        const std::string& target = reading_.Target();
+        return condition.substr(8) == (target.empty() ? std::string("off") : target);
+    }
+    if (condition == "reading-in-view" || condition == "reading-away")
+        return screen_.report.reading_shown == (condition == "reading-in-view" ? 1 : 0);
+    if (condition.rfind("notice ", 0) == 0)   // the message drawn over the screen (screen_widgets.cpp)
+        return screen_.report.notice == condition.substr(7);
     if (condition.rfind("place ", 0) == 0)   // the block a page keeps in place (page_screen.cpp)
         return std::to_string(screen_.report.page_place) == condition.substr(6);
     if (condition == "entry-at-top")   // the open question in the top quarter of the screen

@@ -137,7 +137,13 @@ bool StaffController::FeedGesture(const std::vector<PointerEvent>& events, const
     }
     if (!opened)
         return consumed;
-    panel_.mode = PinHash(*sources.content).empty() ? ui::StaffMode::NoPin : ui::StaffMode::Pad;
+    if (PinHash(*sources.content).empty()) {
+        // Any patient can stumble on the gesture: without a PIN nothing
+        // shows on screen, and only the log tells staff what to do.
+        SayHowToSetPin(sources);
+        return true;
+    }
+    panel_.mode = ui::StaffMode::Pad;
     panel_.digits.clear();
     panel_.message.clear();
     just_opened_ = true;
@@ -180,6 +186,14 @@ void StaffController::Refresh(const StaffSources& sources)
     info.overdue_reviews = int(reviews.Items().size());
     if (IsOpen())
         RequestInsights(content);
+}
+
+void StaffController::SayHowToSetPin(const StaffSources& sources) const
+{
+    std::fprintf(stderr,
+                 "carekiosk: the staff gesture was used, but no staff PIN is set, so the staff panel stays "
+                 "closed; to set one, run on the kiosk computer: carekiosk set-pin --content %s\n",
+                 sources.reload->Dir().c_str());
 }
 
 // The hash from the state folder, or (for one release) the one an older
@@ -259,7 +273,8 @@ bool StaffController::TakePinCheck(const StaffSources& sources)
     } else if (check.result == PinResult::Wrong) {
         panel_.message = "Wrong PIN. Please try again.";
     } else if (check.result == PinResult::NoPinSet) {
-        panel_.mode = ui::StaffMode::NoPin;
+        panel_.mode = ui::StaffMode::Closed;   // the PIN was removed while the pad was open
+        SayHowToSetPin(sources);
     }
     return true;
 }

@@ -1,5 +1,6 @@
 // StaffController: the staff overlay (hidden gesture -> PIN pad -> staff
-// panel) and the anonymous insights it shows. It counts what patients do
+// panel; with no PIN set the gesture only writes to the log how to set one)
+// and the anonymous insights it shows. It counts what patients do
 // (core/insights: map updates here, writes on the recorder's worker) and
 // turns the panel's buttons into requests the kiosk carries out.
 #pragma once
@@ -55,6 +56,7 @@ private:
         PinLockout lockout;   // the lockout after this check
     };
     std::string PinHash(const Content& content) const;
+    void SayHowToSetPin(const StaffSources& sources) const;
     void StartPinCheck(const Content& content, double now);
     bool TakePinCheck(const StaffSources& sources);
     void RequestInsights(const Content& content);

@@ -384,8 +384,9 @@ TEST_CASE("the Speaker goes through the segments in order and then stops", "[spe
     REQUIRE(WaitUntilIdle(speaker, 60.0));
     CHECK(speaker.CurrentSegment() == -1);
     std::lock_guard<std::mutex> lock(observer.mutex);
-    // Segment 0 is current from Speak on; the wake-ups show 1, 2, then idle.
-    CHECK(observer.seen == std::vector<int>{1, 2, -1});
+    // Nothing is current until the output is ready (silent: at once); the
+    // wake-ups show 0, 1, 2, then idle.
+    CHECK(observer.seen == std::vector<int>{0, 1, 2, -1});
 }
 
 TEST_CASE("Stop ends reading at once, and Speak replaces what is being read", "[speech][espeak]")

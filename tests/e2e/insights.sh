@@ -25,20 +25,20 @@ db="$XDG_CACHE_HOME/carekiosk/insights.sqlite"
 cat >"$work/patient.txt" <<SCRIPT
 wait 1000
 expect home
-tap 540 350                 # the first tile
+tap 540 450                 # the first tile
 wait 300
 expect page:benefits
 tap 274 51                  # Home
 wait 300
 expect home
-tap 540 218                 # the Search bar
+tap 540 280                 # the Search bar
 wait 1500                   # the index opens in the background
 expect search
 expect query-empty
 screenshot $work/search-fresh.png
 type sunscren
 wait 1000
-tap 540 390                 # the first result
+tap 540 470                 # the first result
 wait 400
 expect faq:sun-after
 tap 80 40                   # Back to the search and its query
@@ -63,7 +63,7 @@ advance 31
 wait 300
 expect home
 expect query-empty
-tap 540 218                 # the next patient opens search
+tap 540 280                 # the next patient opens search
 wait 500
 expect search
 expect query-empty
@@ -94,7 +94,7 @@ grep -q "^screen search" "$work/status.txt" && ok "the status file shows the sea
 # Each session ends with Home. "tattoo removal" was the first patient's; three
 # more ask it (4 sessions); the names, e-mail and phone number come once each.
 session() {
-    printf 'tap 540 218\nwaitfor search\ntype %s\nwaitfor search-ready\nwait 300\ntap 274 51\nwaitfor home\n' "$1"
+    printf 'tap 540 280\nwaitfor search\ntype %s\nwaitfor search-ready\nwait 300\ntap 274 51\nwaitfor home\n' "$1"
 }
 {
     printf 'wait 1000\nexpect home\n'

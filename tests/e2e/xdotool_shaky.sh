@@ -40,7 +40,7 @@ wobble() {
 opened=0
 i=1
 while [ "$i" -le 20 ]; do
-    wobble 540 350   # the first tile at this size (touch.script)
+    wobble 540 450   # the first tile at this size (touch.script)
     if wait_status "$status" screen page:benefits 3; then
         opened=$((opened + 1))
         x_tap 116 51   # Back
@@ -54,7 +54,7 @@ done
     fail "a tap wobbling 4 mm opened the tile $opened times of 20"
 
 # On a page that scrolls, 4 mm straight up is a drag: the page moves.
-x_tap 540 350
+x_tap 540 450
 wait_status "$status" screen page:benefits 3 || fail "the tile did not open for the drag"
 sleep 0.5
 x_drag 540 1200 $((1200 - mm4)) 6

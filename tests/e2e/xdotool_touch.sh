@@ -26,7 +26,7 @@ start_kiosk "$out/xdotool-touch.log" --content "$content" --windowed --size 1080
 wait_status "$status" screen home 10 || fail "the kiosk did not report Home: $(cat "$status" 2>/dev/null)"
 
 # A tap on the first tile (window pixels, default content at 1080x1920).
-x_tap 540 350
+x_tap 540 450
 if wait_status "$status" screen page:benefits 5; then ok "a tap on a tile opens its page"; else
     fail "tap on a tile: the kiosk shows $(status_value "$status" screen)"
 fi

@@ -133,7 +133,7 @@ TEST_CASE("A kiosk on a fake platform: a tap, a reload and an idle reset", "[kio
 
     SECTION("a tap on the first tile opens its page; removing that page takes the patient Home")
     {
-        platform.Tap(540, 350);   // the first tile at this size (tests/e2e/touch.script)
+        platform.Tap(540, 450);   // the first tile at this size (tests/e2e/touch.script)
         Frames(app, platform, 6);
         REQUIRE(app.WhatIsShown().screen == "page:benefits");
 

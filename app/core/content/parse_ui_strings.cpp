@@ -90,6 +90,8 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"fallback_note", "This is not yet available in your language."},
         {"read_aloud", "Read aloud"},
         {"stop_reading", "Stop"},
+        {"back_to_reading", "Back to reading position"},
+        {"sound_unavailable", "Sound is not available on this kiosk"},
         {"qr_caption", "Scan to read this at home"},
         {"contact_title", "How to reach us"},
         {"contact_phone", "Phone"},

@@ -246,6 +246,12 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "result " + std::string(args_[1].text);
         return true;
     }
+    if (what == "reading") {
+        if (!CheckCount("expect reading", 2, "off or what is read (page:ID, faq:ID)"))
+            return false;
+        out->text = "reading " + std::string(args_[1].text);
+        return true;
+    }
     if (what == "place") {
         double block = 0.0;
         if (!CheckCount("expect place", 2, "BLOCK") || !Number(1, "the block number", &block))
@@ -264,18 +270,20 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "keyboard " + mode;
         return true;
     }
-    if (what == "query") {
+    if (what == "query" || what == "notice") {
         // The rest of the line, words joined by one space: "expect query spf 30".
         if (args_.size() < 2) {
-            Error(EndColumn(), "'expect query' needs the text (or use query-empty)");
+            Error(EndColumn(), what == "query" ? "'expect query' needs the text (or use query-empty)"
+                                               : "'expect notice' needs the text");
             return false;
         }
-        out->text = "query";
+        out->text = what;
         for (size_t i = 1; i < args_.size(); i++)
             out->text += " " + std::string(args_[i].text);
         return true;
     }
-    if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready" || what == "entry-at-top") {
+    if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready" ||
+        what == "entry-at-top" || what == "reading-in-view" || what == "reading-away") {
         out->text = what;
         return CheckCount("expect " + what, 1, "no value");
     }

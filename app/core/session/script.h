@@ -21,7 +21,11 @@
 //                                 result ID (the first question or page shown for it),
 //                                 keyboard letters|digits|hidden, query TEXT (the query typed),
 //                                 entry-at-top (the open FAQ question in the screen's top quarter),
-//                                 place BLOCK (a page's first block starting in view, pre-order number)
+//                                 place BLOCK (a page's first block starting in view, pre-order number),
+//                                 notice TEXT (the message drawn over the screen, such as
+//                                 "Sound is not available on this kiosk"), reading off|TARGET
+//                                 (what the voice reads: page:ID, faq:ID), reading-in-view |
+//                                 reading-away (the part being read is on screen, or not)
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit

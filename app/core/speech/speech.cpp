@@ -270,9 +270,9 @@ bool SynthesizeToWav(const std::string& lang, const std::vector<SpeechSegment>& 
 // [SECTION] Speaker: the worker thread
 // ---------------------------------------------------------------------------
 
-Speaker::Speaker(std::function<void()> wake, Output output) : wake_(std::move(wake))
+Speaker::Speaker(std::function<void()> wake, Output output)
+    : wake_(std::move(wake)), silent_(output == Output::Silent)
 {
-    silent_ = output == Output::Silent;
     worker_ = std::thread([this] { Run(); });
 }
 
@@ -294,7 +294,9 @@ void Speaker::Speak(const std::string& lang, std::vector<SpeechSegment> segments
         ++generation_;
         request_ = Request{lang, fallback_lang, std::move(segments)};
         pending_ = !request_.segments.empty();
-        current_ = pending_ ? 0 : -1;
+        opening_ = pending_;
+        no_sound_ = false;
+        current_ = -1;
     }
     cv_.notify_all();
 }
@@ -306,6 +308,7 @@ void Speaker::Stop()
         ++generation_;
         pending_ = false;
         request_ = Request();
+        opening_ = false;
         current_ = -1;
     }
     cv_.notify_all();
@@ -334,8 +337,10 @@ void Speaker::Run()
             ReportEscaped("reading aloud", "this reading stops; the next one starts afresh");
         }
         lock.lock();
-        if (!Cancelled(generation))
-            current_ = -1;   // read to the end
+        if (!Cancelled(generation)) {
+            opening_ = false;
+            current_ = -1;   // read to the end, or nothing to read it with
+        }
         lock.unlock();
         if (wake_)
             wake_();
@@ -356,25 +361,70 @@ void Speaker::SetCurrent(int segment, unsigned generation)
         wake_();
 }
 
+// The end of a reading that never started: no engine, or no sound device.
+void Speaker::Finish(bool no_sound, unsigned generation)
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (Cancelled(generation))
+            return;
+        no_sound_ = no_sound;
+        opening_ = false;
+    }
+    if (wake_)
+        wake_();
+}
+
 void Speaker::Read(const Request& request, unsigned generation)
 {
     {
         Engine& engine = TheEngine();
         std::lock_guard<std::mutex> lock(engine.mutex);
-        if (!Start(engine))
+        if (!Start(engine)) {
+            Finish(false, generation);
             return;
+        }
         SelectVoice(engine, request.lang, request.fallback_lang);
+    }
+    if (!silent_ && !OpenDevice()) {
+        Finish(true, generation);
+        return;
     }
     for (size_t i = 0; i < request.segments.size() && !Cancelled(generation); i++) {
         SetCurrent(int(i), generation);
         const std::string& text = request.segments[i].text;
-        if (silent_ || !ReadAloud(text, generation))
+        if (silent_) {
             ReadSilently(text, generation);
+        } else if (!ReadAloud(text, generation)) {
+            Finish(true, generation);   // the device went away mid-way
+            return;
+        }
     }
 }
 
-// Plays one segment, a sentence at a time. False when the sound device
-// cannot be opened: then, and from then on, reading goes silent.
+// Opens the sound device by playing a few milliseconds of silence: espeak-ng
+// opens it at the first samples, and says at once when it cannot. Tried
+// before every reading, so a speaker plugged in later is used.
+bool Speaker::OpenDevice()
+{
+    Engine& engine = TheEngine();
+    std::lock_guard<std::mutex> lock(engine.mutex);
+    if (!SetOutput(engine, kOutputToDevice))
+        return false;
+    espeak_ng_SetParameter(espeakVOLUME, 0, 0);
+    const std::string pause = " ";
+    const espeak_ng_STATUS status = espeak_ng_Synthesize(pause.c_str(), pause.size() + 1, 0, POS_CHARACTER, 0,
+                                                         espeakCHARS_UTF8, nullptr, nullptr);
+    if (status == ENS_AUDIO_ERROR) {
+        if (!reported_no_device_.exchange(true))
+            std::fprintf(stderr, "carekiosk: no sound device for read-aloud; patients who tap Read aloud are told "
+                                 "sound is not available\n");
+        return false;
+    }
+    return true;
+}
+
+// Plays one segment, a sentence at a time. False when the sound device fails.
 bool Speaker::ReadAloud(const std::string& text, unsigned generation)
 {
     Engine& engine = TheEngine();
@@ -387,12 +437,8 @@ bool Speaker::ReadAloud(const std::string& text, unsigned generation)
         espeak_ng_SetParameter(espeakVOLUME, volume_.load(), 0);
         const espeak_ng_STATUS status = espeak_ng_Synthesize(sentence.c_str(), sentence.size() + 1, 0, POS_CHARACTER, 0,
                                                              espeakCHARS_UTF8 | espeakENDPAUSE, nullptr, nullptr);
-        if (status == ENS_AUDIO_ERROR) {
-            if (!silent_.exchange(true))
-                std::fprintf(stderr, "carekiosk: no sound device for read-aloud; reading goes on silently "
-                                     "(the highlight still follows the text)\n");
+        if (status == ENS_AUDIO_ERROR)
             return false;
-        }
     }
     if (Cancelled(generation)) {
         std::lock_guard<std::mutex> lock(engine.mutex);

@@ -6,9 +6,12 @@
 // render thread. (espeak-ng sets LC_CTYPE to a UTF-8 locale when it starts.)
 //
 // Sound goes out through espeak-ng's own audio output (pcaudiolib: PulseAudio
-// or ALSA). When there is no sound device the Speaker says so once on stderr
-// and goes on "silently": it still synthesises each segment and waits as long
-// as the audio would last, so the highlight moves at the voice's pace.
+// or ALSA). Before each reading the Speaker opens the sound device with a few
+// milliseconds of silence; when it cannot, nothing is read (NoSound()), so
+// the kiosk can tell the patient instead of moving a highlight in silence.
+// Output::Silent never opens a device: it synthesises each segment and waits
+// as long as the audio would last, so the highlight moves at the voice's pace
+// (tests, and machines without sound).
 #pragma once
 #include "document/speech_text.h"
 #include <atomic>
@@ -45,14 +48,14 @@ bool SynthesizeToWav(const std::string& lang, const std::vector<SpeechSegment>& 
 class Speaker {
 public:
     enum class Output {
-        Auto,     // the sound device; silent pacing when there is none
-        Silent,   // never open a sound device (tests, a muted kiosk)
+        Device,   // the sound device; without one nothing is read (NoSound)
+        Silent,   // never open a sound device: paced like the voice, without sound (tests)
     };
 
     // `wake` is called on the worker whenever CurrentSegment() or
     // IsSpeaking() changes, so an event loop waiting for input can redraw;
     // it must be safe to call from another thread (glfwPostEmptyEvent is).
-    explicit Speaker(std::function<void()> wake = {}, Output output = Output::Auto);
+    explicit Speaker(std::function<void()> wake = {}, Output output = Output::Device);
     ~Speaker();   // stops reading and joins the worker
     Speaker(const Speaker&) = delete;
     Speaker& operator=(const Speaker&) = delete;
@@ -66,12 +69,14 @@ public:
     void SetVolume(int percent);
     int Volume() const { return volume_.load(); }
 
-    // True from Speak until the last segment has been read or Stop.
-    bool IsSpeaking() const { return current_.load() >= 0; }
-    // Index into the segments being read, -1 when idle.
+    // True from Speak until the last segment has been read, Stop, or the
+    // sound device could not be opened.
+    bool IsSpeaking() const { return opening_.load() || current_.load() >= 0; }
+    // Index into the segments being read; -1 when idle and while the sound
+    // device is being opened (nothing is heard yet).
     int CurrentSegment() const { return current_.load(); }
-    // True once the sound device failed and reading went silent.
-    bool Silent() const { return silent_.load(); }
+    // True when the last Speak found no sound device: nothing was read.
+    bool NoSound() const { return no_sound_.load(); }
 
 private:
     struct Request {
@@ -80,16 +85,21 @@ private:
     };
     void Run();
     void Read(const Request& request, unsigned generation);
+    bool OpenDevice();
     bool ReadAloud(const std::string& text, unsigned generation);
     void ReadSilently(const std::string& text, unsigned generation);
     bool Cancelled(unsigned generation) const { return generation_.load() != generation; }
     void SetCurrent(int segment, unsigned generation);
+    void Finish(bool no_sound, unsigned generation);
 
     const std::function<void()> wake_;
     std::atomic<int> current_{-1};
     std::atomic<int> volume_{kDefaultSpeechVolume};
     std::atomic<unsigned> generation_{0};
-    std::atomic<bool> silent_{false};
+    std::atomic<bool> opening_{false};   // from Speak until the device opened (or failed)
+    std::atomic<bool> no_sound_{false};
+    std::atomic<bool> reported_no_device_{false};   // said once on stderr
+    const bool silent_;
 
     std::mutex mutex_;                 // guards the fields below
     std::condition_variable cv_;

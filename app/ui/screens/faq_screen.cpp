@@ -1,5 +1,5 @@
-// The FAQ screen: every question as a card under the title bar and the
-// search entry; a tapped question opens its answer in place, with the
+// The FAQ screen: every question as a card under the header, the title and
+// the search entry; a tapped question opens its answer in place, with the
 // read-aloud button, and is brought into view.
 #include "screens/screen_widgets.h"
 #include "widgets/icons.h"
@@ -27,9 +27,8 @@ void FaqScreen(Frame& f, ScreenViews& views)
 {
     const Theme& t = f.theme;
     SearchDraw search = SearchDrawFor(f, f.column.x0, f.column.x1);
-    const float top = DrawSearchEntry(search, TitleBar(f, f.Ui("faq_title"), std::string()));
+    const float top = DrawSearchEntry(search, FixedTitle(f, Header(f, true), f.Ui("faq_title")));
     f.tap_min_y = top;
-    f.tap_max_y = f.env.height;
     const LanguageContent* lang = FaqLanguage(f);
     if (!lang)
         return;
@@ -55,7 +54,9 @@ void FaqScreen(Frame& f, ScreenViews& views)
         cards.push_back(card);
         y += card.row_h + card.answer_h + f.gap;
     }
-    const float total = y + f.margin;
+    // Room to scroll the last card above read-aloud's floating button or message.
+    const bool overlay = views.reading_paused || !f.env.reading_notice.empty();
+    const float total = y + f.margin + (overlay ? f.button_h * 1.5f : 0.0f);
     views.max_scroll = std::max(0.0f, total - (f.env.height - top));
     const float scroll = ClampedScroll(f, views.max_scroll);
 
@@ -84,6 +85,7 @@ void FaqScreen(Frame& f, ScreenViews& views)
                           cards[i].y + cards[i].row_h + pad * 0.5f + read_h, top, scroll);
 
     f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
+    f.tap_max_y = ReadingOverlayTop(f, views);   // the cards under a notice take no taps
     for (size_t i = 0; i < cards.size(); i++) {
         const FaqEntry& entry = lang->faq[i];
         const Card& card = cards[i];
@@ -124,6 +126,8 @@ void FaqScreen(Frame& f, ScreenViews& views)
     }
     f.draw->PopClipRect();
     ScrollIndicator(f, top, scroll, views.max_scroll);
+    f.tap_max_y = f.env.height;
+    ReadingOverlay(f, views);
 }
 
 } // namespace screens_detail

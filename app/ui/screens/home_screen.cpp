@@ -1,5 +1,5 @@
-// The home screen: the clinic's name and the settings in a bar, the search
-// entry, then a tile per page (and one for the questions) in one or two
+// The home screen: the settings in the header, the clinic's name under it,
+// the search entry, then a tile per page (and one for the questions) in one or two
 // columns, grown to fill a tall screen, and how to reach the clinic in a
 // band at the bottom.
 #include "screens/screen_widgets.h"
@@ -33,38 +33,28 @@ std::vector<TileText> HomeTileTexts(const Frame& f)
     return tiles;
 }
 
-// The home bar: clinic name on the left, settings on the right. Returns its bottom.
-float HomeBar(Frame& f)
+// Home's title, under the header like every screen's: the clinic's logo
+// (a line and a half of the name at most, never more than a third of the
+// column, so the tiles of a landscape Home still fit) and name, and one line
+// for a first-time visitor: what to do here. Returns its bottom.
+float HomeTitle(Frame& f, float top)
 {
     const Theme& t = f.theme;
     const std::string& name = f.env.content->config.clinic_name;
-    // Settings are drawn first only to learn where they start; the band is
-    // painted under them via a channel split so the layering stays right.
-    f.draw->ChannelsSplit(2);
-    f.draw->ChannelsSetCurrent(1);
-    const float y = f.gap * 1.5f;
-    const float settings_x = SettingsButtons(f, y, true);
-    // The clinic's logo before its name: as tall as two lines of the name at
-    // most, and never more than a third of the bar, in either orientation.
-    const ImVec2 logo = LogoSize(f, (settings_x - f.margin) / 3.0f, f.button_h * 1.6f);
-    const float name_x = f.margin + (logo.x > 0 ? logo.x + f.gap : 0.0f);
-    const float name_w = std::max(f.em * 6.0f, settings_x - f.gap - name_x);
+    const float y = top + f.gap * 1.5f;
+    const float x0 = f.margin, w = f.env.width - 2 * f.margin;
+    const float title_line = MeasureText(f, FontRole::Title, "Ag", 0.0f).y;
+    const ImVec2 logo = LogoSize(f, w / 3.0f, title_line * 1.5f);
+    const float name_x = x0 + (logo.x > 0 ? logo.x + f.gap : 0.0f);
+    const float name_w = std::max(f.em * 6.0f, x0 + w - name_x);
     const ImVec2 size = MeasureText(f, FontRole::Title, name, name_w);
-    const float row_h = std::max(f.button_h, logo.y);
-    const float name_y = size.y <= row_h ? y + (row_h - size.y) * 0.5f : y;
-    DrawLogo(f, f.margin, y + (std::max(row_h, size.y) - logo.y) * 0.5f, logo);
+    const float row_h = std::max(size.y, logo.y);
+    DrawLogo(f, x0, y + (row_h - logo.y) * 0.5f, logo);
+    const float name_y = std::round(y + (row_h - size.y) * 0.5f);
     const ImVec2 drawn = DrawText(f, FontRole::Title, name_x, name_y, PackColour(t.heading), name, name_w);
     ReportTitle(f, name_x, name_y, drawn, t.heading);
-    // One line for a first-time visitor: what to do here.
-    const float hint_y = std::max(y + row_h, name_y + size.y) + f.gap * 0.5f;
-    const float hint_h = DrawText(f, FontRole::Body, f.margin, hint_y, PackColour(t.text_muted), f.Ui("home_hint"),
-                                  f.env.width - 2 * f.margin).y;
-    const float bottom = hint_y + hint_h + f.gap * 1.5f;
-    f.draw->ChannelsSetCurrent(0);
-    f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
-    f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);
-    f.draw->ChannelsMerge();
-    return bottom;
+    const float hint_y = y + row_h + f.gap * 0.5f;
+    return hint_y + DrawText(f, FontRole::Body, x0, hint_y, PackColour(t.text_muted), f.Ui("home_hint"), w).y;
 }
 
 } // namespace
@@ -73,7 +63,7 @@ void HomeScreen(Frame& f, ScreenViews& views)
 {
     const Theme& t = f.theme;
     SearchDraw search = SearchDrawFor(f, f.margin, f.env.width - f.margin);
-    const float top = DrawSearchEntry(search, HomeBar(f));
+    const float top = DrawSearchEntry(search, HomeTitle(f, Header(f, false)));
     const float band_top = f.env.height - ContactBandHeight(f);   // how to reach the clinic, always in view
     f.tap_min_y = top;
     f.tap_max_y = band_top;
@@ -102,13 +92,15 @@ void HomeScreen(Frame& f, ScreenViews& views)
     float natural = 0.0f;
     for (float h : row_h)
         natural += h;
-    const float room = band_top - top - f.gap * 1.5f - f.margin - f.gap * (row_h.size() - 1);
+    // The tiles keep as much space under them as above them, no more: tiles
+    // that fit never make the screen scroll.
+    const float room = band_top - top - f.gap * 3.0f - f.gap * (row_h.size() - 1);
     if (natural > 0.0f && room > natural) {
         const float grow = std::min(1.5f, room / natural);
         for (float& h : row_h)
             h = std::floor(h * grow);
     }
-    float total = f.gap * 1.5f + f.margin;
+    float total = f.gap * 3.0f - f.gap;
     for (float h : row_h)
         total += h + f.gap;
     views.max_scroll = std::max(0.0f, total - (band_top - top));

@@ -12,7 +12,7 @@ namespace screens_detail {
 void LanguagesScreen(Frame& f, ScreenViews& views)
 {
     views.max_scroll = 0.0f;
-    float y = TitleBar(f, f.Ui("language"), std::string()) + f.gap * 2;
+    float y = FixedTitle(f, Header(f, true), f.Ui("language")) + f.gap;
     const float h = std::max(f.target, f.button_h * 1.3f);
     for (const std::string& tag : f.env.content->config.languages) {
         ImGui::PushID(tag.c_str());

@@ -1,6 +1,6 @@
-// The page screen: a page's document under the title bar, with the
-// read-aloud button above it, the take-home QR code, how to reach the clinic
-// and the review footer below it.
+// The page screen: under the header, a scrolling body with the page's title,
+// the read-aloud button, the document, the take-home QR code, how to reach
+// the clinic and the review footer.
 #include "screens/screen_widgets.h"
 #include "document/speech_text.h"
 #include <algorithm>
@@ -12,7 +12,7 @@ namespace screens_detail {
 
 namespace {
 
-// The page body as shown: the title bar already shows the title, so a
+// The page body as shown: the screen title already shows the title, so a
 // leading "# Title" that repeats it is dropped (PageBody, which read-aloud
 // uses too, so both number the blocks alike).
 void PreparePageBody(ScreenViews& views, const Page& page)
@@ -133,15 +133,16 @@ void PageScreen(Frame& f, ScreenViews& views)
     const Theme& t = f.theme;
     bool fell_back = false;
     const Page* page = f.env.content->FindPage(f.env.session->Language(), f.env.session->Current().id, &fell_back);
+    const float top = Header(f, true);
     if (!page) {
         // A link to a page that has gone away: say so calmly, keep the way back.
-        const float top = TitleBar(f, f.Ui("updating"), std::string());
-        DrawText(f, FontRole::Body, f.column.x0, top + f.gap * 2, PackColour(t.text), f.Ui("updating_detail"), f.column.W());
+        const float y = FixedTitle(f, top, f.Ui("updating"));
+        DrawText(f, FontRole::Body, f.column.x0, y + f.gap, PackColour(t.text), f.Ui("updating_detail"), f.column.W());
         views.max_scroll = 0.0f;
         return;
     }
     PreparePageBody(views, *page);
-    const float top = TitleBar(f, page->title, fell_back ? f.Ui("fallback_note") : std::string());
+    const std::string note = fell_back ? f.Ui("fallback_note") : std::string();
     f.tap_min_y = top;
     f.tap_max_y = f.env.height;
 
@@ -156,9 +157,13 @@ void PageScreen(Frame& f, ScreenViews& views)
     const float card_h = card.module > 0 ? f.gap * 2 + card.h : 0.0f;
     const float contact = ContactCardHeight(f, views.contact_qr_page == page->source);
     const float contact_h = contact > 0.0f ? f.gap * 2 + contact : 0.0f;
-    const float read_h = f.button_h + f.gap;   // the Read aloud button above the body
-    const float pad_top = f.gap * 1.5f + read_h;
-    const float total = pad_top + doc_h + card_h + contact_h + footer_h + f.margin * 1.5f;
+    // Above the document: the title, then the Read aloud button.
+    const float title_y = f.gap * 1.5f;
+    const float read_y = title_y + ScreenTitleHeight(f, page->title, note);
+    const float pad_top = read_y + f.button_h + f.gap;
+    // Room to scroll the foot of the page above read-aloud's floating button or message.
+    const float overlay_h = views.reading_paused || !f.env.reading_notice.empty() ? f.button_h * 1.5f : 0.0f;
+    const float total = pad_top + doc_h + card_h + contact_h + footer_h + f.margin * 1.5f + overlay_h;
     views.max_scroll = std::max(0.0f, total - (f.env.height - top));
     if (views.contact_qr_reveal && views.contact_qr_page == page->source) {
         views.scroll_to = views.max_scroll;   // the phone's code opened at the foot of the page: show it
@@ -169,10 +174,13 @@ void PageScreen(Frame& f, ScreenViews& views)
     FollowReading(f, views, *views.page_body, read_target, pad_top, top, scroll);
 
     f.draw->PushClipRect(ImVec2(0, top + 1), ImVec2(f.env.width, f.env.height), true);
+    f.tap_max_y = ReadingOverlayTop(f, views);   // the body under a notice takes no taps
     const float origin_y = top + pad_top - scroll;
+    if (top + read_y - scroll > top)
+        ScreenTitle(f, top + title_y - scroll, page->title, note);
     float tap[2];
     views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
-    ReadAloudButton(f, f.column.x0, origin_y - read_h, read_target);
+    ReadAloudButton(f, f.column.x0, top + read_y - scroll, read_target);
     if (f.report)
         f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());
     const float card_y = origin_y + doc_h + f.gap * 2;
@@ -188,6 +196,8 @@ void PageScreen(Frame& f, ScreenViews& views)
     }
     f.draw->PopClipRect();
     ScrollIndicator(f, top, scroll, views.max_scroll);
+    f.tap_max_y = f.env.height;
+    ReadingOverlay(f, views);
 }
 
 } // namespace screens_detail

@@ -1,16 +1,18 @@
 // The parts of the screens that more than one screen uses: the frame's
-// metrics, text, touch targets, buttons, the title bar with its settings
-// buttons, the scroll indicator, and read-aloud's button and highlight.
+// metrics, text, touch targets, buttons, the header with its settings
+// buttons, the screen title, the scroll indicator, and read-aloud's button,
+// highlight and notices.
 // See screen_widgets.h.
 //
 // Index
 //   [SECTION] Frame: metrics, text, touch targets
-//   [SECTION] Shared chrome: buttons, title bar, scroll indicator
+//   [SECTION] Shared chrome: buttons, header, title, scroll indicator
 //   [SECTION] Read-aloud
 #include "screens/screen_widgets.h"
 #include "widgets/icons.h"
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <cmath>
 
 namespace ck::ui {
@@ -84,7 +86,7 @@ Touch Target(Frame& f, const Rect& r)
 }
 
 // ---------------------------------------------------------------------------
-// [SECTION] Shared chrome: buttons, title bar, scroll indicator
+// [SECTION] Shared chrome: buttons, header, title, scroll indicator
 // ---------------------------------------------------------------------------
 
 // A button with an icon and/or a label ("" for none); returns true when tapped.
@@ -197,6 +199,19 @@ bool SettingButton(Frame& f, const Rect& r, const char* icon, const std::string&
 
 } // namespace
 
+// The width SettingsButtons takes.
+static float SettingsWidth(const Frame& f, bool with_language)
+{
+    float w = SettingWidth(f, f.Ui("contrast_short")) + f.gap + SettingWidth(f, f.Ui("text_size_short"));
+    const auto& languages = f.env.content->config.languages;
+    const std::string& current = f.env.session->Language();
+    if (with_language && languages.size() == 2)
+        w += f.gap + ButtonWidth(f, LanguageName(*f.env.content, languages[languages[0] == current ? 1 : 0]));
+    else if (with_language && languages.size() > 2)
+        w += f.gap + ButtonWidth(f, LanguageName(*f.env.content, current));
+    return w;
+}
+
 // The right end of every top bar: language, text size, contrast. Returns the
 // x where those buttons begin.
 float SettingsButtons(Frame& f, float y, bool with_language)
@@ -236,63 +251,85 @@ float SettingsButtons(Frame& f, float y, bool with_language)
     return x;
 }
 
-// Title bar of every screen but Home: Back and Home on the left, settings
-// on the right, the title between them when it fits on one line
-// (landscape), else beneath them. Returns the bar's bottom edge.
-float TitleBar(Frame& f, const std::string& title, const std::string& note)
+// The header of every screen: only controls, so it looks the same whatever
+// the title's length. Back and Home on the left (not on Home), Stop while
+// the voice reads something on this screen (it stays in reach however far
+// the patient scrolls), the settings on the right. When the labels do not
+// fit (narrow screens, big text) Home loses its word first, then Back, then
+// Stop; the icons stay.
+float Header(Frame& f, bool back_home)
 {
     const Theme& t = f.theme;
     const float y = f.gap;
-    const std::string back = f.Ui("back"), home = f.Ui("home");
-    // Where the settings will start: drawn after the band, measured now.
-    f.draw->ChannelsSplit(2);
-    f.draw->ChannelsSetCurrent(1);
-    const float settings_x = SettingsButtons(f, y, true);
-    f.draw->ChannelsSetCurrent(0);
-    // Narrow screens with big text: the labels go, the icons stay.
-    const bool labels = f.margin + ButtonWidth(f, back) + f.gap + ButtonWidth(f, home) + f.gap <= settings_x;
-    const float back_w = labels ? ButtonWidth(f, back) : f.button_h;
-    const float home_w = labels ? ButtonWidth(f, home) : f.button_h;
-    const float buttons_end = f.margin + back_w + f.gap + home_w;
-
-    // Place the title first so the band can be painted behind everything.
-    const float title_w = f.column.W();
-    const ImVec2 one_line = MeasureText(f, FontRole::Title, title, 0.0f);
-    const float inline_x = std::max(f.column.x0, buttons_end + f.gap * 2);
-    const bool inline_title = note.empty() && inline_x + one_line.x <= settings_x - f.gap * 2;
-    float title_x = f.column.x0, title_y = y + f.button_h + f.gap * 1.5f, wrap = title_w;
-    float bottom = 0.0f;
-    ImVec2 title_size;
-    if (inline_title) {
-        title_x = inline_x;
-        title_y = std::round(y + (f.button_h - one_line.y) * 0.5f);
-        wrap = 0.0f;
-        title_size = one_line;
-        bottom = y + f.button_h + f.gap;
-    } else {
-        title_size = MeasureText(f, FontRole::Title, title, title_w);
-        bottom = title_y + title_size.y;
-        if (!note.empty())
-            bottom += f.gap * 0.5f + MeasureText(f, FontRole::Small, note, title_w).y;
-        bottom += f.gap * 1.5f;
-    }
+    const float bottom = y + f.button_h + f.gap;
     f.draw->AddRectFilled(ImVec2(0, 0), ImVec2(f.env.width, bottom), PackColour(t.surface));
     f.draw->AddLine(ImVec2(0, bottom), ImVec2(f.env.width, bottom), PackColour(t.rule), 2.0f);
+    // With every word gone and still no room (the largest text on a narrow
+    // screen, while reading), the language button goes: a new language would
+    // stop the voice anyway.
+    const int icons = (back_home ? 2 : 0) + (f.env.reading.empty() ? 0 : 1);
+    const bool with_language =
+        f.margin + icons * (f.button_h + f.gap) <= f.env.width - f.margin - SettingsWidth(f, true);
+    const float settings_x = SettingsButtons(f, y, with_language);
 
+    struct Control {
+        const char* icon;
+        std::string label;
+        ButtonStyle style;
+        IntentKind intent;
+        std::string text;
+    };
+    std::vector<Control> controls;
+    if (back_home) {
+        controls.push_back({"back", f.Ui("back"), ButtonStyle::Primary, IntentKind::Back, std::string()});
+        controls.push_back({"home", f.Ui("home"), ButtonStyle::Secondary, IntentKind::Home, std::string()});
+    }
+    if (!f.env.reading.empty())
+        controls.push_back({"stop", f.Ui("stop_reading"), ButtonStyle::Primary, IntentKind::ReadAloud, f.env.reading});
+    auto width = [&] {
+        float w = f.margin;
+        for (const Control& c : controls)
+            w += ButtonWidth(f, c.label) + f.gap;
+        return w;
+    };
+    for (const char* icon : {"home", "back", "stop"})
+        for (Control& c : controls)
+            if (width() > settings_x && std::strcmp(c.icon, icon) == 0)
+                c.label.clear();
     float x = f.margin;
-    if (Button(f, Rect{x, y, x + back_w, y + f.button_h}, "back", labels ? back : "", ButtonStyle::Primary))
-        f.Emit(IntentKind::Back);
-    x += back_w + f.gap;
-    if (Button(f, Rect{x, y, x + home_w, y + f.button_h}, "home", labels ? home : "", ButtonStyle::Secondary))
-        f.Emit(IntentKind::Home);
-
-    const ImVec2 drawn = DrawText(f, FontRole::Title, title_x, title_y, PackColour(t.heading), title, wrap);
-    ReportTitle(f, title_x, title_y, drawn, t.heading);
-    if (!note.empty())
-        DrawText(f, FontRole::Small, f.column.x0, title_y + title_size.y + f.gap * 0.5f, PackColour(t.text_muted), note,
-                 title_w);
-    f.draw->ChannelsMerge();
+    for (const Control& c : controls) {
+        const float w = ButtonWidth(f, c.label);
+        if (Button(f, Rect{x, y, x + w, y + f.button_h}, c.icon, c.label, c.style))
+            f.Emit(c.intent, c.text);
+        x += w + f.gap;
+    }
     return bottom;
+}
+
+float ScreenTitleHeight(const Frame& f, const std::string& title, const std::string& note)
+{
+    float h = MeasureText(f, FontRole::Title, title, f.column.W()).y;
+    if (!note.empty())
+        h += f.gap * 0.5f + MeasureText(f, FontRole::Small, note, f.column.W()).y;
+    return h + f.gap;
+}
+
+float ScreenTitle(Frame& f, float y, const std::string& title, const std::string& note)
+{
+    const Theme& t = f.theme;
+    const ImVec2 drawn = DrawText(f, FontRole::Title, f.column.x0, y, PackColour(t.heading), title, f.column.W());
+    ReportTitle(f, f.column.x0, y, drawn, t.heading);
+    float h = drawn.y;
+    if (!note.empty()) {
+        const float note_y = y + h + f.gap * 0.5f;
+        h += f.gap * 0.5f + DrawText(f, FontRole::Small, f.column.x0, note_y, PackColour(t.text_muted), note, f.column.W()).y;
+    }
+    return h + f.gap;
+}
+
+float FixedTitle(Frame& f, float top, const std::string& title)
+{
+    return top + f.gap * 1.5f + ScreenTitle(f, top + f.gap * 1.5f, title, std::string()) - f.gap;
 }
 
 // A thin thumb at the right edge while the body can scroll, so patients see
@@ -420,21 +457,99 @@ void ReadAloudButton(Frame& f, float x, float y, const std::string& target)
 // Read-aloud on `view`, drawn `doc_y` px below the top of the scrolling area:
 // highlights the block being read and, when the voice moves on to a block out
 // of sight, scrolls to it (once per block, so a finger can still scroll away).
+// Once the patient has scrolled while it reads, it only notes where the part
+// being read is, for "Back to reading position".
 void FollowReading(Frame& f, ScreenViews& views, DocumentView& view, const std::string& target, float doc_y,
                    float top, float scroll)
 {
     const int block = f.env.reading == target ? f.env.reading_block : -1;
     view.SetHighlight(block);
+    if (f.env.reading != target)
+        return;
+    float y0 = 0.0f, y1 = 0.0f;
+    if (block < 0 || !view.BlockBounds(block, &y0, &y1)) {
+        views.reading_focus = block;
+        return;
+    }
+    y0 += doc_y;
+    y1 += doc_y;
+    const bool in_sight = y0 >= scroll && y1 <= scroll + (f.env.height - top);
+    if (f.report)
+        f.report->reading_shown = y1 > scroll && y0 < scroll + (f.env.height - top) ? 1 : 0;
+    const float there = std::clamp(y0 - f.gap * 2, 0.0f, views.max_scroll);
+    if (views.reading_paused) {
+        views.reading_return = in_sight ? -1.0f : there;
+        return;
+    }
     if (block == views.reading_focus)
         return;
     views.reading_focus = block;
-    float y0 = 0.0f, y1 = 0.0f;
-    if (block < 0 || !view.BlockBounds(block, &y0, &y1))
+    if (!in_sight)
+        views.scroll_to = there;
+}
+
+namespace {
+
+// The message that says why reading did not start: the icon and the words,
+// wrapped to the screen, in a dark rounded box.
+struct NoticeBox {
+    std::string text;
+    float icon = 0, pad = 0, text_w = 0, w = 0, h = 0;
+    ImVec2 text_size;
+};
+
+NoticeBox MeasureNotice(const Frame& f)
+{
+    NoticeBox box;
+    box.text = f.Ui("sound_unavailable");
+    box.icon = std::round(f.button_h * 0.42f);
+    box.pad = std::round((f.button_h - box.icon) * 0.5f);
+    const float room = f.env.width - 2 * f.margin - box.pad * 2.6f - box.icon;
+    box.text_w = std::min(MeasureText(f, FontRole::Button, box.text, 0.0f).x, room);
+    box.text_size = MeasureText(f, FontRole::Button, box.text, box.text_w);
+    box.w = std::ceil(box.pad * 2.6f + box.icon + box.text_size.x);
+    box.h = std::max(f.button_h, std::ceil(box.text_size.y + box.pad));
+    return box;
+}
+
+} // namespace
+
+float ReadingOverlayTop(const Frame& f, const ScreenViews& views)
+{
+    if (!f.env.reading_notice.empty())
+        return f.env.height - f.margin - MeasureNotice(f).h - f.gap;
+    if (views.reading_return >= 0.0f)
+        return f.env.height - f.margin - f.button_h - f.gap;
+    return f.env.height;
+}
+
+void ReadingOverlay(Frame& f, ScreenViews& views)
+{
+    const Theme& t = f.theme;
+    if (!f.env.reading_notice.empty()) {
+        const NoticeBox box = MeasureNotice(f);
+        const float x = std::round((f.env.width - box.w) * 0.5f);
+        const float y = f.env.height - f.margin - box.h;
+        f.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + box.w, y + box.h), PackColour(t.heading), f.button_h * 0.3f);
+        DrawIcon(f.draw, "sound-off", x + box.pad + box.icon * 0.5f, y + box.h * 0.5f, box.icon,
+                 PackColour(t.background), PackColour(t.heading));
+        DrawText(f, FontRole::Button, x + box.pad * 1.6f + box.icon, std::round(y + (box.h - box.text_size.y) * 0.5f),
+                 PackColour(t.background), box.text, box.text_w);
+        if (f.report)
+            f.report->notice = box.text;
         return;
-    y0 += doc_y;
-    y1 += doc_y;
-    if (y0 < scroll || y1 > scroll + (f.env.height - top))
-        views.scroll_to = std::clamp(y0 - f.gap * 2, 0.0f, views.max_scroll);
+    }
+    if (views.reading_return < 0.0f)
+        return;
+    const std::string label = f.Ui("back_to_reading");
+    const float w = std::min(ButtonWidth(f, label), f.env.width - 2 * f.margin);
+    const float x = std::round((f.env.width - w) * 0.5f);
+    const float y = f.env.height - f.margin - f.button_h;
+    if (Button(f, Rect{x, y, x + w, y + f.button_h}, "to-reading", label, ButtonStyle::Primary)) {
+        views.scroll_to = views.reading_return;
+        views.reading_paused = false;
+        views.reading_focus = -1;   // the next part the voice reaches is followed again
+    }
 }
 
 ImVec2 CentredText(Frame& f, FontRole role, float y, ImU32 colour, const std::string& text, float max_w)

@@ -82,8 +82,19 @@ std::string LanguageName(const Content& content, const std::string& tag);
 // The right end of every top bar: language, text size, contrast. Returns the
 // x where those buttons begin.
 float SettingsButtons(Frame& f, float y, bool with_language);
-// Title bar of Page, FAQ, Search and Languages; returns its bottom edge.
-float TitleBar(Frame& f, const std::string& title, const std::string& note);
+// The header of every screen, controls only: Back and Home on the left
+// (`back_home`, every screen but Home), Stop while something on this screen
+// is being read, the settings on the right. Returns its bottom edge.
+float Header(Frame& f, bool back_home);
+// Every screen's title goes in its body, the first thing under the header,
+// wrapped to the text column, with a muted `note` under it (or none).
+// ScreenTitle draws it with its top at `y` and returns the height it and
+// the space under it take; ScreenTitleHeight measures that without drawing.
+float ScreenTitleHeight(const Frame& f, const std::string& title, const std::string& note);
+float ScreenTitle(Frame& f, float y, const std::string& title, const std::string& note);
+// The title of a screen whose body does not scroll as a whole (Home, FAQ,
+// Search, Languages) under the header's bottom `top`; returns its bottom.
+float FixedTitle(Frame& f, float top, const std::string& title);
 // A thin thumb at the right edge while the body can scroll.
 void ScrollIndicator(Frame& f, float top, float scroll, float max_scroll);
 // Scroll offset of the current route, clamped to what the body allows.
@@ -102,9 +113,17 @@ SearchDraw SearchDrawFor(Frame& f, float x0, float x1);
 // Read-aloud's toggle: "Read aloud", or "Stop" while `target` is being read.
 void ReadAloudButton(Frame& f, float x, float y, const std::string& target);
 // Read-aloud on `view`, drawn `doc_y` px below the top of the scrolling
-// area: highlights the block being read and keeps it in sight.
+// area: highlights the block being read and keeps it in sight, unless the
+// patient scrolled away from it (views.reading_paused).
 void FollowReading(Frame& f, ScreenViews& views, DocumentView& view, const std::string& target, float doc_y,
                    float top, float scroll);
+// Over the foot of the body: "Back to reading position" while the patient
+// has scrolled away from the part being read, or "Sound is not available on
+// this kiosk" after a Read aloud that could not start. ReadingOverlayTop
+// says where it will be (f.env.height when there is none), so the body
+// under it takes no taps; ReadingOverlay draws it.
+float ReadingOverlayTop(const Frame& f, const ScreenViews& views);
+void ReadingOverlay(Frame& f, ScreenViews& views);
 
 // A QR code (made at load) black on a white square with the quiet zone
 // scanners need, at (x, y) with `module` px per module. Modules are whole

@@ -30,16 +30,18 @@ void ScreenViews::Clear()
     max_scroll = 0.0f;
     scroll_to = -1.0f;
     reading_focus = -1;
+    reading_paused = false;
+    reading_return = -1.0f;
     Leave();
     place = Place();
 }
 
-// The search screen: the search parts (search_screen.cpp) under the shared
-// title bar.
+// The search screen: the search parts (search_screen.cpp) under the header
+// and the title.
 static void SearchScreen(Frame& f, ScreenViews& views)
 {
     SearchDraw search = SearchDrawFor(f, f.column.x0, f.column.x1);
-    DrawSearchScreen(search, TitleBar(f, f.Ui("search"), std::string()), views);
+    DrawSearchScreen(search, FixedTitle(f, Header(f, true), f.Ui("search")), views);
 }
 
 std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, ScreenReport* report)
@@ -75,6 +77,7 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
     // (Platform::RenderFrame), and a software renderer would blend every
     // pixel of the screen a second time.
     views.scroll_to = -1.0f;
+    views.reading_return = -1.0f;
 
     if (empty) {
         views.max_scroll = 0.0f;

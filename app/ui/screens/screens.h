@@ -1,5 +1,5 @@
-// The kiosk's screens: Home (clinic name and a tile per page), Page (title
-// bar, scrolling body, review footer), FAQ (expandable questions) and
+// The kiosk's screens: Home (clinic name and a tile per page), Page (header,
+// title and scrolling body, review footer), FAQ (expandable questions) and
 // "Information is being updated" (no content). Each is drawn from the
 // Content and the Session and returns intents; none navigates, loads or
 // writes anything itself. The kiosk and the screenshot command call the same
@@ -44,6 +44,8 @@ struct ScreenReport {
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
     std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`
+    std::string notice;             // a message drawn over the screen ("Sound is not available..."), "" = none
+    int reading_shown = -1;         // read-aloud: the part being read is on screen (1), away (0), none (-1)
     PictureCounts pictures;         // content pictures in view
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
     int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
@@ -65,6 +67,7 @@ struct ScreenEnv {
     const SearchView* search = nullptr;  // the app's results for the query; null = not ready
     std::string reading;                 // read-aloud: "page:<id>" or "faq:<id>" being read, "" = none
     int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
+    std::string reading_notice;          // "page:<id>" or "faq:<id>" that could not be read: no sound device
 };
 
 inline const char* const kLeftFaq = "\n";   // ScreenViews::faq_focus after another screen
@@ -80,6 +83,10 @@ struct ScreenViews {
     float max_scroll = 0.0f;             // of the screen drawn last frame
     float scroll_to = -1.0f;             // >= 0: the screen asks the app to scroll there
     int reading_focus = -1;              // read-aloud: the block last brought into view
+    // The patient scrolled while the voice was reading: the screen stops
+    // following it (the app sets this; "Back to reading position" clears it).
+    bool reading_paused = false;
+    float reading_return = -1.0f;        // while paused: the offset that shows the part being read (-1 = in view)
     std::string contact_qr_page;         // page whose contact card shows the phone's QR code
     bool contact_qr_reveal = false;      // it just opened: scroll to the end, where it is
     // The patient's place on a page: the first block starting in view, `dy`

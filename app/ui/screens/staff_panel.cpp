@@ -1,7 +1,6 @@
 // Staff overlay: PIN pad and staff panel. See staff_panel.h.
 //
 // [SECTION] Drawing helpers
-// [SECTION] No PIN set
 // [SECTION] PIN pad
 // [SECTION] Insights charts
 // [SECTION] Staff panel
@@ -96,25 +95,6 @@ int ButtonRow(Ctx& c, float x0, float x1, float y, float h, const std::vector<st
             tapped = int(i);
     }
     return tapped;
-}
-
-// [SECTION] No PIN set
-
-void NoPinScreen(Ctx& c)
-{
-    const float w = std::min(c.env.width - 2 * c.margin, c.em * 30.0f);
-    float y = std::round(c.env.height * 0.25f);
-    y += Centred(c, FontRole::Title, y, c.theme.heading, "Staff panel", w) + c.gap * 2;
-    y += Centred(c, FontRole::Body, y, c.theme.text,
-                 "No staff PIN is set, so the staff panel stays locked. On the kiosk computer run:", w) + c.gap;
-    y += Centred(c, FontRole::Code, y, c.theme.heading, "carekiosk set-pin --content " + c.env.info->content_dir, w)
-         + c.gap;
-    y += Centred(c, FontRole::Body, y, c.theme.text_muted,
-                 "then restart the kiosk or wait for the content to reload.", w) + c.gap * 3;
-    const float bw = std::max(c.target * 3, c.em * 8);
-    const float x = std::round((c.env.width - bw) * 0.5f);
-    if (Button(c, Rect{x, y, x + bw, y + std::max(c.target, c.em * 2.4f)}, "Close", true))
-        c.actions.push_back(StaffAction::Close);
 }
 
 // [SECTION] PIN pad
@@ -402,7 +382,6 @@ std::vector<StaffAction> DrawStaffOverlay(const StaffEnv& env, StaffPanelState& 
     c.draw->AddRectFilled(ImVec2(0, 0), ImVec2(env.width, env.height), PackColour(theme.background));
 
     switch (state.mode) {
-    case StaffMode::NoPin: NoPinScreen(c); break;
     case StaffMode::Pad: PinPad(c); break;
     case StaffMode::Panel: Panel(c); break;
     case StaffMode::Closed: break;

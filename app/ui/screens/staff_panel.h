@@ -46,7 +46,6 @@ struct StaffInfo {
 
 enum class StaffMode {
     Closed,
-    NoPin,    // no staff_pin_hash in kiosk.json: explain how to set one
     Pad,      // PIN entry
     Panel,    // unlocked
 };

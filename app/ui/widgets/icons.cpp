@@ -16,7 +16,8 @@ constexpr IconAlias kChrome[] = {
     {"contrast", "contrast"},       {"chevron-down", "expand_more"}, {"chevron-up", "expand_less"},
     {"globe", "language"},          {"speaker", "volume_up"},     {"stop", "stop"},
     {"info", "info"},               {"question", "help"},         {"clock", "schedule"},
-    {"sparkle", "auto_awesome"},    {"phone", "phone"},
+    {"sparkle", "auto_awesome"},    {"phone", "phone"},           {"sound-off", "volume_off"},
+    {"to-reading", "subject"},
 };
 
 // The atlas font holding glyph `code` nearest `size` from above (a glyph
