@@ -275,7 +275,8 @@ bool LineParser::ParseExpect(ScriptCommand* out)
             out->text += " " + std::string(args_[i].text);
         return true;
     }
-    if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready" || what == "entry-at-top") {
+    if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready" || what == "entry-at-top" ||
+        what == "picture" || what == "no-picture") {
         out->text = what;
         return CheckCount("expect " + what, 1, "no value");
     }
@@ -446,6 +447,8 @@ bool ExpectationHolds(const std::string& screen, const Session& session)
         return session.Current().scroll_y <= 0.5f;
     if (screen == "query-empty")
         return session.Query().empty();
+    if (screen == "picture" || screen == "no-picture")
+        return session.ShownPicture().empty() == (screen == "no-picture");
     if (screen == "attract")
         return session.Idle() == IdleState::Attract;
     if (screen == "idle-warning")

@@ -21,7 +21,8 @@
 //                                 result ID (the first question or page shown for it),
 //                                 keyboard letters|digits|hidden, query TEXT (the query typed),
 //                                 entry-at-top (the open FAQ question in the screen's top quarter),
-//                                 place BLOCK (a page's first block starting in view, pre-order number)
+//                                 place BLOCK (a page's first block starting in view, pre-order number),
+//                                 picture | no-picture (a picture shown full screen, or none),
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit
