@@ -190,6 +190,7 @@ void KioskApp::DrawFrame()
         Redraw();
 
     platform_.BeginFrame();
+    screen_.pointer.HoldScroll(!session_.ShownPicture().empty());   // a drag pans the picture instead
     const std::vector<PointerEvent> events = ReadInput(now);
     if (staff_.FeedGesture(events, session_, Sources()))
         screen_.pointer.Cancel();   // the touch was part of the hidden staff gesture

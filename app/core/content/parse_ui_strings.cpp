@@ -103,6 +103,9 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"contact_save_caption", "Scan with your phone to save our number"},
         {"address_caption", "Scan to take this address home"},
         {"close", "Close"},
+        {"picture_title", "Picture"},
+        {"zoom_in", "Zoom in"},
+        {"zoom_out", "Zoom out"},
     };
     return strings;
 }

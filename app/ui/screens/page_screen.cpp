@@ -173,6 +173,7 @@ void PageScreen(Frame& f, ScreenViews& views)
     float tap[2];
     views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
     ReadAloudButton(f, f.column.x0, origin_y - read_h, read_target);
+    ReportPictures(f, *views.page_body, f.column.x0, origin_y);
     if (f.report)
         f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());
     const float card_y = origin_y + doc_h + f.gap * 2;

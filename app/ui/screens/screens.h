@@ -6,6 +6,7 @@
 // DrawScreen, so a screenshot is what a patient sees.
 #pragma once
 #include "content/content.h"
+#include "session/picture_zoom.h"
 #include "session/session.h"
 #include "widgets/document_view.h"
 #include "text/fonts.h"
@@ -47,6 +48,7 @@ struct ScreenReport {
     PictureCounts pictures;         // content pictures in view
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
     int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
+    float picture_rect[4] = {};     // the picture shown full screen, as drawn (0s = none)
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -82,6 +84,13 @@ struct ScreenViews {
     int reading_focus = -1;              // read-aloud: the block last brought into view
     std::string contact_qr_page;         // page whose contact card shows the phone's QR code
     bool contact_qr_reveal = false;      // it just opened: scroll to the end, where it is
+    // The picture shown full screen (Session::ShownPicture): its description,
+    // found once when it opens, and how far it is zoomed and panned.
+    struct Picture {
+        std::string key;
+        std::string alt;
+        PictureZoom zoom;
+    } picture;
     // The patient's place on a page: the first block starting in view, `dy`
     // px below the top of the body, at body text size `em`. A new text size
     // puts that block back at the same place.
@@ -98,6 +107,7 @@ struct ScreenViews {
     {
         contact_qr_page.clear();
         contact_qr_reveal = false;
+        picture = Picture();
     }
 };
 

@@ -17,6 +17,7 @@ constexpr IconAlias kChrome[] = {
     {"globe", "language"},          {"speaker", "volume_up"},     {"stop", "stop"},
     {"info", "info"},               {"question", "help"},         {"clock", "schedule"},
     {"sparkle", "auto_awesome"},    {"phone", "phone"},
+    {"zoom-in", "add"},             {"zoom-out", "remove"},       {"close", "close"},
 };
 
 // The atlas font holding glyph `code` nearest `size` from above (a glyph
