@@ -16,7 +16,7 @@ constexpr IconAlias kChrome[] = {
     {"contrast", "contrast"},       {"chevron-down", "expand_more"}, {"chevron-up", "expand_less"},
     {"globe", "language"},          {"speaker", "volume_up"},     {"stop", "stop"},
     {"info", "info"},               {"question", "help"},         {"clock", "schedule"},
-    {"sparkle", "auto_awesome"},    {"phone", "phone"},
+    {"sparkle", "auto_awesome"},    {"phone", "phone"},           {"qr-code", "qr_code"},
     {"zoom-in", "add"},             {"zoom-out", "remove"},       {"close", "close"},
 };
 
