@@ -264,13 +264,15 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "keyboard " + mode;
         return true;
     }
-    if (what == "query") {
-        // The rest of the line, words joined by one space: "expect query spf 30".
+    if (what == "query" || what == "suggested") {
+        // The rest of the line, words joined by one space: "expect query spf 30",
+        // "expect suggested does-it-hurt downtime".
         if (args_.size() < 2) {
-            Error(EndColumn(), "'expect query' needs the text (or use query-empty)");
+            Error(EndColumn(), what == "query" ? "'expect query' needs the text (or use query-empty)"
+                                               : "'expect suggested' needs the question ids, first shown first");
             return false;
         }
-        out->text = "query";
+        out->text = what;
         for (size_t i = 1; i < args_.size(); i++)
             out->text += " " + std::string(args_[i].text);
         return true;

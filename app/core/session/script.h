@@ -23,6 +23,7 @@
 //                                 entry-at-top (the open FAQ question in the screen's top quarter),
 //                                 place BLOCK (a page's first block starting in view, pre-order number),
 //                                 picture | no-picture (a picture shown full screen, or none),
+//                                 suggested ID... (the search screen's first suggested questions, in order)
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit

@@ -44,10 +44,11 @@ struct ScreenReport {
         std::string label;
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
-    std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`
+    std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`; pictures by their description
     PictureCounts pictures;         // content pictures in view
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
     int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
+    std::vector<std::string> suggested;   // search: the suggested questions listed (FAQ ids, in order)
     float picture_rect[4] = {};     // the picture shown full screen, as drawn (0s = none)
 };
 
@@ -67,6 +68,10 @@ struct ScreenEnv {
     const SearchView* search = nullptr;  // the app's results for the query; null = not ready
     std::string reading;                 // read-aloud: "page:<id>" or "faq:<id>" being read, "" = none
     int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
+    // The search screen's popular questions in the session's language
+    // (core/insights/popular_questions.h), worked out between frames; null:
+    // the FAQ's first questions.
+    const std::vector<std::string>* popular = nullptr;
 };
 
 inline const char* const kLeftFaq = "\n";   // ScreenViews::faq_focus after another screen
