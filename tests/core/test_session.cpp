@@ -487,6 +487,12 @@ TEST_CASE("a picture shown full screen: Back closes it and stays on the page, Cl
     CHECK(RouteName(s.Current()) == "page:risks");
 
     s.Apply(Make(IntentKind::ShowPicture, "en/pages/needle-depth.png"), 8.0);
+    s.Apply(Make(IntentKind::SetTextSize, std::string(), 3), 8.5);
+    CHECK_FALSE(s.ShownPicture().empty());               // larger text: the picture stays
+    s.Apply(Make(IntentKind::SetLanguage, "es"), 8.6);
+    CHECK(s.ShownPicture().empty());                     // the Spanish page has its own
+    CHECK(RouteName(s.Current()) == "page:risks");
+    s.Apply(Make(IntentKind::ShowPicture, "es/pages/needle-depth.png"), 8.7);
     s.Apply(Make(IntentKind::Home), 9.0);
     CHECK(s.ShownPicture().empty());
 }

@@ -155,8 +155,10 @@ void Session::Apply(const Intent& intent, double now)
         high_contrast_ = !high_contrast_;
         break;
     case IntentKind::SetLanguage:
-        if (!intent.text.empty() && intent.text != language_)
+        if (!intent.text.empty() && intent.text != language_) {
             query_.clear();   // a query in one language means nothing in the other
+            shown_picture_.clear();   // the other language's page has its own pictures and words
+        }
         if (!intent.text.empty())
             language_ = intent.text;
         if (Current().screen == Screen::Languages)
