@@ -22,10 +22,11 @@ const CommandUsage kCommands[] = {
      "carekiosk screenshot [--content DIR] --size WxH --out FILE.png\n"
      "          [--page ID | --screen home|faq|search|languages] [--expand FAQ_ID] [--query TEXT]\n"
      "          [--lang LANG] [--text-size STEP] [--contrast] [--scroll PX] [--cache-dir DIR]\n"
-     "          [--address ADDRESS] [--report FILE.json]\n"
+     "          [--address ADDRESS] [--picture PATH] [--report FILE.json]\n"
      "carekiosk screenshot --check FILE.png --report FILE.json\n",
      "  one screen drawn offscreen exactly as the kiosk draws it; --address shows the take-home\n"
-     "  code of a web or e-mail address the text holds, as a tap on it does; --report writes\n"
+     "  code of a web or e-mail address the text holds, as a tap on it does; --picture shows a\n"
+     "  picture of the page (en/pages/x.png) full screen, as a tap on it does; --report writes\n"
      "  what the layout measured, --check tests a picture against its report\n"},
     {"check",
      "carekiosk check [--content DIR] [--strict]\n",

@@ -37,6 +37,7 @@ struct ShotOptions {
     std::string content_dir, out, report, page, screen = "home", expand, lang;
     std::string query, cache_dir;   // --query: typed on the search screen's keyboard
     std::string address;            // --address: its take-home card over the screen
+    std::string picture;            // --picture: that picture (its path in the content folder) full screen
     int width = 0, height = 0;
     int text_size = -1;
     float scroll = 0.0f;            // --scroll: px down the screen; past the end stops at the end
@@ -66,6 +67,8 @@ std::vector<Intent> SetUpIntents(const ShotOptions& o)
             intents.push_back(key);
     if (!o.address.empty())
         intents.push_back(Intent{IntentKind::ShowAddress, TakeHomeAddress(o.address), 0});
+    if (!o.picture.empty())
+        intents.push_back(Intent{IntentKind::ShowPicture, o.picture, 0});
     return intents;
 }
 
@@ -95,6 +98,10 @@ bool WriteReport(const std::string& path, const ShotOptions& o, const ui::Screen
     j["min_target_px"] = r.min_target;
     j["qr_rect"] = {r.qr_rect[0], r.qr_rect[1], r.qr_rect[2], r.qr_rect[3]};
     j["qr_module_px"] = r.qr_module;
+    j["picture_rect"] = {r.picture_rect[0], r.picture_rect[1], r.picture_rect[2], r.picture_rect[3]};
+    j["buttons"] = nlohmann::json::array();   // what `press LABEL` finds; pictures by their description
+    for (const ui::ScreenReport::Labelled& b : r.buttons)
+        j["buttons"].push_back({{"label", b.label}, {"rect", {b.x0, b.y0, b.x1, b.y1}}});
     j["required_target_px"] = ui::MinTargetPx(96.0f);
     std::ofstream out(path);
     out << j.dump(2) << "\n";
@@ -264,6 +271,7 @@ int RunScreenshot(const Args& args)
     o.expand = reader.Value("--expand");
     o.query = reader.Value("--query");
     o.address = reader.Value("--address");
+    o.picture = reader.Value("--picture");
     o.cache_dir = reader.Value("--cache-dir");
     o.lang = reader.Value("--lang");
     const std::string text_size = reader.Value("--text-size");

@@ -2,6 +2,7 @@
 #include "kiosk_app.h"
 
 #include "base/guard.h"
+#include "insights/popular_questions.h"
 #include "text/fonts.h"
 #include <imgui.h>
 #include <algorithm>
@@ -110,6 +111,7 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content, std::string gl
     session_.SetSettings(SettingsFor(*content_));
     screen_.textures.KeepFor(*content_);   // unchanged pictures stay uploaded
     screen_.views.Clear();
+    popular_.content = nullptr;   // the new content's questions
     reading_.Stop();   // the text being read may have changed
     fonts_.SetGlyphs(std::move(glyphs));
     Redraw();
@@ -190,12 +192,14 @@ void KioskApp::DrawFrame()
         Redraw();
 
     platform_.BeginFrame();
+    screen_.pointer.HoldScroll(!session_.ShownPicture().empty());   // a drag pans the picture instead
     const std::vector<PointerEvent> events = ReadInput(now);
     if (staff_.FeedGesture(events, session_, Sources()))
         screen_.pointer.Cancel();   // the touch was part of the hidden staff gesture
     session_.Current().scroll_y = screen_.pointer.ScrollOffset();
     FollowSession();
     UpdateSearch();
+    UpdatePopular();
     CountInsights(now);
 
     const ui::Theme& theme = session_.HighContrast() ? ui::HighContrastTheme() : ui::DefaultTheme();
@@ -259,6 +263,22 @@ void KioskApp::UpdateSearch()
     }
 }
 
+// The popular questions change when the insights worker has read the
+// counts, or with the language or the content: worked out here, not in the
+// screen's frame, as it looks questions up in the FAQ.
+void KioskApp::UpdatePopular()
+{
+    if (staff_.TakeMostOpened(&popular_.most_opened)) {
+        popular_.content = nullptr;
+        Redraw();
+    }
+    if (popular_.content == content_.get() && popular_.lang == session_.Language())
+        return;
+    popular_.lang = session_.Language();
+    popular_.content = content_.get();
+    popular_.ids = PopularQuestions(*content_, popular_.lang, popular_.most_opened, kPopularQuestionCount);
+}
+
 // Counts what this frame shows (core/insights): a settled search, a reset.
 void KioskApp::CountInsights(double now)
 {
@@ -304,6 +324,7 @@ std::vector<Intent> KioskApp::DrawPatientScreen(const ui::Theme& theme, double n
     env.reading = reading_.Target();
     env.reading_block = reading_.Block();
     env.reading_notice = reading_.Notice();
+    env.popular = &popular_.ids;
     std::vector<Intent> intents = ui::DrawScreen(env, screen_.views, &screen_.report);
 
     screen_.pointer.SetScrollLimit(screen_.views.max_scroll);
@@ -412,6 +433,12 @@ bool KioskApp::Holds(const std::string& condition) const
         return screen_.report.notice == condition.substr(7);
     if (condition.rfind("place ", 0) == 0)   // the block a page keeps in place (page_screen.cpp)
         return std::to_string(screen_.report.page_place) == condition.substr(6);
+    if (condition.rfind("suggested ", 0) == 0) {   // the first questions listed, in this order
+        std::string listed;
+        for (const std::string& id : screen_.report.suggested)
+            listed += " " + id;
+        return (listed + " ").rfind(condition.substr(9) + " ", 0) == 0;
+    }
     if (condition == "entry-at-top")   // the open question in the top quarter of the screen
         return screen_.report.open_entry_y >= 0.0f && screen_.report.open_entry_y < platform_.Height() * 0.25f;
     if (condition.rfind("result ", 0) == 0) {

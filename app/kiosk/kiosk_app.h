@@ -99,6 +99,14 @@ private:
         ui::ScreenReport report;
         std::string route_key;           // detects navigation to reset scrolling
     };
+    // The search screen's popular questions (core/insights/popular_questions.h)
+    // for one language and content, worked out between frames.
+    struct Popular {
+        std::vector<std::string> most_opened;   // from the insights worker
+        std::vector<std::string> ids;           // for `lang` and `content`
+        std::string lang;
+        const Content* content = nullptr;       // null: to be worked out again
+    };
     struct LoopState {
         int settle_frames = 0;           // ImGui needs a few frames after input to settle
         bool trim_when_settled = true;   // give freed heap pages back once the screen settles
@@ -115,6 +123,7 @@ private:
     void OnSessionReset();
     std::vector<PointerEvent> ReadInput(double now);
     void UpdateSearch();
+    void UpdatePopular();
     void CountInsights(double now);
     StaffSources Sources();
     ScriptDriver::Queries ScriptQueries() const;
@@ -136,6 +145,7 @@ private:
     StaffController staff_;
     ScriptDriver script_;
     Probes probes_;
+    Popular popular_;
     LoopState loop_;
 };
 

@@ -46,6 +46,9 @@ public:
     // Draws the overlay; `*redraw` is set when it must be drawn again soon.
     StaffRequest Draw(ui::StaffEnv env, const StaffSources& sources, double now, bool* redraw);
 
+    // The questions patients opened most, when the insights worker has read
+    // them (at start and each new day); false meanwhile or without insights.
+    bool TakeMostOpened(std::vector<std::string>* ids) { return insights_ && insights_->TakeMostOpened(ids); }
     // Insights, once a frame and for each intent the screens returned.
     void CountFrame(const Session& session, const SearchOutcome& outcome, double now);
     void CountIntent(const Intent& intent, const Session& session, const std::string& reading_before);

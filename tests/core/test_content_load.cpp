@@ -362,6 +362,28 @@ TEST_CASE("fallback pages, translations check and home tiles across languages", 
     CHECK(Find(translations, temp.Label("es/faq.json"), "the question \"q\" has no \"es\" version"));
 }
 
+TEST_CASE("popular_questions: an unknown id is an error at its place and is left out", "[content][load]")
+{
+    TempDir temp;
+    temp.Write("content/kiosk.json", "{\n  \"languages\": [\"en\", \"es\"],\n  \"home_tiles\": [\"q\"],\n"
+                                     "  \"popular_questions\": [\"r\",\n    \"q\", \"nope\", \"r\"]\n}\n");
+    temp.Write("content/en/pages/q.md", MakePage("Q", 1, "Text."));
+    temp.Write("content/en/faq.json", R"({"questions": [{"id": "q", "question": "Q?", "answer": "A."},
+                                                       {"id": "r", "question": "R?", "answer": "A."}]})");
+    temp.Write("content/es/faq.json", R"({"questions": [{"id": "q", "question": "Q es?", "answer": "A."},
+                                                       {"id": "r", "question": "R es?", "answer": "A."}]})");
+    const LoadResult result = LoadContent(temp.Root());
+    INFO(AllMessages(result.diagnostics));
+    const Diagnostic* unknown = Find(result.diagnostics, temp.Label("kiosk.json"),
+                                     "\"popular_questions\" lists \"nope\", but there is no question with that id");
+    REQUIRE(unknown);
+    CHECK(unknown->severity == Severity::Error);
+    CHECK(unknown->line == 5);
+    CHECK(unknown->column == 10);
+    CHECK(result.diagnostics.ErrorCount() == 1);
+    CHECK(result.content->config.popular_questions == std::vector<std::string>{"r", "q"});   // once each
+}
+
 TEST_CASE("text files: size limit, invalid UTF-8 and duplicate page ids", "[content][load]")
 {
     TempDir temp;

@@ -2,6 +2,7 @@
 // scripted session, the SQLite store (UPSERT, retention, damaged files) and
 // the staff report for a seeded database.
 #include "insights/insights.h"
+#include "insights/popular_questions.h"
 #include "insights/query_vocabulary.h"
 #include "content/content_parse.h"
 #include "base/utf8.h"
@@ -474,7 +475,7 @@ TEST_CASE("The recorder hands a summary over after writing what is pending")
     recorder.RequestSummary(7, {"es", "en"}, 1);
     recorder.FlushAndWait();
     REQUIRE(recorder.TakeSummary(&summary));
-    CHECK(woken == 1);
+    CHECK(woken == 2);   // the popular questions read at start, then the summary
     CHECK(summary.first_day == "2024-03-24");
     CHECK(summary.last_day == "2024-03-30");
     REQUIRE(summary.languages.size() == 2);
@@ -721,4 +722,87 @@ TEST_CASE("A released query keeps the content's words, lay words and lower-case 
     CHECK(mask("en", "microneedling gizmo") == "microneedling " + dots);     // the content's word
     CHECK(mask("en", "where is the booze") == "where is the booze");          // a lay word
     CHECK(mask("es", "crema anestésica xyzzy") == "crema anestésica " + dots);   // the Spanish content
+}
+
+// ---------------------------------------------------------------------------
+// Popular questions
+// ---------------------------------------------------------------------------
+
+namespace {
+
+FaqEntry Question(const std::string& id)
+{
+    FaqEntry entry;
+    entry.id = id;
+    entry.question = id + "?";
+    return entry;
+}
+
+// An English FAQ a, b, c, d, e, f (file order) and a Spanish one without questions.
+Content PopularContent()
+{
+    Content content;
+    content.config.languages = {"en", "es"};
+    content.config.default_language = "en";
+    LanguageContent en;
+    en.lang = "en";
+    for (const char* id : {"a", "b", "c", "d", "e", "f"})
+        en.faq.push_back(Question(id));
+    LanguageContent es;
+    es.lang = "es";
+    content.languages = {en, es};
+    return content;
+}
+
+} // namespace
+
+TEST_CASE("The most opened questions: FAQ opens of every language summed, the rarely opened left out")
+{
+    const std::vector<InsightRow> rows = {
+        {"en", InsightKind::FaqOpen, "c", 2},  {"es", InsightKind::FaqOpen, "c", 3},
+        {"en", InsightKind::FaqOpen, "e", 9},  {"en", InsightKind::FaqOpen, "b", 5},
+        {"en", InsightKind::FaqOpen, "a", 2},  {"en", InsightKind::PageView, "d", 40},
+        {"en", InsightKind::FaqOpen, "f", 5},
+    };
+    CHECK(MostOpenedQuestions(rows, 3) == std::vector<std::string>{"e", "b", "c", "f"});   // ties by id
+    CHECK(MostOpenedQuestions(rows, 6) == std::vector<std::string>{"e"});
+    CHECK(MostOpenedQuestions({}, 1).empty());
+}
+
+TEST_CASE("Popular questions: the most opened, then the staff's choice, then the FAQ's order, no repeats")
+{
+    Content content = PopularContent();
+    CHECK(PopularQuestions(content, "en", {}, 5) == std::vector<std::string>{"a", "b", "c", "d", "e"});
+    content.config.popular_questions = {"f", "c"};
+    CHECK(PopularQuestions(content, "en", {}, 5) == std::vector<std::string>{"f", "c", "a", "b", "d"});
+    CHECK(PopularQuestions(content, "en", {"e", "gone", "c"}, 4) == std::vector<std::string>{"e", "c", "f", "a"});
+    // A language without a FAQ of its own offers the default language's.
+    CHECK(PopularQuestions(content, "es", {"d"}, 3) == std::vector<std::string>{"d", "f", "c"});
+}
+
+TEST_CASE("The recorder reads the most opened questions at start, off the caller's thread")
+{
+    TempDir dir;
+    const std::string path = (dir.path / "insights.sqlite").string();
+    FakeToday today;
+    std::string error;
+    {
+        std::unique_ptr<InsightsStore> store = InsightsStore::Open(path, &error);
+        REQUIRE(store);
+        InsightCounts counts;
+        counts[InsightKey{"2024-03-29", "en", InsightKind::FaqOpen, "downtime"}] = 4;
+        counts[InsightKey{"2024-03-30", "es", InsightKind::FaqOpen, "does-it-hurt"}] = 7;
+        counts[InsightKey{"2024-03-30", "en", InsightKind::FaqOpen, "once"}] = 1;
+        REQUIRE(store->Add(counts, &error));
+    }
+    InsightsSettings settings;
+    settings.path = path;
+    settings.flush_seconds = 3600.0;
+    settings.today = today.Fn();
+    InsightsRecorder recorder(settings);
+    recorder.FlushAndWait();   // after the read at start
+    std::vector<std::string> ids;
+    REQUIRE(recorder.TakeMostOpened(&ids));
+    CHECK(ids == std::vector<std::string>{"does-it-hurt", "downtime"});
+    CHECK_FALSE(recorder.TakeMostOpened(&ids));   // handed over once
 }

@@ -339,6 +339,35 @@ TEST_CASE("TakeHomeAddress gives what a phone should open, or nothing", "[markdo
     CHECK(ck::TakeHomeAddress("javascript:alert(1)").empty());
 }
 
+TEST_CASE("AddressSite names the site a take-home address opens", "[markdown]")
+{
+    CHECK(ck::AddressSite("https://www.aad.org/public/cosmetic/microneedling") == "aad.org");
+    CHECK(ck::AddressSite("HTTP://MedlinePlus.gov") == "medlineplus.gov");
+    CHECK(ck::AddressSite("https://clinic.example:8443/kiosk?page=1") == "clinic.example");
+    CHECK(ck::AddressSite("https://user@evil.example/x") == "evil.example");
+    CHECK(ck::AddressSite("https://nhs.uk./conditions") == "nhs.uk");
+    CHECK(ck::AddressSite("mailto:help@clinic.example").empty());
+    CHECK(ck::AddressSite("www.nih.gov").empty());   // TakeHomeAddress makes it http:// first
+    CHECK(ck::AddressSite(ck::TakeHomeAddress("www.nih.gov")) == "nih.gov");
+}
+
+TEST_CASE("ImageAlt finds a picture's description anywhere in a document", "[markdown]")
+{
+    ck::Document doc;
+    ck::Block quote;
+    quote.kind = ck::BlockKind::Quote;
+    ck::Block image;
+    image.kind = ck::BlockKind::Image;
+    image.image_key = "en/pages/needle-depth.png";
+    image.alt = "A cross-section of the skin";
+    quote.children.push_back(image);
+    doc.blocks.push_back(ck::Block());
+    doc.blocks.push_back(quote);
+    CHECK(ck::ImageAlt(doc, "en/pages/needle-depth.png") == "A cross-section of the skin");
+    CHECK(ck::ImageAlt(doc, "en/pages/other.png").empty());
+    CHECK(ck::ImageAlt(doc, "").empty());
+}
+
 TEST_CASE("ClassifyLink sorts hrefs into pages, FAQ entries, outside and invalid", "[markdown]")
 {
     struct Case {

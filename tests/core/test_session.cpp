@@ -460,3 +460,49 @@ TEST_CASE("the search keyboard opens on letters, keeps its layer while typing, a
     CHECK(s.Keyboard() == KeyboardMode::Letters);
     CHECK(std::string(KeyboardModeName(KeyboardMode::Digits)) == "digits");
 }
+
+// ---------------------------------------------------------------------------
+// A picture shown full screen
+// ---------------------------------------------------------------------------
+
+TEST_CASE("a picture shown full screen: Back closes it and stays on the page, Close and Home too")
+{
+    Session s(TestSettings(), 0.0);
+    s.Apply(Make(IntentKind::OpenPage, "risks"), 1.0);
+    s.Current().scroll_y = 420.0f;
+    s.Apply(Make(IntentKind::ShowPicture, "en/pages/needle-depth.png"), 2.0);
+    CHECK(s.ShownPicture() == "en/pages/needle-depth.png");
+
+    s.Apply(Make(IntentKind::Back), 3.0);
+    CHECK(s.ShownPicture().empty());
+    CHECK(RouteName(s.Current()) == "page:risks");   // the page it opened from, at the same place
+    CHECK(s.Current().scroll_y == 420.0f);
+    s.Apply(Make(IntentKind::Back), 4.0);
+    CHECK(s.Current().screen == Screen::Home);       // the next Back leaves the page
+
+    s.Apply(Make(IntentKind::OpenPage, "risks"), 5.0);
+    s.Apply(Make(IntentKind::ShowPicture, "en/pages/needle-depth.png"), 6.0);
+    s.Apply(Make(IntentKind::ClosePicture), 7.0);
+    CHECK(s.ShownPicture().empty());
+    CHECK(RouteName(s.Current()) == "page:risks");
+
+    s.Apply(Make(IntentKind::ShowPicture, "en/pages/needle-depth.png"), 8.0);
+    s.Apply(Make(IntentKind::SetTextSize, std::string(), 3), 8.5);
+    CHECK_FALSE(s.ShownPicture().empty());               // larger text: the picture stays
+    s.Apply(Make(IntentKind::SetLanguage, "es"), 8.6);
+    CHECK(s.ShownPicture().empty());                     // the Spanish page has its own
+    CHECK(RouteName(s.Current()) == "page:risks");
+    s.Apply(Make(IntentKind::ShowPicture, "es/pages/needle-depth.png"), 8.7);
+    s.Apply(Make(IntentKind::Home), 9.0);
+    CHECK(s.ShownPicture().empty());
+}
+
+TEST_CASE("the idle reset closes a picture shown full screen")
+{
+    Session s(TestSettings(), 0.0);
+    s.Apply(Make(IntentKind::OpenPage, "risks"), 1.0);
+    s.Apply(Make(IntentKind::ShowPicture, "en/pages/needle-depth.png"), 2.0);
+    s.Tick(2.0 + 90.0 + 30.0);
+    CHECK(s.ResetCount() == 1);
+    CHECK(s.ShownPicture().empty());
+}

@@ -1,7 +1,8 @@
 // The whole kiosk layer (app/kiosk) driven through a fake platform: no
 // window, no GL, a clock the test moves. A tap opens a tile, a reload that
 // removes the page being read goes Home (and the reload worker woke the
-// loop), and an idle reset leaves nothing of the patient's search behind.
+// loop), an idle reset leaves nothing of the patient's search behind, and a
+// picture shown full screen takes the drags the page would have scrolled by.
 #include "../missing_input.h"
 #include "kiosk_app.h"
 #include "text/fonts.h"
@@ -78,6 +79,15 @@ public:
     {
         queued_.push_back({ck::PointerEventKind::Press, x, y, now});
         queued_.push_back({ck::PointerEventKind::Release, x, y, now + 0.08});
+    }
+
+    // A finger down at (x0, y0), moved in 10 steps to (x1, y1) and lifted, over 200 ms.
+    void Drag(float x0, float y0, float x1, float y1)
+    {
+        queued_.push_back({ck::PointerEventKind::Press, x0, y0, now});
+        for (int i = 1; i <= 10; i++)
+            queued_.push_back({ck::PointerEventKind::Move, x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, now + 0.02 * i});
+        queued_.push_back({ck::PointerEventKind::Release, x1, y1, now + 0.2});
     }
 
     double now = 1000.0;
@@ -169,6 +179,43 @@ TEST_CASE("A kiosk on a fake platform: a tap, a reload and an idle reset", "[kio
         Frames(app, platform, 2);
         CHECK(app.WhatIsShown().query.empty());
         CHECK(app.WhatIsShown().results.empty());
+    }
+    SECTION("a picture: a drag on it scrolls, a tap shows it full screen, drags pan it, Back closes it")
+    {
+        app.Apply(ck::Intent{ck::IntentKind::OpenPage, "risks", 0});
+        Frames(app, platform, 4);
+        auto picture = [&](ck::ui::ScreenReport::Labelled* found) {
+            for (const ck::ui::ScreenReport::Labelled& b : app.LastReport().buttons)
+                if (b.label.rfind("A cross-section of the skin", 0) == 0) {
+                    *found = b;
+                    return true;
+                }
+            return false;
+        };
+        ck::ui::ScreenReport::Labelled shown;
+        REQUIRE(picture(&shown));
+        const float x = (shown.x0 + shown.x1) * 0.5f, y = (shown.y0 + shown.y1) * 0.5f;
+        platform.Drag(x, y, x, y - 200);
+        Frames(app, platform, 4);
+        CHECK(app.GetSession().ShownPicture().empty());   // a drag is never a tap
+        const float scrolled = app.GetSession().Current().scroll_y;
+        CHECK(scrolled > 100.0f);
+
+        REQUIRE(picture(&shown));
+        platform.Tap((shown.x0 + shown.x1) * 0.5f, (shown.y0 + shown.y1) * 0.5f);
+        Frames(app, platform, 4);
+        REQUIRE(app.GetSession().ShownPicture() == "en/pages/needle-depth.png");
+        const ck::ui::ScreenReport& report = app.LastReport();
+        CHECK(report.picture_rect[2] - report.picture_rect[0] >= shown.x1 - shown.x0);   // at least as large as on the page
+
+        platform.Drag(540, 900, 540, 400);
+        Frames(app, platform, 4);
+        CHECK(app.GetSession().Current().scroll_y == scrolled);   // the page under it keeps its place
+        app.Apply(ck::Intent{ck::IntentKind::Back, std::string(), 0});
+        Frames(app, platform, 2);
+        CHECK(app.GetSession().ShownPicture().empty());
+        CHECK(app.WhatIsShown().screen == "page:risks");
+        CHECK(app.GetSession().Current().scroll_y == scrolled);
     }
     std::error_code ignored;
     fs::remove_all(dir.parent_path(), ignored);

@@ -22,6 +22,9 @@ struct KioskConfig {
     std::string default_language = "en";
     int idle_timeout_seconds = 90;
     std::vector<std::string> home_tiles;           // page ids; "faq" is the FAQ screen
+    // FAQ ids staff chose for the search screen's "Popular questions", shown
+    // after the questions patients opened most (ids the FAQ lacks are dropped at load).
+    std::vector<std::string> popular_questions;
     int review_period_days = 365;
     std::string staff_pin_hash;                    // libsodium crypto_pwhash_str; "" = no staff PIN set
     int insights_days = 90;                        // days of use counts kept (core/insights.h); 0 = none recorded

@@ -262,6 +262,33 @@ void Loader::CheckHomeTiles(const std::string& kiosk_text)
     }
 }
 
+// "popular_questions": each id must be a question of the default language's
+// FAQ (every language shares the ids). An unknown one is an error at its
+// place in kiosk.json and is left out; when faq.json did not load, that
+// file's error says it all.
+void Loader::CheckPopularQuestions(const std::string& kiosk_text)
+{
+    std::vector<std::string>& ids = content_->config.popular_questions;
+    const LanguageContent* lang = content_->Language(content_->config.default_language);
+    if (ids.empty() || (lang && lang->faq_failed))
+        return;
+    const LineIndex lines(kiosk_text);
+    const int list_line = std::max(1, PlaceOf(lines, "\"popular_questions\"").line);
+    std::vector<std::string> known;
+    for (const std::string& id : ids) {
+        if (lang && lang->FindFaq(id)) {
+            if (std::find(known.begin(), known.end(), id) == known.end())
+                known.push_back(id);
+            continue;
+        }
+        const Place at = PlaceOf(lines, "\"" + id + "\"", list_line);
+        diag_->Error(Label("kiosk.json"), at.line, at.column,
+                     "\"popular_questions\" lists \"" + id + "\", but there is no question with that id in "
+                         + Label(content_->config.default_language + "/faq.json") + "; it is left out");
+    }
+    ids = std::move(known);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] LoadContent
 //-----------------------------------------------------------------------------
@@ -361,8 +388,10 @@ bool Loader::Run()
         for (const FaqEntry& entry : language.faq)
             CheckLinks(entry.answer, language.lang, faq_sources_[language.lang], entry.line);
     }
-    if (has_kiosk_json)
+    if (has_kiosk_json) {
         CheckHomeTiles(kiosk_text);
+        CheckPopularQuestions(kiosk_text);
+    }
     ReportConsequences();
     return true;
 }

@@ -73,6 +73,7 @@ private:
     void LoadPages(const std::string& lang, LanguageContent* out);
     void CheckLinks(const Document& doc, const std::string& lang, const SourceFile& source, int from_line);
     void CheckHomeTiles(const std::string& kiosk_text);
+    void CheckPopularQuestions(const std::string& kiosk_text);
     void AttachTakeHomeCode(Page* page, const std::string& lang, const std::string& label);
     void FillClinicValues(SourceFile* source, const std::string& lang, bool json);
 

@@ -152,7 +152,7 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     static const std::vector<std::string> known = {"clinic_name", "languages", "default_language",
                                                    "idle_timeout_seconds", "home_tiles", "review_period_days",
                                                    "staff_pin_hash", "page_url", "insights_days", "insights",
-                                                   "contact", "logo"};
+                                                   "contact", "logo", "popular_questions"};
     r.CheckKeys(root, "", known);
 
     std::string name;
@@ -197,6 +197,7 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     if (!insights)
         config.insights_days = 0;   // nothing counted, no file written
     ReadStringList(r, root, "home_tiles", &config.home_tiles);
+    ReadStringList(r, root, "popular_questions", &config.popular_questions);   // ids checked once the FAQ is in
     r.String(root, "", "logo", &config.logo);   // the loader finds and checks the picture
     // Still honoured, with a warning: the hash belongs in the file 'carekiosk set-pin' writes.
     r.String(root, "", "staff_pin_hash", &config.staff_pin_hash);

@@ -105,6 +105,12 @@ const std::map<std::string, std::string>& DefaultUiStrings()
         {"contact_save_caption", "Scan with your phone to save our number"},
         {"address_caption", "Scan to take this address home"},
         {"close", "Close"},
+        {"take_home", "Take this page home"},
+        {"take_home_caption", "Scan with your phone to read this page at home"},
+        {"take_home_site", "This code opens a page on {site}"},
+        {"picture_title", "Picture"},
+        {"zoom_in", "Zoom in"},
+        {"zoom_out", "Zoom out"},
     };
     return strings;
 }

@@ -119,4 +119,43 @@ std::string TakeHomeAddress(const std::string& href)
     return std::string();
 }
 
+std::string AddressSite(const std::string& address)
+{
+    const std::string lower = ToLowerAscii(address);
+    size_t start = 0;
+    if (lower.rfind("https://", 0) == 0)
+        start = 8;
+    else if (lower.rfind("http://", 0) == 0)
+        start = 7;
+    else
+        return std::string();
+    std::string host = lower.substr(start, lower.find_first_of("/?#", start) - start);
+    if (const size_t at = host.rfind('@'); at != std::string::npos)
+        host = host.substr(at + 1);   // user@host: the host is what the phone opens
+    if (const size_t colon = host.find(':'); colon != std::string::npos)
+        host = host.substr(0, colon);
+    while (!host.empty() && host.back() == '.')
+        host.pop_back();
+    if (host.rfind("www.", 0) == 0)
+        host = host.substr(4);
+    return host;
+}
+
+static const Block* FindImageIn(const std::vector<Block>& blocks, const std::string& image_key)
+{
+    for (const Block& block : blocks) {
+        if (block.kind == BlockKind::Image && block.image_key == image_key)
+            return &block;
+        if (const Block* inner = FindImageIn(block.children, image_key))
+            return inner;
+    }
+    return nullptr;
+}
+
+std::string ImageAlt(const Document& doc, const std::string& image_key)
+{
+    const Block* image = image_key.empty() ? nullptr : FindImageIn(doc.blocks, image_key);
+    return image ? image->alt : std::string();
+}
+
 } // namespace ck

@@ -108,6 +108,15 @@ LinkKind ClassifyLink(const std::string& href, std::string* target);
 // else (other schemes, links into the content).
 std::string TakeHomeAddress(const std::string& href);
 
+// The web site an address opens, as a caption can name it: the host in small
+// letters without "www." ("https://www.aad.org/x" -> "aad.org"). "" for an
+// e-mail address and anything not http(s).
+std::string AddressSite(const std::string& address);
+
+// The description (alt text) of the first picture in `doc` with
+// `image_key`; "" when there is none.
+std::string ImageAlt(const Document& doc, const std::string& image_key);
+
 // Every piece of visible text in reading order (alt text for images), with
 // blocks separated by '\n'. What a patient can read, and what search and
 // read-aloud use.

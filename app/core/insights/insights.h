@@ -266,6 +266,10 @@ public:
     void RequestSummary(int days, std::vector<std::string> order, int top);
     // True (and `*summary` filled) when a summary asked for is ready.
     bool TakeSummary(InsightsSummary* summary);
+    // True (and `*ids` filled) when the worker has read which questions were
+    // opened most (popular_questions.h): at start and on each new day, after
+    // which `wake` is called.
+    bool TakeMostOpened(std::vector<std::string>* ids);
     // True once the store failed; the one-line reason went to stderr.
     bool Failed() const;
     int KeepDays() const { return settings_.keep_days; }
@@ -273,6 +277,7 @@ public:
 private:
     void Work();
     void FlushPending();   // worker only
+    void ReadMostOpened(const std::string& today);   // worker only
 
     InsightsSettings settings_;
     std::function<void()> wake_;
@@ -292,6 +297,8 @@ private:
     std::vector<std::string> summary_order_;
     bool summary_ready_ = false;
     InsightsSummary summary_;
+    std::vector<std::string> most_opened_;
+    bool most_opened_ready_ = false;
     bool failed_ = false;
     std::thread worker_;
 };

@@ -3,6 +3,7 @@
 // flush_seconds or on request, prunes old days once a day, and reads summaries
 // for the staff panel.
 #include "insights/insights.h"
+#include "insights/popular_questions.h"
 #include "base/guard.h"
 #include <chrono>
 #include <cstdio>
@@ -67,6 +68,33 @@ bool InsightsRecorder::TakeSummary(InsightsSummary* summary)
     return true;
 }
 
+bool InsightsRecorder::TakeMostOpened(std::vector<std::string>* ids)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!most_opened_ready_)
+        return false;
+    *ids = std::move(most_opened_);
+    most_opened_ready_ = false;
+    return true;
+}
+
+// Worker: the search screen's popular questions change slowly, so they are
+// read once a day, never while a frame waits.
+void InsightsRecorder::ReadMostOpened(const std::string& today)
+{
+    std::vector<InsightRow> rows;
+    std::string error;
+    if (!store_ || !store_->Read(FirstKeptDay(today, settings_.keep_days), today, &rows, &error))
+        return;   // the popular list keeps the staff's choice; the next write reports the file
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        most_opened_ = MostOpenedQuestions(rows, kPopularMinOpens);
+        most_opened_ready_ = true;
+    }
+    if (wake_)
+        wake_();
+}
+
 bool InsightsRecorder::Failed() const
 {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -85,6 +113,8 @@ void InsightsRecorder::FlushPending()
     if (ok && today != pruned_day_) {
         ok = store_->PruneBefore(FirstKeptDay(today, settings_.keep_days), today, &error);
         pruned_day_ = today;
+        if (ok)
+            ReadMostOpened(today);
     }
     if (ok)
         return;

@@ -270,11 +270,13 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "keyboard " + mode;
         return true;
     }
-    if (what == "query" || what == "notice") {
-        // The rest of the line, words joined by one space: "expect query spf 30".
+    if (what == "query" || what == "notice" || what == "suggested") {
+        // The rest of the line, words joined by one space: "expect query spf 30",
+        // "expect suggested does-it-hurt downtime".
         if (args_.size() < 2) {
-            Error(EndColumn(), what == "query" ? "'expect query' needs the text (or use query-empty)"
-                                               : "'expect notice' needs the text");
+            Error(EndColumn(), what == "query"  ? "'expect query' needs the text (or use query-empty)"
+                               : what == "notice" ? "'expect notice' needs the text"
+                                                  : "'expect suggested' needs the question ids, first shown first");
             return false;
         }
         out->text = what;
@@ -283,7 +285,8 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         return true;
     }
     if (what == "scrolled" || what == "top" || what == "query-empty" || what == "search-ready" ||
-        what == "entry-at-top" || what == "reading-in-view" || what == "reading-away") {
+        what == "entry-at-top" || what == "reading-in-view" || what == "reading-away" || what == "picture" ||
+        what == "no-picture") {
         out->text = what;
         return CheckCount("expect " + what, 1, "no value");
     }
@@ -454,6 +457,8 @@ bool ExpectationHolds(const std::string& screen, const Session& session)
         return session.Current().scroll_y <= 0.5f;
     if (screen == "query-empty")
         return session.Query().empty();
+    if (screen == "picture" || screen == "no-picture")
+        return session.ShownPicture().empty() == (screen == "no-picture");
     if (screen == "attract")
         return session.Idle() == IdleState::Attract;
     if (screen == "idle-warning")

@@ -26,6 +26,8 @@
 //                                 "Sound is not available on this kiosk"), reading off|TARGET
 //                                 (what the voice reads: page:ID, faq:ID), reading-in-view |
 //                                 reading-away (the part being read is on screen, or not)
+//                                 picture | no-picture (a picture shown full screen, or none),
+//                                 suggested ID... (the search screen's first suggested questions, in order)
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit

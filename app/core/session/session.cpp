@@ -60,14 +60,20 @@ Session::Session(SessionSettings settings, double now) : settings_(std::move(set
 void Session::Navigate(const Route& route)
 {
     shown_address_.clear();
+    shown_picture_.clear();
     if (route == Current())
         return;
     history_.push_back(route);
 }
 
+// Back from a picture shown full screen returns to the screen it was on.
 void Session::Back()
 {
     shown_address_.clear();
+    if (!shown_picture_.empty()) {
+        shown_picture_.clear();
+        return;
+    }
     if (CanGoBack())
         history_.pop_back();
 }
@@ -80,6 +86,7 @@ void Session::Home()
     history_.push_back(Route{});
     query_.clear();
     shown_address_.clear();
+    shown_picture_.clear();
 }
 
 void Session::ApplyNavigation(const Intent& intent)
@@ -148,8 +155,10 @@ void Session::Apply(const Intent& intent, double now)
         high_contrast_ = !high_contrast_;
         break;
     case IntentKind::SetLanguage:
-        if (!intent.text.empty() && intent.text != language_)
+        if (!intent.text.empty() && intent.text != language_) {
             query_.clear();   // a query in one language means nothing in the other
+            shown_picture_.clear();   // the other language's page has its own pictures and words
+        }
         if (!intent.text.empty())
             language_ = intent.text;
         if (Current().screen == Screen::Languages)
@@ -179,6 +188,12 @@ void Session::Apply(const Intent& intent, double now)
         break;
     case IntentKind::CloseAddress:
         shown_address_.clear();
+        break;
+    case IntentKind::ShowPicture:
+        shown_picture_ = intent.text;
+        break;
+    case IntentKind::ClosePicture:
+        shown_picture_.clear();
         break;
     default:
         ApplyNavigation(intent);

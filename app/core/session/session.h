@@ -42,6 +42,8 @@ enum class IntentKind {
     ToggleTask,      // text = "page:<id>#<n>" or "faq:<id>#<n>": tick or untick the n-th check box there
     ShowAddress,     // text = a web or e-mail address from the content: show it as a take-home QR code
     CloseAddress,    // close that code
+    ShowPicture,     // text = a picture's key (Content::images): show it full screen over the screen
+    ClosePicture,    // close it (Back does too)
     SetKeyboard,     // value = KeyboardMode: the search keyboard's letters, digits, or hidden
 };
 
@@ -126,6 +128,10 @@ public:
     // The web or e-mail address shown as a take-home QR code over the screen;
     // "" when none. Any navigation and a reset close it.
     const std::string& ShownAddress() const { return shown_address_; }
+    // The picture shown full screen (its key in Content::images); "" when
+    // none. Back closes it before it leaves the screen under it; any other
+    // navigation and a reset close it too.
+    const std::string& ShownPicture() const { return shown_picture_; }
     // Whether the check box `key` ("page:<id>#<n>") shows ticked: as written
     // in the content until the patient taps it. Reset forgets every tap.
     bool TaskTicked(const std::string& key, bool written) const { return written != (toggled_tasks_.count(key) > 0); }
@@ -146,6 +152,7 @@ private:
     std::string query_;
     std::set<std::string> toggled_tasks_;   // check boxes the patient tapped (odd times)
     std::string shown_address_;
+    std::string shown_picture_;
     KeyboardMode keyboard_ = KeyboardMode::Letters;
     int text_size_ = 1;
     bool high_contrast_ = false;

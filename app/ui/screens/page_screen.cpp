@@ -57,7 +57,7 @@ TakeHomeCard MeasureTakeHomeCard(const Frame& f, const QrCode& code, const std::
     const int modules = code.width + 2 * kQrQuietModules;
     card.pad = std::round(f.em * 0.9f);
     const float room = f.column.W() - 2 * card.pad;
-    card.module = std::max(3, int(std::lround(kQrSideMm * dpi / 25.4f / modules)));
+    card.module = std::max(3, int(std::ceil(kQrSideMm * dpi / 25.4f / modules)));   // never under kQrSideMm
     card.module = std::max(1, std::min(card.module, int(room / modules)));
     card.side = float(card.module * modules);
     card.caption_beside = room - card.side - card.pad >= f.em * 8.0f;
@@ -157,10 +157,17 @@ void PageScreen(Frame& f, ScreenViews& views)
     const float card_h = card.module > 0 ? f.gap * 2 + card.h : 0.0f;
     const float contact = ContactCardHeight(f, views.contact_qr_page == page->source);
     const float contact_h = contact > 0.0f ? f.gap * 2 + contact : 0.0f;
-    // Above the document: the title, then the Read aloud button.
+    // Above the document: the title, then Read aloud and beside it (or under
+    // it, when the column is narrow) the button that shows the page's code large.
+    const std::string take_home = page->link_qr.Empty() ? std::string() : f.Ui("take_home");
+    const float read_w = std::max(ButtonWidth(f, f.Ui("read_aloud")), ButtonWidth(f, f.Ui("stop_reading")));
+    const float take_home_w = take_home.empty() ? 0.0f : std::min(width, ButtonWidth(f, take_home));
+    const bool take_home_beside = read_w + f.gap + take_home_w <= width;
+    const int button_rows = take_home.empty() || take_home_beside ? 1 : 2;
+    const float read_h = (f.button_h + f.gap) * float(button_rows);
     const float title_y = f.gap * 1.5f;
     const float read_y = title_y + ScreenTitleHeight(f, page->title, note);
-    const float pad_top = read_y + f.button_h + f.gap;
+    const float pad_top = read_y + read_h;
     // Room to scroll the foot of the page above read-aloud's floating button or message.
     const float overlay_h = views.reading_paused || !f.env.reading_notice.empty() ? f.button_h * 1.5f : 0.0f;
     const float total = pad_top + doc_h + card_h + contact_h + footer_h + f.margin * 1.5f + overlay_h;
@@ -180,7 +187,15 @@ void PageScreen(Frame& f, ScreenViews& views)
         ScreenTitle(f, top + title_y - scroll, page->title, note);
     float tap[2];
     views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
-    ReadAloudButton(f, f.column.x0, top + read_y - scroll, read_target);
+    const float read_top = top + read_y - scroll;
+    ReadAloudButton(f, f.column.x0, read_top, read_target);
+    if (!take_home.empty()) {
+        const float x = take_home_beside ? f.column.x0 + read_w + f.gap : f.column.x0;
+        const float y = take_home_beside ? read_top : read_top + f.button_h + f.gap;
+        if (Button(f, Rect{x, y, x + take_home_w, y + f.button_h}, "qr-code", take_home, ButtonStyle::Secondary))
+            f.Emit(IntentKind::ShowAddress, page->link);
+    }
+    ReportPictures(f, *views.page_body, f.column.x0, origin_y);
     if (f.report)
         f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());
     const float card_y = origin_y + doc_h + f.gap * 2;

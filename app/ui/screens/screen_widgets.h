@@ -156,6 +156,12 @@ void AttractScreen(Frame& f);
 // Over any screen: a web or e-mail address from the text as a large
 // take-home QR code, the address in words, and Close. (address_card.cpp)
 void AddressCard(Frame& f);
+// A picture of the page or answer shown full screen with its description,
+// zoom buttons, panning by drag, and Close. (picture_screen.cpp)
+void PictureScreen(Frame& f, ScreenViews& views);
+// Reports the pictures of `view` drawn at (x, y) inside the tap band as
+// targets named by their descriptions, for scripts' `press`.
+void ReportPictures(Frame& f, const DocumentView& view, float x, float y);
 
 } // namespace screens_detail
 

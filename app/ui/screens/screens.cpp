@@ -88,12 +88,21 @@ std::vector<Intent> DrawScreen(const ScreenEnv& env_in, ScreenViews& views, Scre
     } else {
         if (session.Current().screen != Screen::Faq)
             views.faq_focus = kLeftFaq;
-        switch (session.Current().screen) {
-        case Screen::Page: PageScreen(f, views); break;
-        case Screen::Faq: FaqScreen(f, views); break;
-        case Screen::Search: SearchScreen(f, views); break;
-        case Screen::Languages: LanguagesScreen(f, views); break;
-        case Screen::Home: HomeScreen(f, views); break;
+        const bool picture_shown = !session.ShownPicture().empty();
+        if (!picture_shown && !views.picture.key.empty())
+            views.picture = ScreenViews::Picture();   // closed: it opens again unzoomed
+        // A picture shown full screen covers the screen it opened from, which
+        // is not drawn meanwhile and keeps its place for when it closes.
+        if (picture_shown) {
+            PictureScreen(f, views);
+        } else {
+            switch (session.Current().screen) {
+            case Screen::Home: HomeScreen(f, views); break;
+            case Screen::Page: PageScreen(f, views); break;
+            case Screen::Faq: FaqScreen(f, views); break;
+            case Screen::Search: SearchScreen(f, views); break;
+            case Screen::Languages: LanguagesScreen(f, views); break;
+            }
         }
         if (address_shown) {
             Frame card{idle == IdleState::Warning ? env : env_in, theme, f.draw, report, {}};

@@ -6,6 +6,7 @@
 // DrawScreen, so a screenshot is what a patient sees.
 #pragma once
 #include "content/content.h"
+#include "session/picture_zoom.h"
 #include "session/session.h"
 #include "widgets/document_view.h"
 #include "text/fonts.h"
@@ -43,12 +44,14 @@ struct ScreenReport {
         std::string label;
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
-    std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`
+    std::vector<Labelled> buttons;  // labelled buttons drawn, for scripts' `press LABEL`; pictures by their description
     std::string notice;             // a message drawn over the screen ("Sound is not available..."), "" = none
     int reading_shown = -1;         // read-aloud: the part being read is on screen (1), away (0), none (-1)
     PictureCounts pictures;         // content pictures in view
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
     int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
+    std::vector<std::string> suggested;   // search: the suggested questions listed (FAQ ids, in order)
+    float picture_rect[4] = {};     // the picture shown full screen, as drawn (0s = none)
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -68,6 +71,10 @@ struct ScreenEnv {
     std::string reading;                 // read-aloud: "page:<id>" or "faq:<id>" being read, "" = none
     int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
     std::string reading_notice;          // "page:<id>" or "faq:<id>" that could not be read: no sound device
+    // The search screen's popular questions in the session's language
+    // (core/insights/popular_questions.h), worked out between frames; null:
+    // the FAQ's first questions.
+    const std::vector<std::string>* popular = nullptr;
 };
 
 inline const char* const kLeftFaq = "\n";   // ScreenViews::faq_focus after another screen
@@ -89,6 +96,13 @@ struct ScreenViews {
     float reading_return = -1.0f;        // while paused: the offset that shows the part being read (-1 = in view)
     std::string contact_qr_page;         // page whose contact card shows the phone's QR code
     bool contact_qr_reveal = false;      // it just opened: scroll to the end, where it is
+    // The picture shown full screen (Session::ShownPicture): its description,
+    // found once when it opens, and how far it is zoomed and panned.
+    struct Picture {
+        std::string key;
+        std::string alt;
+        PictureZoom zoom;
+    } picture;
     // The patient's place on a page: the first block starting in view, `dy`
     // px below the top of the body, at body text size `em`. A new text size
     // puts that block back at the same place.
@@ -105,6 +119,7 @@ struct ScreenViews {
     {
         contact_qr_page.clear();
         contact_qr_reveal = false;
+        picture = Picture();
     }
 };
 

@@ -299,6 +299,8 @@ void AddSuggestions(const SearchDraw& d, const std::string& heading, const std::
             row.title = PlainRuns(entry->question, Font(d, FontRole::Button), PackColour(t.heading));
             row.intent = Intent{IntentKind::OpenFaq, id, 0};
             rows.push_back(std::move(row));
+            if (d.report)
+                d.report->suggested.push_back(id);
         }
     if (rows.empty())
         return;
@@ -310,8 +312,8 @@ void AddSuggestions(const SearchDraw& d, const std::string& heading, const std::
         items->push_back(std::move(row));
 }
 
-// The FAQ's first questions (staff put the most asked first), in the
-// patient's language or the default one.
+// The FAQ's first questions, in the patient's language or the default one:
+// what a screen drawn without the app's popular list shows.
 std::vector<std::string> FirstFaqIds(const SearchDraw& d, int count)
 {
     const Content& content = *d.env->content;
@@ -322,6 +324,13 @@ std::vector<std::string> FirstFaqIds(const SearchDraw& d, int count)
     for (size_t i = 0; lang && i < lang->faq.size() && int(i) < count; i++)
         ids.push_back(lang->faq[i].id);
     return ids;
+}
+
+// "Popular questions": the app's list (most opened, the staff's choice,
+// then file order; core/insights/popular_questions.h).
+std::vector<std::string> PopularIds(const SearchDraw& d)
+{
+    return d.env->popular ? *d.env->popular : FirstFaqIds(d, kSuggestedQuestions);
 }
 
 std::string PageIcon(const SearchDraw& d, const std::string& id)
@@ -357,7 +366,7 @@ std::vector<Item> BuildItems(const SearchDraw& d)
     const SearchView* view = d.env->search;
     std::vector<Item> items;
     if (Blank(query)) {
-        AddSuggestions(d, Ui(d, "search_suggested"), FirstFaqIds(d, kSuggestedQuestions), &items);
+        AddSuggestions(d, Ui(d, "search_suggested"), PopularIds(d), &items);
         return items;
     }
     if (!view || !view->ready || view->query != query || view->lang != d.env->session->Language()) {
@@ -377,7 +386,7 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         notice.detail = PlainRuns(Ui(d, "ask_front_desk"), Font(d, FontRole::Body), PackColour(t.text));
         items.push_back(std::move(notice));
         const std::vector<std::string> ids =
-            results.suggestions.empty() ? FirstFaqIds(d, kSuggestedQuestions) : results.suggestions;
+            results.suggestions.empty() ? PopularIds(d) : results.suggestions;
         AddSuggestions(d, Ui(d, "try_these"), ids, &items);
         return items;
     }

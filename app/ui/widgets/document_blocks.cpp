@@ -288,6 +288,7 @@ void Builder::LayoutImage(const Block& image, float x, float width)
     float left = x + std::floor((width - w) * 0.5f);
     size_t index = AddRect(DrawItem::Kind::Image, ColourRole::Rule, left, y_, left + w, y_ + h);
     out_->items[index].image_key = image.image_key;
+    out_->pictures.push_back(PictureHit{left, y_, left + w, y_ + h, image.image_key, image.alt});
     // Alt text inside the frame for when the texture cannot be made.
     const float bottom = y_ + h;
     y_ += std::min(pad, h * 0.25f);

@@ -160,6 +160,13 @@ bool DocumentView::Draw(ImDrawList* draw, float origin_x, float origin_y, float 
                 return true;
             }
         }
+        for (const PictureHit& picture : layout_->pictures) {
+            if (x >= picture.x0 && x < picture.x1 && y >= picture.y0 && y < picture.y1) {
+                if (intents)
+                    intents->push_back(Intent{IntentKind::ShowPicture, picture.image_key, 0});
+                return true;
+            }
+        }
         return false;
     }
     if (intents)

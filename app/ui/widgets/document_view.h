@@ -65,6 +65,13 @@ struct TaskBox {
     float thickness = 2;
 };
 
+// A picture: a tap on it shows it full screen (IntentKind::ShowPicture).
+struct PictureHit {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    std::string image_key;     // Content::images
+    std::string alt;           // its description, which also names it for scripts
+};
+
 // Where one block was laid out, in document coordinates.
 struct BlockBox {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -75,6 +82,7 @@ struct DocumentLayout {        // cached lines, boxes and images
     std::vector<DrawItem> items;
     std::vector<LinkHit> links;
     std::vector<TaskBox> tasks;     // in document order: the n-th is "<tasks_of>#<n>"
+    std::vector<PictureHit> pictures;
     std::vector<float> heading_tops;
     std::vector<BlockBox> blocks;   // by pre-order block number (core/speech_text.h); a list item: its own text
     float height = 0;
@@ -115,8 +123,8 @@ public:
     // Draws at screen position `origin` (top-left of the document), clipped to
     // [clip_min_y, clip_max_y]. `tap` is the screen position of a completed
     // tap this frame (or nullptr); a tap on an internal link appends an intent
-    // (OpenPage / OpenFaq), a tap on a check box's row ToggleTask. Returns true
-    // if the tap hit either.
+    // (OpenPage / OpenFaq), a tap on a check box's row ToggleTask, a tap on a
+    // picture ShowPicture. Returns true if the tap hit any of them.
     bool Draw(ImDrawList* draw, float origin_x, float origin_y, float clip_min_y, float clip_max_y,
               const ViewContext& ctx, const float* tap, std::vector<Intent>* intents);
 

@@ -17,7 +17,8 @@ constexpr IconAlias kChrome[] = {
     {"globe", "language"},          {"speaker", "volume_up"},     {"stop", "stop"},
     {"info", "info"},               {"question", "help"},         {"clock", "schedule"},
     {"sparkle", "auto_awesome"},    {"phone", "phone"},           {"sound-off", "volume_off"},
-    {"to-reading", "subject"},
+    {"to-reading", "subject"},      {"qr-code", "qr_code"},       {"zoom-in", "add"},
+    {"zoom-out", "remove"},         {"close", "close"},
 };
 
 // The atlas font holding glyph `code` nearest `size` from above (a glyph

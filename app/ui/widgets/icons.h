@@ -3,7 +3,8 @@
 // sizes when it is built (text/fonts.cpp), so every icon is one family.
 // Content names any Material icon in front matter (content/icon_names.h);
 // the chrome uses its own names for what it needs (back, home, text-size,
-// contrast, chevron-down, chevron-up, globe, speaker, stop).
+// contrast, chevron-down, chevron-up, globe, speaker, stop, zoom-in,
+// zoom-out, close, qr-code).
 #pragma once
 #include <string>
 #include <vector>

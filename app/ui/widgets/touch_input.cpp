@@ -28,7 +28,7 @@ void PointerTracker::Update(const std::vector<PointerEvent>& events, float wheel
     TouchSettings settings = touch_.Settings();
     settings.drag_threshold_px = MillimetresToPixels(kDefaultDragThresholdMm, dpi);
     settings.tap_slop_px = MillimetresToPixels(kDefaultTapSlopMm, dpi);
-    settings.scrollable_y = scroller_.MaxOffset() > 0.0f;   // as laid out last frame
+    settings.scrollable_y = held_ || scroller_.MaxOffset() > 0.0f;   // as laid out last frame
     touch_.SetSettings(settings);
     touch_.NewFrame();
 
@@ -47,11 +47,16 @@ void PointerTracker::Update(const std::vector<PointerEvent>& events, float wheel
         }
     }
 
-    if (touch_.State() == TouchState::Dragging || touch_.ReleasedDrag())
+    const bool dragged = touch_.State() == TouchState::Dragging || touch_.ReleasedDrag();
+    state_.drag_dx = dragged ? touch_.FrameDelta().x : 0.0f;
+    state_.drag_dy = dragged ? touch_.FrameDelta().y : 0.0f;
+    if (held_)
+        scroller_.Stop();
+    else if (dragged)
         scroller_.DragBy(touch_.FrameDelta().y);
-    if (touch_.ReleasedDrag())
+    if (touch_.ReleasedDrag() && !held_)
         scroller_.Release(touch_.ReleaseVelocity().y, now);
-    if (wheel != 0.0f)
+    if (wheel != 0.0f && !held_)
         scroller_.ScrollTo(scroller_.Offset() - wheel * kWheelStepPx);
     scroller_.Update(now);
 

@@ -20,6 +20,7 @@ struct PointerState {
     float x = 0, y = 0;
     bool tapped = false;        // a tap completed this frame, at tap_x/tap_y
     float tap_x = 0, tap_y = 0;
+    float drag_dx = 0, drag_dy = 0;   // how far a drag moved the finger this frame
 };
 
 // Owns the gesture tracker and the scroller of the screen being shown.
@@ -39,6 +40,9 @@ public:
     void SetScrollLimit(float max_offset) { scroller_.SetMaxOffset(max_offset); }
     // True while a fling is still moving the page (keep drawing frames).
     bool Animating() const { return scroller_.Animating(); }
+    // While held, drags move nothing but drag_dx/dy (a picture shown full
+    // screen pans with them) and the screen beneath keeps its place.
+    void HoldScroll(bool held) { held_ = held; }
     // Ends the gesture in progress without a tap (the screen changed under
     // the finger, or the tap only woke the kiosk).
     void Cancel();
@@ -47,6 +51,7 @@ private:
     TouchTracker touch_;
     MomentumScroller scroller_;
     PointerState state_;
+    bool held_ = false;
 };
 
 } // namespace ck::ui
