@@ -57,7 +57,7 @@ run() {
     shift
     cat >"$out/$name/popular.script" <<SCRIPT
 wait 400
-tap 540 218
+tap 540 280
 waitfor search
 waitfor suggested $*
 screenshot $out/$name/search.png
