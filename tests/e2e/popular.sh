@@ -51,7 +51,7 @@ db.commit()
 PY
 
 # run NAME EXPECTED... : the search screen's list (opened from Home's search
-# bar, as in search.script), in English and Spanish
+# bar, as in search.script), under "No answer found" too, in English and Spanish
 run() {
     name=$1
     shift
@@ -61,7 +61,10 @@ tap 540 280
 waitfor search
 waitfor suggested $*
 screenshot $out/$name/search.png
-wait 300
+type wifi password
+waitfor search-ready
+waitfor suggested $*
+screenshot $out/$name/no-answer.png
 press Español
 wait 300
 expect language es

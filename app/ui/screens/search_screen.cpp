@@ -385,8 +385,10 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         notice.title = PlainRuns(Ui(d, "no_answer"), Font(d, FontRole::H3), PackColour(t.heading));
         notice.detail = PlainRuns(Ui(d, "ask_front_desk"), Font(d, FontRole::Body), PackColour(t.text));
         items.push_back(std::move(notice));
-        const std::vector<std::string> ids =
-            results.suggestions.empty() ? PopularIds(d) : results.suggestions;
+        // The questions patients open most say more than the engine's first
+        // questions in the file, which only a screen without that list uses.
+        const std::vector<std::string>& ids =
+            d.env->popular || results.suggestions.empty() ? PopularIds(d) : results.suggestions;
         AddSuggestions(d, Ui(d, "try_these"), ids, &items);
         return items;
     }
