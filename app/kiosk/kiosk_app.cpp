@@ -64,6 +64,8 @@ bool KioskApp::Init(std::string* error, PreparedFonts prepared)
     fonts_.Update(session_.TextSize(), true);   // nothing to do when the prepared atlas fits the window
     screen_.route_key = RouteKey(session_);
     reading_.Start(platform_);
+    video_.Start(platform_, platform_.GlProcAddress());
+    video_.OnContent(*content_);
     staff_.Configure(platform_);
     Redraw();
     return true;
@@ -77,8 +79,7 @@ void KioskApp::StartLiveReload(const std::string& content_dir, const SearchOptio
 void KioskApp::Apply(const Intent& intent)
 {
     session_.Apply(intent, platform_.Now());
-    if (intent.kind == IntentKind::ReadAloud)
-        reading_.Toggle(intent.text, *content_, session_);
+    ApplyMedia(intent, platform_.Now());
     FollowSession();
     Redraw();
 }
@@ -111,6 +112,7 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content, std::string gl
     screen_.textures.KeepFor(*content_);   // unchanged pictures stay uploaded
     screen_.views.Clear();
     reading_.Stop();   // the text being read may have changed
+    video_.OnContent(*content_);
     fonts_.SetGlyphs(std::move(glyphs));
     Redraw();
 }
@@ -166,6 +168,7 @@ void KioskApp::OnSessionReset()
 {
     search_.Forget();
     reading_.OnSessionReset();
+    video_.Stop();
     staff_.OnSessionReset();
     screen_.textures.Clear();
     loop_.trim_when_settled = true;
@@ -201,6 +204,9 @@ void KioskApp::DrawFrame()
     const ui::Theme& theme = session_.HighContrast() ? ui::HighContrastTheme() : ui::DefaultTheme();
     ui::ApplyImGuiStyle(theme);
     const std::string reading_before = reading_.Target();
+    if (video_.Follow(session_, *content_, now))
+        Redraw();
+    const bool new_video_frame = video_.RenderFrame();   // mpv draws into its texture, outside ImGui
     const std::vector<Intent> intents = DrawPatientScreen(theme, now);
     DrawStaff(theme, now);
     probes_.EndBuild();
@@ -214,12 +220,13 @@ void KioskApp::DrawFrame()
         return;
     }
     loop_.skipped_last = false;
-    platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b, capture);
+    // A new video frame changes a texture, not the draw lists: present it anyway.
+    platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b, capture || new_video_frame);
     probes_.EndSubmit();
     PresentFrame(capture);
     ApplyIntents(intents, now, reading_before);
     if (probes_.WantsStatus())
-        probes_.Status(StatusText(session_) + reading_.Status() + "dpi " + std::to_string(std::lround(platform_.Dpi())) +
+        probes_.Status(StatusText(session_) + reading_.Status() + video_.Status(screen_.report.video_rect) + "dpi " + std::to_string(std::lround(platform_.Dpi())) +
                        "\ntext-size-ahead " + std::to_string(fonts_.StepAhead()) + "\n",
                    fonts_.Step(), screen_.report.pictures);
 }
@@ -296,6 +303,7 @@ std::vector<Intent> KioskApp::DrawPatientScreen(const ui::Theme& theme, double n
     env.search = &search_.View();
     env.reading = reading_.Target();
     env.reading_block = reading_.Block();
+    env.video = &video_.Overlay();
     std::vector<Intent> intents = ui::DrawScreen(env, screen_.views, &screen_.report);
 
     screen_.pointer.SetScrollLimit(screen_.views.max_scroll);
@@ -349,13 +357,23 @@ void KioskApp::PresentFrame(bool capture)
     probes_.EndFrame(SessionScreenName(session_), session_.Current().scroll_y);
 }
 
+// Read-aloud and a clip never talk at once: starting one stops the other.
+void KioskApp::ApplyMedia(const Intent& intent, double now)
+{
+    if (intent.kind == IntentKind::ReadAloud) {
+        video_.Stop();
+        reading_.Toggle(intent.text, *content_, session_);
+    } else if (intent.kind == IntentKind::Video && video_.Apply(intent, *content_, session_, now)) {
+        reading_.Stop();
+    }
+}
+
 // `reading_before`: what was being read when the screen drew its buttons.
 void KioskApp::ApplyIntents(const std::vector<Intent>& intents, double now, const std::string& reading_before)
 {
     for (const Intent& intent : intents) {
         session_.Apply(intent, now);
-        if (intent.kind == IntentKind::ReadAloud)
-            reading_.Toggle(intent.text, *content_, session_);
+        ApplyMedia(intent, now);
         staff_.CountIntent(intent, session_, reading_before);
     }
     FollowSession();
@@ -396,6 +414,8 @@ bool KioskApp::Holds(const std::string& condition) const
         return ready;
     if (condition.rfind("place ", 0) == 0)   // the block a page keeps in place (page_screen.cpp)
         return std::to_string(screen_.report.page_place) == condition.substr(6);
+    if (condition.rfind("video ", 0) == 0 || condition.rfind("caption ", 0) == 0)   // video_controller.h
+        return video_.Holds(condition);
     if (condition == "entry-at-top")   // the open question in the top quarter of the screen
         return screen_.report.open_entry_y >= 0.0f && screen_.report.open_entry_y < platform_.Height() * 0.25f;
     if (condition.rfind("result ", 0) == 0) {
@@ -441,6 +461,7 @@ double KioskApp::SecondsToWait()
     double wait = std::min(session_.SecondsUntilNextEvent(now), script_.SecondsUntilNext(now));
     if (staff_.IsOpen())
         wait = std::min(wait, 0.5);
+    wait = std::min(wait, video_.SecondsToWait(now));   // the controls fading out
     if (loop_.trim_when_settled && !fonts_.Building()) {
         // What start-up or the last patient left (file text, parse trees,
         // page layouts, a larger text size's atlas, pictures) is freed by

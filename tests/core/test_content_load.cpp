@@ -169,7 +169,9 @@ TEST_CASE("built-in UI strings cover every key the kiosk uses", "[content][load]
                             "no_answer", "ask_front_desk", "try_these", "showing_results_for", "text_size",
                             "contrast", "language", "updating", "updating_detail", "touch_to_start", "space",
                             "clear", "search_hint", "reviewed_by", "reviewed_on", "fallback_note", "read_aloud",
-                            "stop_reading"}) {
+                            "stop_reading", "video_cannot_play", "video_play", "video_pause", "video_resume",
+                            "video_restart", "video_captions_on", "video_captions_off", "video_sound_on",
+                            "video_sound_off"}) {
         INFO(key);
         REQUIRE(DefaultUiStrings().count(key) == 1);
         CHECK(UiString(empty, "en", key) == DefaultUiStrings().at(key));

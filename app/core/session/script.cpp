@@ -264,13 +264,24 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "keyboard " + mode;
         return true;
     }
-    if (what == "query") {
-        // The rest of the line, words joined by one space: "expect query spf 30".
-        if (args_.size() < 2) {
-            Error(EndColumn(), "'expect query' needs the text (or use query-empty)");
+    if (what == "video") {
+        static const std::vector<std::string> states = {"playing", "paused", "ended", "failed", "off"};
+        if (!CheckCount("expect video", 2, "playing, paused, ended, failed or off"))
+            return false;
+        if (std::find(states.begin(), states.end(), std::string(args_[1].text)) == states.end()) {
+            Error(args_[1].column, "a clip is playing, paused, ended, failed or off");
             return false;
         }
-        out->text = "query";
+        out->text = "video " + std::string(args_[1].text);
+        return true;
+    }
+    if (what == "query" || what == "caption") {
+        // The rest of the line, words joined by one space: "expect query spf 30".
+        if (args_.size() < 2) {
+            Error(EndColumn(), "'expect " + what + "' needs the text" + (what == "query" ? " (or use query-empty)" : ""));
+            return false;
+        }
+        out->text = what;
         for (size_t i = 1; i < args_.size(); i++)
             out->text += " " + std::string(args_[i].text);
         return true;

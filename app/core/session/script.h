@@ -21,7 +21,9 @@
 //                                 result ID (the first question or page shown for it),
 //                                 keyboard letters|digits|hidden, query TEXT (the query typed),
 //                                 entry-at-top (the open FAQ question in the screen's top quarter),
-//                                 place BLOCK (a page's first block starting in view, pre-order number)
+//                                 place BLOCK (a page's first block starting in view, pre-order number),
+//                                 video playing|paused|ended|failed|off (the page's clip),
+//                                 caption TEXT (TEXT is part of the caption on screen)
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit

@@ -43,6 +43,7 @@ enum class IntentKind {
     ShowAddress,     // text = a web or e-mail address from the content: show it as a take-home QR code
     CloseAddress,    // close that code
     SetKeyboard,     // value = KeyboardMode: the search keyboard's letters, digits, or hidden
+    Video,           // text = a clip's key, value = what was pressed on it (ui/widgets/video_view.h)
 };
 
 // What the search screen's keyboard shows. Opening Search starts with letters.

@@ -147,6 +147,10 @@ void PageScreen(Frame& f, ScreenViews& views)
 
     ViewContext ctx = MakeViewContext(f);
     ctx.tasks_of = "page:" + page->id;
+    std::vector<LabelledRect> clip_buttons;
+    LabelledRect playing;
+    ctx.labelled = &clip_buttons;
+    ctx.playing_rect = &playing;
     const float width = f.column.W();
     const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
     const std::string footer = ReviewFooter(f, *page);
@@ -172,6 +176,12 @@ void PageScreen(Frame& f, ScreenViews& views)
     const float origin_y = top + pad_top - scroll;
     float tap[2];
     views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
+    if (f.report) {
+        for (const LabelledRect& b : clip_buttons)
+            f.report->buttons.push_back({b.label, b.x0, b.y0, b.x1, b.y1});
+        const float rect[4] = {playing.x0, playing.y0, playing.x1, playing.y1};
+        std::copy(rect, rect + 4, f.report->video_rect);
+    }
     ReadAloudButton(f, f.column.x0, origin_y - read_h, read_target);
     if (f.report)
         f.report->max_text_right = std::max(f.report->max_text_right, f.column.x0 + views.page_body->MaxRight());

@@ -47,6 +47,7 @@ struct ScreenReport {
     PictureCounts pictures;         // content pictures in view
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
     int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
+    float video_rect[4] = {};       // the playing clip's picture on screen (0s = none drawn)
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -65,6 +66,7 @@ struct ScreenEnv {
     const SearchView* search = nullptr;  // the app's results for the query; null = not ready
     std::string reading;                 // read-aloud: "page:<id>" or "faq:<id>" being read, "" = none
     int reading_block = -1;              // its block being read (pre-order number), -1 = none or the title
+    const VideoOverlay* video = nullptr; // the clip playing, its frame and controls; null = posters only
 };
 
 inline const char* const kLeftFaq = "\n";   // ScreenViews::faq_focus after another screen

@@ -17,6 +17,8 @@ constexpr IconAlias kChrome[] = {
     {"globe", "language"},          {"speaker", "volume_up"},     {"stop", "stop"},
     {"info", "info"},               {"question", "help"},         {"clock", "schedule"},
     {"sparkle", "auto_awesome"},    {"phone", "phone"},
+    {"play", "play_arrow"},         {"pause", "pause"},           {"replay", "replay"},
+    {"captions", "closed_caption"}, {"captions-off", "closed_caption_disabled"}, {"sound-off", "volume_off"},
 };
 
 // The atlas font holding glyph `code` nearest `size` from above (a glyph
