@@ -66,6 +66,7 @@ bool KioskApp::Init(std::string* error, PreparedFonts prepared)
     reading_.Start(platform_);
     video_.Start(platform_, platform_.GlProcAddress());
     video_.OnContent(*content_);
+    video_.on_progress = [this](const std::string& key, int quarter) { staff_.CountVideo(session_, key, quarter); };
     staff_.Configure(platform_);
     Redraw();
     return true;

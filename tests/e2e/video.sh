@@ -8,7 +8,8 @@
 #   - pausing holds the picture still;
 #   - the status names the caption on screen at the time it is due;
 #   - Back and the idle reset stop the clip and leave no decoder thread;
-#   - the corrupt clip reports itself failed and the page stays up.
+#   - the corrupt clip reports itself failed and the page stays up;
+#   - insights count the plays and the quarters they reached.
 #
 # usage: video.sh CAREKIOSK CONTENT_DIR OUT_DIR
 # exit: 0 passed, 1 failed, 77 skipped (no X display, ffmpeg or python3-pil)
@@ -27,7 +28,7 @@ out=$(cd "$out" && pwd)
 status="$out/video-status.txt"
 log="$out/video.log"
 copy="$out/content"
-rm -rf "$copy" "$status" "$out"/video-*.png
+rm -rf "$copy" "$status" "$out"/video-*.png "$out/cache"   # insights count this run only
 cp -r "$content" "$copy" || exit 1
 trap stop_kiosk EXIT
 
@@ -108,6 +109,25 @@ wait "$KIOSK_PID"
 code=$?
 KIOSK_PID=""
 [ "$code" -eq 0 ] && ok "every expect of video.script held" || { fail "video.script: exit $code"; tail -n 20 "$log"; }
+
+# Insights: the two plays of the test clip, and how far the first got
+# (paused after its second caption, past a quarter of its 8 s).
+"$BIN" report --json --content "$copy" --cache-dir "$out/cache" >"$out/report.json" 2>"$out/report.err" ||
+    fail "carekiosk report: $(cat "$out/report.err")"
+/usr/bin/python3 - "$out/report.json" <<'PY' || FAILURES=$((FAILURES + 1))
+import json, sys
+report = json.load(open(sys.argv[1]))
+videos = {v["clip"]: v for lang in report["languages"] if lang["lang"] == "en" for v in lang["videos"]}
+clip = videos.get("en/pages/test-clip.mp4")
+broken = videos.get("en/pages/broken-clip.mp4")
+if not clip or clip["plays"] != 2 or clip["reached"]["25%"] < 1 or clip["reached"]["end"] != 0:
+    print(f"FAIL: insights of the test clip: {clip}")
+    sys.exit(1)
+if not broken or broken["plays"] != 1:
+    print(f"FAIL: insights of the broken clip: {broken}")
+    sys.exit(1)
+print(f"ok: insights count the plays and how far they got: {clip}")
+PY
 
 # The picture: moving while playing, still while paused (the clip's
 # rectangle only, as the status file gave it).
