@@ -120,7 +120,13 @@ TEST_CASE("the bundled content loads without a single diagnostic", "[content][lo
                 CHECK(pixels->rgba.size() == size_t(1200) * 700 * 4);
             }
     CHECK(image_blocks == 4);
-    CHECK(content.images.size() == 4);
+    CHECK(content.images.size() == 5);   // and the aftercare clip's poster
+    const VideoData* clip = content.Video("en/pages/healing.mp4");
+    REQUIRE(clip);
+    CHECK(clip->poster_key == "en/pages/healing.png");
+    REQUIRE(clip->CaptionsFor("es"));
+    CHECK(clip->CaptionsFor("es")->key == "en/pages/healing.es.vtt");
+    CHECK(clip->CaptionsFor("en")->cues.size() == 4);
     REQUIRE(content.Image("en/pages/needle-depth.png"));
     CHECK(content.Image("en/pages/no-such.png") == nullptr);
 

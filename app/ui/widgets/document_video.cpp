@@ -122,7 +122,11 @@ void FitImage(ImDrawList* draw, unsigned texture, int width, int height, ImVec2 
     if (texture == 0 || width <= 0 || height <= 0)
         return;
     const float scale = std::min((b.x - a.x) / width, (b.y - a.y) / height);
-    const float w = width * scale, h = height * scale;
+    float w = width * scale, h = height * scale;
+    if (b.x - a.x - w < 2.0f)   // the box was made to the picture's shape: no sliver of band at an edge
+        w = b.x - a.x;
+    if (b.y - a.y - h < 2.0f)
+        h = b.y - a.y;
     const ImVec2 p(std::round(a.x + (b.x - a.x - w) * 0.5f), std::round(a.y + (b.y - a.y - h) * 0.5f));
     draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)), p, ImVec2(p.x + w, p.y + h));
 }
