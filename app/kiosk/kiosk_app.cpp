@@ -207,6 +207,9 @@ void KioskApp::DrawFrame()
     const std::string reading_before = reading_.Target();
     if (video_.Follow(session_, *content_, now))
         Redraw();
+    if (loop_.video_was_active && !video_.Active())
+        loop_.trim_when_settled = true;   // the decoder's buffers go back once the screen settles
+    loop_.video_was_active = video_.Active();
     const bool new_video_frame = video_.RenderFrame();   // mpv draws into its texture, outside ImGui
     const std::vector<Intent> intents = DrawPatientScreen(theme, now);
     DrawStaff(theme, now);

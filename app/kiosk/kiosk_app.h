@@ -107,6 +107,7 @@ private:
         int seen_reset = -1;             // the session reset last followed
         bool quit = false;               // the staff panel's Exit
         bool skipped_last = false;       // the last frame asked for a change and was not shown
+        bool video_was_active = false;   // a clip was open last frame
     };
 
     double Now() const { return platform_.Now() + script_.ClockOffset(); }

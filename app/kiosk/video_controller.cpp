@@ -205,7 +205,8 @@ std::string VideoController::Status(const float rect[4]) const
     std::snprintf(position, sizeof position, "%.2f", overlay_.position);
     std::string caption = overlay_.caption;
     std::replace(caption.begin(), caption.end(), '\n', '/');
-    return "video " + overlay_.key + " " + state + " " + position + "\ncaption " + caption + "\n" + where;
+    return "video " + overlay_.key + " " + state + " " + position + "\ncaption " + caption + "\n" + where
+           + "video-dropped " + std::to_string(player_->DroppedFrames()) + "\n";
 }
 
 } // namespace ck

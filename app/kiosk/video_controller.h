@@ -42,7 +42,8 @@ public:
     double SecondsToWait(double now) const;
     // The status file's lines: "video KEY playing 1.2" (or paused, ended,
     // failed; "video off"), "caption TEXT" (lines joined by '/') and
-    // "video-rect X0 Y0 X1 Y1" (`rect`, the picture on screen, whole pixels).
+    // "video-rect X0 Y0 X1 Y1" (`rect`, the picture on screen, whole pixels)
+    // and, while a clip is open, "video-dropped N" (frames dropped so far).
     std::string Status(const float rect[4]) const;
     // A script's condition: "video playing|paused|ended|failed|off" (the
     // clip's state), "caption TEXT" (TEXT is part of the caption on screen).

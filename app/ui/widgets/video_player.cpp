@@ -212,6 +212,16 @@ bool VideoPlayer::Render()
     return true;
 }
 
+long VideoPlayer::DroppedFrames() const
+{
+    int64_t output = 0, decoder = 0;
+    if (mpv_) {
+        mpv_get_property(mpv_, "frame-drop-count", MPV_FORMAT_INT64, &output);
+        mpv_get_property(mpv_, "decoder-frame-drop-count", MPV_FORMAT_INT64, &decoder);
+    }
+    return long(output + decoder);
+}
+
 void VideoPlayer::SetPaused(bool paused)
 {
     if (!mpv_)

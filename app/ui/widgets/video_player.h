@@ -50,6 +50,8 @@ public:
     bool Failed() const { return failed_; }
     double Position() const { return position_; }   // seconds
     double Duration() const { return duration_; }
+    // Frames mpv dropped (late for their time) or its decoder skipped, this play.
+    long DroppedFrames() const;
     const std::string& Error() const { return error_; }
 
 private:
