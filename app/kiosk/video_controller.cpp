@@ -32,6 +32,8 @@ void VideoController::Open(const VideoData& video, const Session& session, doubl
     overlay_.captions = true;   // each play starts with captions on and the clinic's sound setting
     overlay_.sound = sound_default_;
     captions_ = video.CaptionsFor(session.Language());
+    lang_ = session.Language();
+    path_ = video.path;
     place_ = Place(session);
     quarter_ = 0;
     ShowControls(now - kControlsSeconds - kFadeSeconds);   // a fresh start shows the picture, not the buttons
@@ -95,11 +97,18 @@ void VideoController::Stop()
 
 void VideoController::OnContent(const Content& content)
 {
-    // The old content's captions go with it: the clip starts again from
-    // the new content if the patient taps it.
-    Stop();
-    overlay_.broken.clear();
     sound_default_ = content.config.video_sound;
+    overlay_.broken.clear();   // staff may have replaced a clip that failed
+    // A reload that keeps the clip (at the same file) lets it play on, with
+    // the new content's captions; one that removes or moves it stops it.
+    const VideoData* video = overlay_.key.empty() ? nullptr : content.Video(overlay_.key);
+    if (!video || video->path != path_) {
+        Stop();
+        return;
+    }
+    captions_ = video->CaptionsFor(lang_);
+    if (overlay_.failed)
+        overlay_.broken.insert(overlay_.key);
 }
 
 void VideoController::UseWords(const Content& content, const std::string& lang)

@@ -32,7 +32,9 @@ public:
     // Renders mpv's newest frame into the texture; true when it changed
     // (the platform must then present even an identical draw list).
     bool RenderFrame();
-    // New content: a clip that is gone stops; its broken-ness is forgotten.
+    // New content, before the old is freed: the playing clip goes on if the
+    // new content still shows it (its captions taken from the new content),
+    // else it stops; which clips failed is forgotten.
     void OnContent(const Content& content);
 
     const ui::VideoOverlay& Overlay() const { return overlay_; }
@@ -61,7 +63,8 @@ private:
     KioskPlatform* platform_ = nullptr;
     std::unique_ptr<ui::VideoPlayer> player_;
     ui::VideoOverlay overlay_;
-    const Captions* captions_ = nullptr;   // of the playing clip in the page's language
+    const Captions* captions_ = nullptr;   // of the playing clip in the page's language, in the current Content
+    std::string lang_, path_;              // the language it plays in, its file
     std::string place_;                    // the route and language it plays in: leaving stops it
     double controls_at_ = -1e9;            // when the controls were last shown
     int quarter_ = 0;                      // the last quarter reported for this play

@@ -8,6 +8,7 @@
 #   - pausing holds the picture still;
 #   - the status names the caption on screen at the time it is due;
 #   - Back and the idle reset stop the clip and leave no decoder thread;
+#   - a reload keeps it playing, unless the clip was taken out of the page;
 #   - the corrupt clip reports itself failed and the page stays up;
 #   - insights count the plays and the quarters they reached.
 #
@@ -104,13 +105,19 @@ check_status idle-resets 1 20 "the idle reset comes while the clip is paused"
 check_status video off 5 "the idle reset stops the clip"
 sleep 0.5
 [ "$(player_threads)" -eq 0 ] && ok "no player thread is left after the reset" || fail "player threads left after the reset: $(player_threads)"
+check_status video "en/pages/test-clip.mp4 playing *" 20 "the clip plays a third time"
+printf '\nA line added while the clip plays.\n' >>"$pages/video-test.md"
+sleep 2
+check_status video "en/pages/test-clip.mp4 playing *" 1 "an edit elsewhere on the page leaves the clip playing"
+printf -- '---\ntitle: Video test\norder: 1\n---\n\nThe clip was taken out.\n' >"$pages/video-test.md"
+check_status video off 5 "a reload that takes the clip out stops it"
 check_status video "en/pages/broken-clip.mp4 failed *" 20 "the corrupt clip reports that it cannot be played"
 wait "$KIOSK_PID"
 code=$?
 KIOSK_PID=""
 [ "$code" -eq 0 ] && ok "every expect of video.script held" || { fail "video.script: exit $code"; tail -n 20 "$log"; }
 
-# Insights: the two plays of the test clip, and how far the first got
+# Insights: the three plays of the test clip, and how far the first got
 # (paused after its second caption, past a quarter of its 8 s).
 "$BIN" report --json --content "$copy" --cache-dir "$out/cache" >"$out/report.json" 2>"$out/report.err" ||
     fail "carekiosk report: $(cat "$out/report.err")"
@@ -120,7 +127,7 @@ report = json.load(open(sys.argv[1]))
 videos = {v["clip"]: v for lang in report["languages"] if lang["lang"] == "en" for v in lang["videos"]}
 clip = videos.get("en/pages/test-clip.mp4")
 broken = videos.get("en/pages/broken-clip.mp4")
-if not clip or clip["plays"] != 2 or clip["reached"]["25%"] < 1 or clip["reached"]["end"] != 0:
+if not clip or clip["plays"] != 3 or clip["reached"]["25%"] < 1 or clip["reached"]["end"] != 0:
     print(f"FAIL: insights of the test clip: {clip}")
     sys.exit(1)
 if not broken or broken["plays"] != 1:
