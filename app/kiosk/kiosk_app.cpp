@@ -309,6 +309,7 @@ std::vector<Intent> KioskApp::DrawPatientScreen(const ui::Theme& theme, double n
     env.reading_block = reading_.Block();
     env.video = &video_.Overlay();
     std::vector<Intent> intents = ui::DrawScreen(env, screen_.views, &screen_.report);
+    video_.WantFirstFrames(screen_.report.first_frames_wanted, *content_);
 
     screen_.pointer.SetScrollLimit(screen_.views.max_scroll);
     if (screen_.views.scroll_to >= 0.0f) {

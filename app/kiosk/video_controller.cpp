@@ -1,5 +1,7 @@
 // VideoController. See video_controller.h.
 #include "video_controller.h"
+#include "base/guard.h"
+#include "media/media_probe.h"
 #include <algorithm>
 #include <cmath>
 
@@ -95,8 +97,51 @@ void VideoController::Stop()
     place_.clear();
 }
 
+void VideoController::WantFirstFrames(const std::vector<std::string>& keys, const Content& content)
+{
+    for (const std::string& key : keys) {
+        const VideoData* video = content.Video(key);
+        if (!video || !platform_ || !first_frames_asked_.insert(key).second)
+            continue;
+        const std::string path = video->path;
+        KioskPlatform* platform = platform_;
+        first_frame_jobs_.emplace(key, StartWorker<std::shared_ptr<ImageData>>(
+                                           [path, key] {
+                                               return Guarded("decoding a clip's first frame", "it shows no poster",
+                                                              [&] {
+                                                                  std::string error;
+                                                                  return DecodeFirstFrame(path, key, 1280, &error);
+                                                              },
+                                                              std::shared_ptr<ImageData>());
+                                           },
+                                           [platform] { platform->Wake(); }));
+    }
+}
+
+bool VideoController::TakeFirstFrames()
+{
+    bool taken = false;
+    for (auto job = first_frame_jobs_.begin(); job != first_frame_jobs_.end();) {
+        if (!job->second.Ready()) {
+            ++job;
+            continue;
+        }
+        if (std::shared_ptr<ImageData> frame = job->second.get()) {
+            overlay_.first_frames[job->first] = std::move(frame);
+            taken = true;
+        }
+        job = first_frame_jobs_.erase(job);
+    }
+    return taken;
+}
+
 void VideoController::OnContent(const Content& content)
 {
+    // First frames are of the old files: made again when wanted. The
+    // texture cache frees their textures with the old content's.
+    first_frame_jobs_.clear();   // joins any still decoding
+    first_frames_asked_.clear();
+    overlay_.first_frames.clear();
     sound_default_ = content.config.video_sound;
     overlay_.broken.clear();   // staff may have replaced a clip that failed
     // A reload that keeps the clip (at the same file) lets it play on, with
@@ -131,8 +176,9 @@ bool VideoController::Follow(Session& session, const Content& content, double no
 {
     sound_default_ = content.config.video_sound;
     UseWords(content, session.Language());
+    const bool new_first_frame = TakeFirstFrames();
     if (!player_ || !player_->Active())
-        return false;
+        return new_first_frame;
     if (Place(session) != place_ || session.Idle() != IdleState::Active || !content.Video(overlay_.key)) {
         Stop();
         return true;

@@ -9,12 +9,16 @@
 #pragma once
 #include "content/content.h"
 #include "kiosk_platform.h"
+#include "base/worker.h"
 #include "session/session.h"
 #include "widgets/video_player.h"
 #include "widgets/video_view.h"
 #include <functional>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace ck {
 
@@ -32,6 +36,9 @@ public:
     // Renders mpv's newest frame into the texture; true when it changed
     // (the platform must then present even an identical draw list).
     bool RenderFrame();
+    // Clips in view with no poster (ScreenReport::first_frames_wanted): their
+    // first frames are decoded on workers, each once per content.
+    void WantFirstFrames(const std::vector<std::string>& keys, const Content& content);
     // New content, before the old is freed: the playing clip goes on if the
     // new content still shows it (its captions taken from the new content),
     // else it stops; which clips failed is forgotten.
@@ -60,7 +67,11 @@ private:
     void ShowControls(double now) { controls_at_ = now; }
     void UseWords(const Content& content, const std::string& lang);   // the overlay's words in `lang`
 
+    bool TakeFirstFrames();
+
     KioskPlatform* platform_ = nullptr;
+    std::map<std::string, WorkerFuture<std::shared_ptr<ImageData>>> first_frame_jobs_;
+    std::set<std::string> first_frames_asked_;   // started for this content, done or not
     std::unique_ptr<ui::VideoPlayer> player_;
     ui::VideoOverlay overlay_;
     const Captions* captions_ = nullptr;   // of the playing clip in the page's language, in the current Content

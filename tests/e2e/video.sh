@@ -4,6 +4,7 @@
 # captions and a corrupt clip, in a copy of the content with two pages that
 # show them; then runs video.script and checks, from the kiosk's status file,
 # its screenshots and its threads:
+#   - with no poster beside it, the clip's first frame stands in for one;
 #   - a tap on the poster plays the clip: its picture differs a second later;
 #   - pausing holds the picture still;
 #   - the status names the caption on screen at the time it is due;
@@ -148,6 +149,14 @@ if box[2] - box[0] < 100 or box[3] - box[1] < 100:
     print(f"FAIL: no clip rectangle in the status: {box}")
     sys.exit(1)
 failed = False
+# testsrc2 is bright colour bars; the box without a picture is a dark band.
+pixels = list(region("video-poster.png").getdata())
+colourful = sum(1 for p in pixels if max(p) - min(p) > 100) / len(pixels)
+if colourful < 0.3:
+    print(f"FAIL: the clip's box shows no first frame before it plays ({colourful:.0%} colourful)")
+    failed = True
+else:
+    print("ok: a clip without a poster shows its first frame")
 if ImageChops.difference(region("video-playing-a.png"), region("video-playing-b.png")).getbbox() is None:
     print("FAIL: the clip's picture did not change in a second of playing")
     failed = True

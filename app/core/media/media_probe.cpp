@@ -1,5 +1,6 @@
 #include "media/media_probe.h"
 #include <mpv/client.h>
+#include <mpv/render.h>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -90,6 +91,79 @@ MediaInfo ProbeMedia(const std::string& path, double timeout_s)
         info.error = "its pictures cannot be decoded (" + info.video_codec + ")";
     info.ok = info.error.empty();
     return info;
+}
+
+std::shared_ptr<ImageData> DecodeFirstFrame(const std::string& path, const std::string& key, int max_width,
+                                            std::string* error, double timeout_s)
+{
+    MpvHandle mpv(mpv_create());
+    static const char* const kOptions[][2] = {
+        {"config", "no"}, {"load-scripts", "no"}, {"terminal", "no"}, {"input-default-bindings", "no"},
+        {"osc", "no"}, {"ytdl", "no"}, {"vo", "libmpv"}, {"ao", "null"}, {"aid", "no"}, {"sid", "no"},
+        {"pause", "yes"}, {"idle", "yes"}, {"hwdec", "no"}, {"sub-auto", "no"}, {"audio-file-auto", "no"},
+    };
+    bool configured = mpv != nullptr;
+    for (const auto& option : kOptions)
+        configured = configured && mpv_set_option_string(mpv.get(), option[0], option[1]) >= 0;
+    if (!configured || mpv_initialize(mpv.get()) < 0) {
+        *error = "libmpv did not start";
+        return nullptr;
+    }
+    mpv_render_param create[] = {
+        {MPV_RENDER_PARAM_API_TYPE, const_cast<char*>(MPV_RENDER_API_TYPE_SW)},
+        {MPV_RENDER_PARAM_INVALID, nullptr},
+    };
+    mpv_render_context* render = nullptr;
+    if (mpv_render_context_create(&render, mpv.get(), create) < 0) {
+        *error = "libmpv's software renderer did not start";
+        return nullptr;
+    }
+    // The render context must go before the handle.
+    std::unique_ptr<mpv_render_context, void (*)(mpv_render_context*)> owned(render, mpv_render_context_free);
+    const char* load[] = {"loadfile", path.c_str(), nullptr};
+    mpv_command(mpv.get(), load);
+    for (double waited = 0; waited < timeout_s; waited += 0.02) {
+        mpv_event* event = mpv_wait_event(mpv.get(), 0.02);
+        if (event->event_id == MPV_EVENT_END_FILE) {
+            const auto* end = static_cast<mpv_event_end_file*>(event->data);
+            *error = end->reason == MPV_END_FILE_REASON_ERROR ? mpv_error_string(end->error) : "no picture";
+            return nullptr;
+        }
+        if (!(mpv_render_context_update(render) & MPV_RENDER_UPDATE_FRAME))
+            continue;
+        int64_t w = 0, h = 0;
+        mpv_get_property(mpv.get(), "dwidth", MPV_FORMAT_INT64, &w);
+        mpv_get_property(mpv.get(), "dheight", MPV_FORMAT_INT64, &h);
+        if (w <= 0 || h <= 0)
+            continue;
+        if (w > max_width) {
+            h = h * max_width / w;
+            w = max_width;
+        }
+        auto image = std::make_shared<ImageData>();
+        image->key = key;
+        image->width = int(w);
+        image->height = int(h);
+        image->rgba.resize(size_t(w) * size_t(h) * 4);
+        int size[2] = {int(w), int(h)};
+        size_t stride = size_t(w) * 4;
+        mpv_render_param params[] = {
+            {MPV_RENDER_PARAM_SW_SIZE, size},
+            {MPV_RENDER_PARAM_SW_FORMAT, const_cast<char*>("rgb0")},
+            {MPV_RENDER_PARAM_SW_STRIDE, &stride},
+            {MPV_RENDER_PARAM_SW_POINTER, image->rgba.data()},
+            {MPV_RENDER_PARAM_INVALID, nullptr},
+        };
+        if (mpv_render_context_render(render, params) < 0) {
+            *error = "its first frame could not be drawn";
+            return nullptr;
+        }
+        for (size_t i = 3; i < image->rgba.size(); i += 4)
+            image->rgba[i] = 255;   // "rgb0": the fourth byte is padding
+        return image;
+    }
+    *error = "no frame within " + std::to_string(std::lround(timeout_s)) + " seconds";
+    return nullptr;
 }
 
 std::string FormatDuration(double seconds)

@@ -2,13 +2,16 @@
 // rendering): container, codec, duration, picture size, file size, and
 // whether its first frame decodes. `carekiosk check` probes each clip a
 // page shows; the kiosk itself never probes (it plays, and a clip that
-// fails shows its poster and a calm message).
+// fails shows its poster and a calm message). The kiosk does ask for the
+// first frame of a clip that has no poster, drawn by libmpv's software
+// renderer into memory on a worker.
 #pragma once
 #include "base/diagnostics.h"
 #include "content/content.h"
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 namespace ck {
@@ -27,6 +30,12 @@ struct MediaInfo {
 // Opens `path` with libmpv and waits, at most `timeout_s`, for its first
 // frame. Blocking: call it from a command or a worker, never in a frame.
 MediaInfo ProbeMedia(const std::string& path, double timeout_s = 15.0);
+
+// The clip's first frame as RGBA pixels, at most `max_width` wide, for a
+// clip with no poster beside it; null (and `error`) when it has none.
+// Blocking (libmpv's software renderer, tens of ms): call it on a worker.
+std::shared_ptr<ImageData> DecodeFirstFrame(const std::string& path, const std::string& key, int max_width,
+                                            std::string* error, double timeout_s = 10.0);
 
 // Limits check warns at: a kiosk clip is short, 720p or 1080p.
 constexpr double kLongClipSeconds = 10 * 60;

@@ -151,6 +151,7 @@ void PageScreen(Frame& f, ScreenViews& views)
     LabelledRect playing;
     ctx.labelled = &clip_buttons;
     ctx.playing_rect = &playing;
+    ctx.wanted_frames = f.report ? &f.report->first_frames_wanted : nullptr;
     const float width = f.column.W();
     const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
     const std::string footer = ReviewFooter(f, *page);

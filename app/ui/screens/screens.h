@@ -48,6 +48,7 @@ struct ScreenReport {
     float open_entry_y = -1.0f;     // FAQ: the top of the open question's card on screen (-1 = none drawn)
     int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
     float video_rect[4] = {};       // the playing clip's picture on screen (0s = none drawn)
+    std::vector<std::string> first_frames_wanted;   // clips in view with no poster and no first frame yet
 };
 
 struct SearchView;   // ui/search_screen.h

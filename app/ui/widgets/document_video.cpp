@@ -177,6 +177,13 @@ void DocumentView::DrawVideos(ImDrawList* draw, float origin_x, float origin_y, 
         } else if (!box.poster_key.empty() && ctx.textures && ctx.content) {
             const Texture poster = ctx.textures->Get(*ctx.content, box.poster_key);
             FitImage(draw, poster.id, poster.width, poster.height, a, b);
+        } else if (auto frame = video.first_frames.find(box.video_key); frame != video.first_frames.end()) {
+            if (ctx.textures && frame->second) {
+                const Texture first = ctx.textures->GetPixels(*frame->second);
+                FitImage(draw, first.id, first.width, first.height, a, b);
+            }
+        } else if (ctx.wanted_frames && !box.video_key.empty()) {
+            ctx.wanted_frames->push_back(box.video_key);   // no poster: its first frame, decoded on a worker
         }
         const ControlRects r = Controls(box, &video, ctx.target);
         const float line_h = std::round(body->FontSize * kCaptionSpacing);

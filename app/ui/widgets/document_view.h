@@ -121,6 +121,7 @@ struct ViewContext {
     float target = 57.0f;                  // smallest touch target side (px)
     std::vector<LabelledRect>* labelled = nullptr;   // when set, Draw adds the clip buttons it drew
     LabelledRect* playing_rect = nullptr;            // when set, Draw puts the playing clip's picture here
+    std::vector<std::string>* wanted_frames = nullptr;   // when set, Draw adds clips in view still without a poster
 };
 
 class DocumentView {

@@ -3,6 +3,9 @@
 // view draws each clip's box from it and returns a tap on one as an
 // IntentKind::Video intent whose value is a VideoButton.
 #pragma once
+#include "content/content.h"   // ImageData
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -29,6 +32,8 @@ struct VideoOverlay {
     bool captions = true, sound = false;
     std::string caption;        // the caption on screen now, "" = none
     std::set<std::string> broken;   // clips that failed: their poster and the message
+    // The first frame of each clip without a poster beside it, once decoded.
+    std::map<std::string, std::shared_ptr<const ImageData>> first_frames;
     // Words in the page's language (ui.json).
     std::string cannot_play = "This video cannot be played";
     std::string play = "Play video", pause = "Pause", resume = "Play", restart = "Start again",
