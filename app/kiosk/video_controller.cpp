@@ -177,12 +177,15 @@ bool VideoController::Follow(Session& session, const Content& content, double no
     sound_default_ = content.config.video_sound;
     UseWords(content, session.Language());
     const bool new_first_frame = TakeFirstFrames();
-    if (!player_ || !player_->Active())
+    if (overlay_.key.empty())
         return new_first_frame;
+    // A clip that failed stays "failed" on its page only; leaving forgets it.
     if (Place(session) != place_ || session.Idle() != IdleState::Active || !content.Video(overlay_.key)) {
         Stop();
         return true;
     }
+    if (!player_ || !player_->Active())
+        return new_first_frame;
     player_->Update();
     const ui::VideoOverlay before = overlay_;
     if (player_->Failed() && !overlay_.failed) {
