@@ -170,7 +170,7 @@ TEST_CASE("A kiosk on a fake platform: a tap, a reload and an idle reset", "[kio
         CHECK(app.WhatIsShown().query.empty());
         CHECK(app.WhatIsShown().results.empty());
     }
-    SECTION("with no GL to draw into, a clip fails calmly on its page; Read aloud and Back turn it off")
+    SECTION("with no GL to draw into, a clip fails calmly on its page; Read aloud, a language and Back turn it off")
     {
         app.Apply(ck::Intent{ck::IntentKind::OpenPage, "aftercare", 0});
         Frames(app, platform, 3);
@@ -181,6 +181,12 @@ TEST_CASE("A kiosk on a fake platform: a tap, a reload and an idle reset", "[kio
         CHECK(app.Holds("video failed"));
         CHECK(app.WhatIsShown().screen == "page:aftercare");
         app.Apply(ck::Intent{ck::IntentKind::ReadAloud, "page:aftercare", 0});
+        Frames(app, platform, 2);
+        CHECK(app.Holds("video off"));
+        app.Apply(play);
+        Frames(app, platform, 2);
+        CHECK(app.Holds("video failed"));
+        app.Apply(ck::Intent{ck::IntentKind::SetLanguage, "es", 0});   // the Spanish page: another clip's captions
         Frames(app, platform, 2);
         CHECK(app.Holds("video off"));
         app.Apply(play);

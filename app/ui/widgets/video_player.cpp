@@ -66,7 +66,7 @@ bool VideoPlayer::StartRenderer()
         render_ = nullptr;
         return false;
     }
-    // Called on mpv's threads: only ask the loop to come round.
+    // Called on mpv's threads: only wake the loop, which renders on its own thread.
     mpv_render_context_set_update_callback(
         render_, [](void* self) { static_cast<VideoPlayer*>(self)->wake_(); }, this);
     mpv_set_wakeup_callback(mpv_, [](void* self) { static_cast<VideoPlayer*>(self)->wake_(); }, this);
