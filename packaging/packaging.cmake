@@ -70,9 +70,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)   # carekiosk_VERSION_ARCH.deb
 # Shared libraries from the binary's NEEDED entries (dpkg-shlibdeps); the
 # rest is loaded at run time where shlibdeps cannot see it: fonts through
 # fontconfig, Mesa's drivers through libGL (libespeak-ng1 brings its own
-# espeak-ng-data when the program links it).
+# espeak-ng-data when the program links it). libmpv2 is named too: clips in
+# pages play through it, and `check` opens them with it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-dejavu-core, fonts-material-design-icons-iconfont, libgl1-mesa-dri, wamerican, wbritish, wspanish")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libmpv2, fonts-noto-core, fonts-dejavu-core, fonts-material-design-icons-iconfont, libgl1-mesa-dri, wamerican, wbritish, wspanish")
 # What the kiosk unit and the updater run. Recommends, so a staff PC that only
 # checks and previews content can leave them out.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS

@@ -9,13 +9,13 @@ CAREKIOSK_BUILD_PACKAGES=(
     libimgui-dev libglfw3-dev libgl-dev libx11-dev python3-glad libstb-dev
     libmd4c-dev libmd4c-html0-dev nlohmann-json3-dev libyaml-cpp-dev
     libxapian-dev libsodium-dev libfreetype-dev wordnet-base
-    libespeak-ng-dev libqrencode-dev libsqlite3-dev
+    libespeak-ng-dev libqrencode-dev libsqlite3-dev libmpv-dev
     fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-material-design-icons-iconfont libfontconfig-dev
     wamerican wbritish wspanish
     xvfb xauth x11-utils libgl1-mesa-dri
 )
 # Only for the tests.
-CAREKIOSK_TEST_PACKAGES=(catch2 xdotool clang libclang-rt-14-dev zbar-tools dpkg-dev sqlite3 python3-pil)
+CAREKIOSK_TEST_PACKAGES=(catch2 xdotool clang libclang-rt-14-dev zbar-tools dpkg-dev sqlite3 python3-pil ffmpeg)
 
 log() { printf '==> %s\n' "$*"; }
 

@@ -5,6 +5,7 @@
 #include "usage.h"
 #include "content/content.h"
 #include "fonts/font_coverage.h"
+#include "media/media_probe.h"
 #include <cstdio>
 #include <ctime>
 
@@ -27,7 +28,10 @@ int RunCheck(const Args& args)
     // Translations, review dates, characters no font can draw, right-to-left text.
     const FontconfigCoverage fonts;
     CheckContentCompleteness(*result.content, LocalToday(), &fonts, &result.diagnostics);
+    const std::map<std::string, MediaInfo> clips = CheckVideos(*result.content, &result.diagnostics);   // libmpv
     PrintDiagnostics(result.diagnostics, stdout);
+    for (const auto& [key, info] : clips)
+        std::printf("video %s: %s\n", key.c_str(), DescribeMedia(info).c_str());
 
     int pages = 0, questions = 0;
     for (const LanguageContent& language : result.content->languages) {

@@ -65,6 +65,9 @@ bool KioskApp::Init(std::string* error, PreparedFonts prepared)
     fonts_.Update(session_.TextSize(), true);   // nothing to do when the prepared atlas fits the window
     screen_.route_key = RouteKey(session_);
     reading_.Start(platform_);
+    video_.Start(platform_, platform_.GlProcAddress());
+    video_.OnContent(*content_);
+    video_.on_progress = [this](const std::string& key, int quarter) { staff_.CountVideo(session_, key, quarter); };
     staff_.Configure(platform_);
     Redraw();
     return true;
@@ -78,8 +81,7 @@ void KioskApp::StartLiveReload(const std::string& content_dir, const SearchOptio
 void KioskApp::Apply(const Intent& intent)
 {
     session_.Apply(intent, platform_.Now());
-    if (intent.kind == IntentKind::ReadAloud)
-        reading_.Toggle(intent.text, *content_, session_);
+    ApplyMedia(intent, platform_.Now());
     FollowSession();
     Redraw();
 }
@@ -113,6 +115,7 @@ void KioskApp::SetContent(std::shared_ptr<const Content> content, std::string gl
     screen_.views.Clear();
     popular_.content = nullptr;   // the new content's questions
     reading_.Stop();   // the text being read may have changed
+    video_.OnContent(*content_);
     fonts_.SetGlyphs(std::move(glyphs));
     Redraw();
 }
@@ -168,6 +171,7 @@ void KioskApp::OnSessionReset()
 {
     search_.Forget();
     reading_.OnSessionReset();
+    video_.Stop();
     staff_.OnSessionReset();
     screen_.textures.Clear();
     loop_.trim_when_settled = true;
@@ -205,6 +209,12 @@ void KioskApp::DrawFrame()
     const ui::Theme& theme = session_.HighContrast() ? ui::HighContrastTheme() : ui::DefaultTheme();
     ui::ApplyImGuiStyle(theme);
     const std::string reading_before = reading_.Target();
+    if (video_.Follow(session_, *content_, now))
+        Redraw();
+    if (loop_.video_was_active && !video_.Active())
+        loop_.trim_when_settled = true;   // the decoder's buffers go back once the screen settles
+    loop_.video_was_active = video_.Active();
+    const bool new_video_frame = video_.RenderFrame();   // mpv draws into its texture, outside ImGui
     const std::vector<Intent> intents = DrawPatientScreen(theme, now);
     DrawStaff(theme, now);
     probes_.EndBuild();
@@ -218,12 +228,13 @@ void KioskApp::DrawFrame()
         return;
     }
     loop_.skipped_last = false;
-    platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b, capture);
+    // A new video frame changes a texture, not the draw lists: present it anyway.
+    platform_.RenderFrame(theme.background.r, theme.background.g, theme.background.b, capture || new_video_frame);
     probes_.EndSubmit();
     PresentFrame(capture);
     ApplyIntents(intents, now, reading_before);
     if (probes_.WantsStatus())
-        probes_.Status(StatusText(session_) + reading_.Status() + "dpi " + std::to_string(std::lround(platform_.Dpi())) +
+        probes_.Status(StatusText(session_) + reading_.Status() + video_.Status(screen_.report.video_rect) + "dpi " + std::to_string(std::lround(platform_.Dpi())) +
                        "\ntext-size-ahead " + std::to_string(fonts_.StepAhead()) + "\n",
                    fonts_.Step(), screen_.report.pictures);
 }
@@ -325,7 +336,9 @@ std::vector<Intent> KioskApp::DrawPatientScreen(const ui::Theme& theme, double n
     env.reading_block = reading_.Block();
     env.reading_notice = reading_.Notice();
     env.popular = &popular_.ids;
+    env.video = &video_.Overlay();
     std::vector<Intent> intents = ui::DrawScreen(env, screen_.views, &screen_.report);
+    video_.WantFirstFrames(screen_.report.first_frames_wanted, *content_);
 
     screen_.pointer.SetScrollLimit(screen_.views.max_scroll);
     if (screen_.views.scroll_to >= 0.0f) {
@@ -378,13 +391,23 @@ void KioskApp::PresentFrame(bool capture)
     probes_.EndFrame(SessionScreenName(session_), session_.Current().scroll_y);
 }
 
+// Read-aloud and a clip never talk at once: starting one stops the other.
+void KioskApp::ApplyMedia(const Intent& intent, double now)
+{
+    if (intent.kind == IntentKind::ReadAloud) {
+        video_.Stop();
+        reading_.Toggle(intent.text, *content_, session_);
+    } else if (intent.kind == IntentKind::Video && video_.Apply(intent, *content_, session_, now)) {
+        reading_.Stop();
+    }
+}
+
 // `reading_before`: what was being read when the screen drew its buttons.
 void KioskApp::ApplyIntents(const std::vector<Intent>& intents, double now, const std::string& reading_before)
 {
     for (const Intent& intent : intents) {
         session_.Apply(intent, now);
-        if (intent.kind == IntentKind::ReadAloud)
-            reading_.Toggle(intent.text, *content_, session_);
+        ApplyMedia(intent, now);
         staff_.CountIntent(intent, session_, reading_before);
     }
     FollowSession();
@@ -439,6 +462,8 @@ bool KioskApp::Holds(const std::string& condition) const
             listed += " " + id;
         return (listed + " ").rfind(condition.substr(9) + " ", 0) == 0;
     }
+    if (condition.rfind("video ", 0) == 0 || condition.rfind("caption ", 0) == 0)   // video_controller.h
+        return video_.Holds(condition);
     if (condition == "entry-at-top")   // the open question in the top quarter of the screen
         return screen_.report.open_entry_y >= 0.0f && screen_.report.open_entry_y < platform_.Height() * 0.25f;
     if (condition.rfind("result ", 0) == 0) {
@@ -484,6 +509,7 @@ double KioskApp::SecondsToWait()
     double wait = std::min(session_.SecondsUntilNextEvent(now), script_.SecondsUntilNext(now));
     if (staff_.IsOpen())
         wait = std::min(wait, 0.5);
+    wait = std::min(wait, video_.SecondsToWait(now));   // the controls fading out
     if (loop_.trim_when_settled && !fonts_.Building()) {
         // What start-up or the last patient left (file text, parse trees,
         // page layouts, a larger text size's atlas, pictures) is freed by

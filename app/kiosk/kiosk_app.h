@@ -6,6 +6,7 @@
 //   ReloadController   live reload of the content folder (and the Disposer)
 //   SearchController   the search index and the Session's query's results
 //   ReadAloud          espeak-ng reading a page or answer, the highlight
+//   VideoController    the one clip playing (libmpv), its controls and captions
 //   StaffController    hidden gesture, PIN pad, staff panel, insights
 //   ScriptDriver       input scripts for tests
 //   Probes             status file and frame statistics for tests
@@ -25,6 +26,7 @@
 #include "search_controller.h"
 #include "session/session.h"
 #include "staff_controller.h"
+#include "video_controller.h"
 #include "widgets/texture_cache.h"
 #include "widgets/touch_input.h"
 #include <memory>
@@ -113,6 +115,7 @@ private:
         int seen_reset = -1;             // the session reset last followed
         bool quit = false;               // the staff panel's Exit
         bool skipped_last = false;       // the last frame asked for a change and was not shown
+        bool video_was_active = false;   // a clip was open last frame
     };
 
     double Now() const { return platform_.Now() + script_.ClockOffset(); }
@@ -130,6 +133,7 @@ private:
     std::vector<Intent> DrawPatientScreen(const ui::Theme& theme, double now);
     void DrawStaff(const ui::Theme& theme, double now);
     void PresentFrame(bool capture);
+    void ApplyMedia(const Intent& intent, double now);
     void ApplyIntents(const std::vector<Intent>& intents, double now, const std::string& reading_before);
     double SecondsToWait();
     void RecoverFromFrameError();
@@ -142,6 +146,7 @@ private:
     PatientScreen screen_;
     SearchController search_;
     ReadAloud reading_;
+    VideoController video_;
     StaffController staff_;
     ScriptDriver script_;
     Probes probes_;

@@ -45,6 +45,10 @@ public:
     virtual double Now() const = 0;       // monotonic seconds
     // RGBA8 pixels of the frame just rendered, top row first.
     virtual bool ReadPixels(std::vector<unsigned char>* rgba) const = 0;
+    // The GL context's function loader, for a renderer that draws into it
+    // (clips); null when there is no GL context (tests' fake platform).
+    using GlLoader = void* (*)(const char* name);
+    virtual GlLoader GlProcAddress() const { return nullptr; }
 };
 
 } // namespace ck

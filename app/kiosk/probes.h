@@ -26,6 +26,10 @@ namespace ck {
 //   idle-resets 2             (idle resets since start-up)
 // and, from the app, what read-aloud is reading:
 //   speaking page:aftercare 3 (segment 3 of that page; "speaking off" when quiet)
+//   video KEY playing 1.25    (the clip open, its state and second; "video off" when none)
+//   caption TEXT              (the caption on screen, lines joined by '/')
+//   video-rect X0 Y0 X1 Y1    (the playing clip's picture on screen; 0s when none drawn)
+//   video-dropped N           (while a clip is open: frames it dropped so far)
 //   dpi 96                    (the screen's pixels per inch, for tests that tap in millimetres)
 //   text-size-ahead 2         (the text size whose fonts are built ahead; -1 none yet)
 // and, per frame presented (so the file changes every frame):

@@ -85,6 +85,12 @@ void StaffController::CountIntent(const Intent& intent, const Session& session, 
     session_insights_->NoteIntent(intent, session);
 }
 
+void StaffController::CountVideo(const Session& session, const std::string& key, int quarter)
+{
+    if (session_insights_)
+        session_insights_->NoteVideo(session.Language(), key, quarter);
+}
+
 // Asks the worker for the panel's summary; it arrives in Draw.
 void StaffController::RequestInsights(const Content& content)
 {

@@ -52,6 +52,8 @@ public:
     // Insights, once a frame and for each intent the screens returned.
     void CountFrame(const Session& session, const SearchOutcome& outcome, double now);
     void CountIntent(const Intent& intent, const Session& session, const std::string& reading_before);
+    // A clip started (`quarter` 0) or got `quarter` quarters in.
+    void CountVideo(const Session& session, const std::string& key, int quarter);
 
 private:
     struct PinCheck {

@@ -400,6 +400,16 @@ void Platform::RenderFrame(float r, float g, float b, bool always)
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+static void* GlfwProcAddress(const char* name)
+{
+    return reinterpret_cast<void*>(glfwGetProcAddress(name));
+}
+
+KioskPlatform::GlLoader Platform::GlProcAddress() const
+{
+    return window_ ? GlfwProcAddress : nullptr;
+}
+
 void Platform::Present()
 {
     if (!drawn_)

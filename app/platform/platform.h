@@ -78,6 +78,7 @@ public:
     // RGBA8 pixels of the frame just rendered, top row first. In a window,
     // call between RenderFrame and Present.
     bool ReadPixels(std::vector<unsigned char>* rgba) const override;
+    GlLoader GlProcAddress() const override;
 
 private:
     bool CreateWindow(const PlatformOptions& options, std::string* error);

@@ -120,7 +120,13 @@ TEST_CASE("the bundled content loads without a single diagnostic", "[content][lo
                 CHECK(pixels->rgba.size() == size_t(1200) * 700 * 4);
             }
     CHECK(image_blocks == 4);
-    CHECK(content.images.size() == 4);
+    CHECK(content.images.size() == 5);   // and the aftercare clip's poster
+    const VideoData* clip = content.Video("en/pages/healing.mp4");
+    REQUIRE(clip);
+    CHECK(clip->poster_key == "en/pages/healing.png");
+    REQUIRE(clip->CaptionsFor("es"));
+    CHECK(clip->CaptionsFor("es")->key == "en/pages/healing.es.vtt");
+    CHECK(clip->CaptionsFor("en")->cues.size() == 4);
     REQUIRE(content.Image("en/pages/needle-depth.png"));
     CHECK(content.Image("en/pages/no-such.png") == nullptr);
 
@@ -169,7 +175,9 @@ TEST_CASE("built-in UI strings cover every key the kiosk uses", "[content][load]
                             "no_answer", "ask_front_desk", "try_these", "showing_results_for", "text_size",
                             "contrast", "language", "updating", "updating_detail", "touch_to_start", "space",
                             "clear", "search_hint", "reviewed_by", "reviewed_on", "fallback_note", "read_aloud",
-                            "stop_reading"}) {
+                            "stop_reading", "video_cannot_play", "video_play", "video_pause", "video_resume",
+                            "video_restart", "video_captions_on", "video_captions_off", "video_sound_on",
+                            "video_sound_off"}) {
         INFO(key);
         REQUIRE(DefaultUiStrings().count(key) == 1);
         CHECK(UiString(empty, "en", key) == DefaultUiStrings().at(key));

@@ -516,6 +516,11 @@ TEST_CASE("Report for a seeded database, line by line")
         add("2024-03-30", "en", InsightKind::IdleReset, "", 6);
         add("2024-03-30", "es", InsightKind::PageView, "benefits", 2);
         add("2024-03-30", "es", InsightKind::ReadAloud, "benefits", 1);
+        add("2024-03-30", "en", InsightKind::VideoPlay, "en/pages/healing.mp4", 4);
+        add("2024-03-29", "en", InsightKind::VideoPlay, "en/pages/healing.mp4", 1);
+        add("2024-03-30", "en", InsightKind::VideoReached, "en/pages/healing.mp4 1", 4);
+        add("2024-03-30", "en", InsightKind::VideoReached, "en/pages/healing.mp4 2", 3);
+        add("2024-03-30", "en", InsightKind::VideoReached, "en/pages/healing.mp4 4", 2);
         REQUIRE(store->Add(seed, &error));
     }
     std::unique_ptr<InsightsStore> reader = InsightsStore::OpenReadOnly(path, &error);
@@ -533,6 +538,8 @@ TEST_CASE("Report for a seeded database, line by line")
         "  Searches with no answer       6\n"
         "  Read aloud                    0\n"
         "  Idle resets                   6\n"
+        "  Videos started                5\n"
+        "  Video quarters watched        9\n"
         "  Most viewed pages\n"
         "         7  Aftercare\n"
         "         7  Benefits\n"
@@ -542,6 +549,8 @@ TEST_CASE("Report for a seeded database, line by line")
         "  Top queries with no answer\n"
         "         3  botox\n"
         "         3  tattoo removal\n"
+        "  Videos (plays; watched to 25% / 50% / 75% / the end)\n"
+        "         5; 4 / 3 / 0 / 2  en/pages/healing.mp4\n"
         "\n"
         "Español (es)\n"
         "  Page views                    2\n"
@@ -550,6 +559,8 @@ TEST_CASE("Report for a seeded database, line by line")
         "  Searches with no answer       0\n"
         "  Read aloud                    1\n"
         "  Idle resets                   0\n"
+        "  Videos started                0\n"
+        "  Video quarters watched        0\n"
         "  Most viewed pages\n"
         "         2  Beneficios\n"
         "  Most opened questions\n"

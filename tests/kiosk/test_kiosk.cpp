@@ -217,6 +217,34 @@ TEST_CASE("A kiosk on a fake platform: a tap, a reload and an idle reset", "[kio
         CHECK(app.WhatIsShown().screen == "page:risks");
         CHECK(app.GetSession().Current().scroll_y == scrolled);
     }
+
+    SECTION("with no GL to draw into, a clip fails calmly on its page; Read aloud, a language and Back turn it off")
+    {
+        app.Apply(ck::Intent{ck::IntentKind::OpenPage, "aftercare", 0});
+        Frames(app, platform, 3);
+        REQUIRE(app.Holds("video off"));
+        const ck::Intent play{ck::IntentKind::Video, "en/pages/healing.mp4", 0};
+        app.Apply(play);
+        Frames(app, platform, 2);
+        CHECK(app.Holds("video failed"));
+        CHECK(app.WhatIsShown().screen == "page:aftercare");
+        app.Apply(ck::Intent{ck::IntentKind::ReadAloud, "page:aftercare", 0});
+        Frames(app, platform, 2);
+        CHECK(app.Holds("video off"));
+        app.Apply(play);
+        Frames(app, platform, 2);
+        CHECK(app.Holds("video failed"));
+        app.Apply(ck::Intent{ck::IntentKind::SetLanguage, "es", 0});   // the Spanish page: another clip's captions
+        Frames(app, platform, 2);
+        CHECK(app.Holds("video off"));
+        app.Apply(play);
+        Frames(app, platform, 2);
+        CHECK(app.Holds("video failed"));
+        app.Apply(ck::Intent{ck::IntentKind::Back, std::string(), 0});
+        Frames(app, platform, 2);
+        CHECK(app.WhatIsShown().screen == "home");
+        CHECK(app.Holds("video off"));
+    }
     std::error_code ignored;
     fs::remove_all(dir.parent_path(), ignored);
 }

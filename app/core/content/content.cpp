@@ -68,6 +68,20 @@ const FaqEntry* Content::FindFaq(const std::string& lang, const std::string& id,
     return FindWithFallback(*this, lang, id, &LanguageContent::FindFaq, fell_back);
 }
 
+const VideoData* Content::Video(const std::string& key) const
+{
+    auto it = videos.find(key);
+    return it == videos.end() ? nullptr : it->second.get();
+}
+
+const Captions* VideoData::CaptionsFor(const std::string& lang) const
+{
+    auto it = captions.find(lang);
+    if (it == captions.end())
+        it = captions.find(std::string());
+    return it == captions.end() ? nullptr : &it->second;
+}
+
 const ImageData* Content::Image(const std::string& key) const
 {
     auto it = images.find(key);

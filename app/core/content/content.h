@@ -7,6 +7,7 @@
 #include "content/clinic_contact.h"
 #include "base/diagnostics.h"
 #include "document/document.h"
+#include "content/webvtt.h"
 #include "qr/qr.h"
 #include <cstdint>
 #include <map>
@@ -33,6 +34,7 @@ struct KioskConfig {
     ClinicContact contact;                         // how patients reach the clinic (clinic_contact.h)
     std::string logo;                              // "logo": a picture in the content folder, as written; "" = none
     std::string logo_image;                        // its key in Content::images once loaded; "" = none shown
+    bool video_sound = false;                      // "video_sound": "on": clips start with their sound on
 };
 
 struct Page {
@@ -92,11 +94,37 @@ struct ImageData {
     uint64_t digest = 0;
 };
 
+// A clip (.mp4, .webm, .mkv) a page shows. Only its name is kept: the
+// player and `check` open the file themselves, and a loader never decodes
+// video. Captions are small and parsed here, once.
+struct VideoData {
+    std::string key;           // content-relative path, e.g. "en/pages/healing.mp4"
+    std::string path;          // the file, for the player (root joined with key)
+    uint64_t bytes = 0;        // its size when loaded
+    // Caption tracks beside the clip: "" for "healing.vtt", "es" for
+    // "healing.es.vtt". CaptionsFor picks one for a page's language.
+    std::map<std::string, Captions> captions;
+    std::string poster_key;    // "healing.jpg" or ".png" beside it, in Content::images; "" = the first frame
+
+    // The captions a page in `lang` shows: "<name>.<lang>.vtt", else "<name>.vtt"; null for none.
+    const Captions* CaptionsFor(const std::string& lang) const;
+};
+
+// Where a page or answer shows a clip, for what `check` says about it.
+struct VideoUse {
+    std::string key;           // into Content::videos
+    std::string src;           // as written
+    std::string file;          // the page's name in diagnostics
+    int line = 0, column = 0;
+};
+
 struct Content {
     std::string root;                    // the content folder as given
     KioskConfig config;
     std::vector<LanguageContent> languages;   // in config.languages order; only folders that exist
     std::map<std::string, std::shared_ptr<const ImageData>> images;
+    std::map<std::string, std::shared_ptr<const VideoData>> videos;
+    std::vector<VideoUse> video_uses;    // in load order
     // Every web and e-mail address in the text (TakeHomeAddress) -> its QR
     // code, encoded at load: a tap on one shows it, and drawing never encodes.
     std::map<std::string, QrCode> address_codes;
@@ -106,6 +134,7 @@ struct Content {
     const Page* FindPage(const std::string& lang, const std::string& id, bool* fell_back = nullptr) const;
     const FaqEntry* FindFaq(const std::string& lang, const std::string& id, bool* fell_back = nullptr) const;
     const ImageData* Image(const std::string& key) const;
+    const VideoData* Video(const std::string& key) const;   // nullptr if absent
     // Home tiles for `lang`: config.home_tiles first, then the remaining pages by order.
     std::vector<std::string> HomeTiles(const std::string& lang) const;
     // True when there is nothing to show patients (missing/empty folder).

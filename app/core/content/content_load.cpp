@@ -28,7 +28,8 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
         const fs::path& path = entry.path();
         const std::string relative = folder + "/" + path.filename().string();
         const std::string ext = LowerExtension(path);
-        if (IsHidden(path) || IsNote(relative) || ext == ".png" || ext == ".jpg" || ext == ".jpeg")
+        if (IsHidden(path) || IsNote(relative) || ext == ".png" || ext == ".jpg" || ext == ".jpeg"
+            || IsVideoFileName(relative) || ext == ".vtt")
             continue;
         if (const std::string reason = UnreadableReason(entry); !reason.empty()) {
             diag_->Warning(Label(relative), 0, 0, reason);
@@ -41,7 +42,8 @@ void Loader::LoadPages(const std::string& lang, LanguageContent* out)
             }
         if ((ext != ".md" && ext != ".json") || !IsRegularEntry(entry)) {
             diag_->Warning(Label(relative), 0, 0,
-                           "the kiosk ignores this: pages end in .md or .json, pictures in .png or .jpg");
+                           "the kiosk ignores this: pages end in .md or .json, pictures in .png or .jpg, "
+                           "clips in .mp4, .webm or .mkv");
             continue;
         }
         const std::string id = path.stem().string();

@@ -15,6 +15,8 @@ void Loader::ResolveImages(std::vector<Block>& blocks, const std::string& folder
     for (Block& block : blocks) {
         if (block.kind == BlockKind::Image)
             ResolveImage(block, folder, source);
+        else if (block.kind == BlockKind::Video)
+            ResolveVideo(block, folder, source);
         ResolveImages(block.children, folder, source);
     }
 }
@@ -65,29 +67,12 @@ void Loader::ResolveImage(Block& block, const std::string& folder, const SourceF
 {
     const std::string& src = block.src;
     const Place at = PlaceOf(source, src);
-    auto refuse = [&](const std::string& message) { diag_->Error(source.label, at.line, at.column, message); };
-
-    if (src.empty())
-        return refuse("a picture has no file name: write ![description](picture.png)");
-    if (src.find("://") != std::string::npos || src.rfind("data:", 0) == 0)
-        return refuse("the picture \"" + src + "\" is a web address; put the file beside the page instead");
-    // ".." may step between folders of the content (a Spanish page can show
-    // the English picture) but never out of it.
-    const fs::path relative(src);
-    const fs::path normal = (fs::path(folder) / relative).lexically_normal();
-    const bool climbs = relative.is_absolute() || src[0] == '/' || src[0] == '\\' || normal.empty()
-                        || *normal.begin() == "..";
-    if (climbs)
-        return refuse("the picture \"" + src + "\" is outside the content folder; it is refused");
-
-    const std::string key = normal.generic_string();
-    const fs::path path = root_ / key;
+    const std::string key = ResolveMediaPath(src, folder, source, "picture");
+    if (key.empty())
+        return;
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec))
-        return refuse("the picture \"" + src + "\" is missing (looked for " + Label(key) + ")");
-    if (!InsideRoot(path))
-        return refuse("the picture \"" + src + "\" links to a place outside the content folder; it is refused");
-
+    const fs::path path = root_ / key;
+    auto refuse = [&](const std::string& message) { diag_->Error(source.label, at.line, at.column, message); };
     const DecodedImage& decoded = Decode(fs::canonical(path, ec), key);
     if (!decoded.image)
         return refuse(decoded.error);
@@ -104,6 +89,39 @@ void Loader::ResolveImage(Block& block, const std::string& folder, const SourceF
         diag_->Warning(source.label, at.line, at.column,
                        "the picture \"" + src + "\" is only " + size + " pixels, so it shows at less than half "
                            "the width of the text; export it 1 000 to 2 000 pixels wide");
+}
+
+std::string Loader::ResolveMediaPath(const std::string& src, const std::string& folder, const SourceFile& source,
+                                     const char* what)
+{
+    const Place at = PlaceOf(source, src);
+    const std::string the = std::string("the ") + what + " \"" + src + "\"";
+    auto refuse = [&](const std::string& message) {
+        diag_->Error(source.label, at.line, at.column, message);
+        return std::string();
+    };
+    if (src.empty())
+        return refuse(std::string("a ") + what + " has no file name: write ![description](" + what
+                      + (std::string(what) == "picture" ? ".png)" : ".mp4)"));
+    if (src.find("://") != std::string::npos || src.rfind("data:", 0) == 0)
+        return refuse(the + " is a web address; put the file beside the page instead");
+    // ".." may step between folders of the content (a Spanish page can show
+    // the English picture) but never out of it.
+    const fs::path relative(src);
+    const fs::path normal = (fs::path(folder) / relative).lexically_normal();
+    const bool climbs = relative.is_absolute() || src[0] == '/' || src[0] == '\\' || normal.empty()
+                        || *normal.begin() == "..";
+    if (climbs)
+        return refuse(the + " is outside the content folder; it is refused");
+
+    std::string key = normal.generic_string();
+    const fs::path path = root_ / key;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return refuse(the + " is missing (looked for " + Label(key) + ")");
+    if (!InsideRoot(path))
+        return refuse(the + " links to a place outside the content folder; it is refused");
+    return key;
 }
 
 // kiosk.json's "logo": a picture in the content folder, checked like a

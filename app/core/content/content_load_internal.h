@@ -22,6 +22,7 @@ constexpr uintmax_t kMaxTextBytes = 2u * 1024 * 1024;
 // with answers and keywords come to about 4 MB, so it gets more room.
 constexpr uintmax_t kMaxFaqBytes = 8u * 1024 * 1024;
 constexpr uintmax_t kMaxImageBytes = 32u * 1024 * 1024;
+constexpr uintmax_t kMaxCaptionBytes = 1024 * 1024;
 // Decoded pixels of all pictures together (they become textures): 256 MB is
 // sixteen full-size 2048 x 2048 photos, far more than a kiosk needs.
 constexpr size_t kMaxDecodedBytes = 256u * 1024 * 1024;
@@ -62,6 +63,13 @@ private:
     bool ReadText(const std::string& relative, std::string* out, uintmax_t limit = kMaxTextBytes);
 
     void ResolveImages(std::vector<Block>& blocks, const std::string& folder, const SourceFile& source);
+    // Video blocks: the clip, its captions and poster beside it (content_load_videos.cpp).
+    void ResolveVideo(Block& block, const std::string& folder, const SourceFile& source);
+    void LoadCaptionsAndPoster(VideoData* video);
+    // The checks a picture and a clip share: a name inside the content folder
+    // that is a file; its key, or "" after reporting why not.
+    std::string ResolveMediaPath(const std::string& src, const std::string& folder, const SourceFile& source,
+                                 const char* what);
     // `content_picture`: a picture in a page or answer, whose size check warns about.
     void ResolveImage(Block& block, const std::string& folder, const SourceFile& source, bool content_picture = true);
     void ResolveLogo(const std::string& kiosk_text);
@@ -89,6 +97,7 @@ private:
     Diagnostics* diag_;
     std::map<std::string, DecodedImage> decoded_;             // canonical path -> pixels or error
     std::map<std::string, std::shared_ptr<const ImageData>> by_bytes_;   // file bytes -> the picture made of them
+    std::map<std::string, int> video_lines_;                 // page + clip name -> line of its last use
     size_t decoded_bytes_ = 0;                                // sum over decoded_, against kMaxDecodedBytes
     std::map<std::string, std::map<std::string, SourceFile>> page_sources_;   // lang -> page id -> file
     std::map<std::string, SourceFile> faq_sources_;          // lang -> faq.json

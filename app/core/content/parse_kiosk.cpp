@@ -152,7 +152,7 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     static const std::vector<std::string> known = {"clinic_name", "languages", "default_language",
                                                    "idle_timeout_seconds", "home_tiles", "review_period_days",
                                                    "staff_pin_hash", "page_url", "insights_days", "insights",
-                                                   "contact", "logo", "popular_questions"};
+                                                   "contact", "logo", "popular_questions", "video_sound"};
     r.CheckKeys(root, "", known);
 
     std::string name;
@@ -199,6 +199,14 @@ KioskConfig ParseKioskConfig(std::string_view text, const std::string& file, Dia
     ReadStringList(r, root, "home_tiles", &config.home_tiles);
     ReadStringList(r, root, "popular_questions", &config.popular_questions);   // ids checked once the FAQ is in
     r.String(root, "", "logo", &config.logo);   // the loader finds and checks the picture
+    std::string sound;
+    if (r.String(root, "", "video_sound", &sound)) {
+        if (sound == "on" || sound == "off")
+            config.video_sound = sound == "on";
+        else
+            r.Error("/video_sound", "\"video_sound\" is " + Quote(sound) + "; write \"off\" (clips start silent, "
+                                    "patients turn the sound on) or \"on\"");
+    }
     // Still honoured, with a warning: the hash belongs in the file 'carekiosk set-pin' writes.
     r.String(root, "", "staff_pin_hash", &config.staff_pin_hash);
     if (root.contains("staff_pin_hash"))

@@ -77,9 +77,20 @@ LinkKind ClassifyLink(const std::string& href, std::string* target)
     return LinkKind::Page;
 }
 
+bool IsVideoFileName(const std::string& src)
+{
+    const size_t dot = src.rfind('.');
+    if (dot == std::string::npos || src.find_first_of("?#", dot) != std::string::npos)
+        return false;
+    std::string ext = src.substr(dot + 1);
+    for (char& c : ext)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == "mp4" || ext == "webm" || ext == "mkv";
+}
+
 static void AppendPlainText(const Block& block, std::string& out)
 {
-    if (block.kind == BlockKind::Image) {
+    if (block.kind == BlockKind::Image || block.kind == BlockKind::Video) {
         if (!block.alt.empty())
             out += block.alt + '\n';
         return;

@@ -18,6 +18,8 @@
 //     Image(src, alt)              an image on its own; inline images are hoisted
 //                                  out of their paragraph at their position (in a
 //                                  heading or table cell the alt text stands in)
+//     Video(src, alt)              a clip: an image whose file ends in .mp4, .webm or
+//                                  .mkv; placed like an image, alt text as for an image
 //     Rule
 //     HtmlBlock                    raw HTML is never shown to patients; kept as
 //                                  text-free block so the dump stays honest
@@ -39,6 +41,7 @@ enum class BlockKind : uint8_t {
     TableRow,
     TableCell,
     Image,
+    Video,
     Rule,
     HtmlBlock,
 };
@@ -76,9 +79,11 @@ struct Block {
     TaskMark task = TaskMark::None;   // ListItem
     std::vector<Span> spans;   // Paragraph, Heading, CodeBlock, TableCell
     std::vector<Block> children;
-    std::string src;           // Image: path as written in the Markdown
-    std::string alt;           // Image: alternative text (plain)
-    std::string image_key;     // Image: content-relative key into Content::images ("" if unresolved)
+    std::string src;           // Image, Video: path as written in the Markdown
+    std::string alt;           // Image, Video: alternative text (plain)
+    std::string image_key;     // Image: content-relative key into Content::images ("" if unresolved);
+                               // Video: its poster's key, "" when the clip has none beside it
+    std::string video_key;     // Video: content-relative key into Content::videos ("" if unresolved)
 };
 
 enum class LinkKind : uint8_t {
@@ -99,6 +104,9 @@ struct Document {
     std::vector<Block> blocks;
     std::vector<Link> links;
 };
+
+// True when an image's file name makes it a clip (.mp4, .webm, .mkv, any case).
+bool IsVideoFileName(const std::string& src);
 
 LinkKind ClassifyLink(const std::string& href, std::string* target);
 

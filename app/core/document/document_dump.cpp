@@ -15,6 +15,7 @@ const char* BlockKindName(BlockKind kind)
     case BlockKind::TableRow:  return "table_row";
     case BlockKind::TableCell: return "table_cell";
     case BlockKind::Image:     return "image";
+    case BlockKind::Video:     return "video";
     case BlockKind::Rule:      return "rule";
     case BlockKind::HtmlBlock: return "html_block";
     }
@@ -89,6 +90,14 @@ static nlohmann::json DumpBlock(const Block& block, const Document& doc)
         out["alt"] = block.alt;
         if (!block.image_key.empty())
             out["image_key"] = block.image_key;
+        break;
+    case BlockKind::Video:
+        out["src"] = block.src;
+        out["alt"] = block.alt;
+        if (!block.video_key.empty())
+            out["video_key"] = block.video_key;
+        if (!block.image_key.empty())
+            out["poster_key"] = block.image_key;
         break;
     default:
         break;

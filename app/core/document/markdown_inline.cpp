@@ -60,7 +60,7 @@ static void HoistImage(Builder& b)
     Block* parent = b.stack[b.stack.size() - 2].block;
     FinishParagraph(container, parent);
     Block image;
-    image.kind = BlockKind::Image;
+    image.kind = IsVideoFileName(b.image_src) ? BlockKind::Video : BlockKind::Image;
     image.src = std::move(b.image_src);
     image.alt = std::move(b.image_alt);
     parent->children.push_back(std::move(image));

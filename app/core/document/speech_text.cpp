@@ -82,7 +82,8 @@ private:
             Blocks(block.children);
             return;
         case BlockKind::CodeBlock: Emit(CodeText(block.spans), number); return;
-        case BlockKind::Image: Emit(CollapseSpaces(block.alt), number); return;
+        case BlockKind::Image:
+        case BlockKind::Video: Emit(CollapseSpaces(block.alt), number); return;
         case BlockKind::ListItem: ListItem(block, number); return;
         case BlockKind::TableRow: TableRow(block, number); return;
         case BlockKind::Rule:

@@ -19,7 +19,7 @@ namespace ck {
 namespace {
 
 const char* const kKindNames[kInsightKindCount] = {"page_view", "faq_open", "search", "search_no_answer",
-                                                   "read_aloud", "idle_reset"};
+                                                   "read_aloud", "idle_reset", "video_play", "video_reached"};
 
 bool IsSpace(unsigned c)
 {

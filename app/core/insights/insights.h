@@ -68,8 +68,10 @@ enum class InsightKind {
     SearchNoAnswer,  // key: NormaliseQuery(query)
     ReadAloud,       // key: "page:<id>" or "faq:<id>"
     IdleReset,       // key: ""
+    VideoPlay,       // key: the clip's key ("en/pages/healing.mp4"): a play started
+    VideoReached,    // key: the clip's key, " " and 1..4: a play got that many quarters in
 };
-constexpr int kInsightKindCount = 6;
+constexpr int kInsightKindCount = 8;
 
 const char* InsightKindName(InsightKind kind);   // "page_view", "faq_open", ... as stored
 bool InsightKindFromName(std::string_view name, InsightKind* kind);
@@ -200,6 +202,8 @@ struct LanguageInsights {
     std::vector<InsightsTop> pages;        // most viewed first (ties by key)
     std::vector<InsightsTop> questions;    // most opened FAQ entries
     std::vector<InsightsTop> unanswered;   // most frequent queries with no answer
+    // Per clip: plays started, then plays that got 1, 2, 3 and 4 quarters in.
+    std::map<std::string, std::array<long long, 5>> videos;
     long long Total(InsightKind kind) const { return totals[size_t(kind)]; }
 };
 
@@ -329,6 +333,8 @@ public:
     // Read-aloud started on `target` ("page:<id>" or "faq:<id>"). The app
     // calls it: only it knows whether the toggle started or stopped reading.
     void NoteReadAloud(const std::string& lang, const std::string& target);
+    // A clip started (`quarter` 0) or got `quarter` (1..4) quarters in.
+    void NoteVideo(const std::string& lang, const std::string& key, int quarter);
     // Once per frame, after the search results for the session's query were
     // looked up: settled searches and idle resets.
     void NoteFrame(const Session& session, const SearchOutcome& search, double now);

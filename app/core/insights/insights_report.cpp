@@ -41,7 +41,33 @@ void AppendTop(std::string* out, const char* heading, const std::vector<Insights
 }
 
 const char* const kTotalLabels[kInsightKindCount] = {"Page views", "FAQ entries opened", "Searches",
-                                                     "Searches with no answer", "Read aloud", "Idle resets"};
+                                                     "Searches with no answer", "Read aloud", "Idle resets",
+                                                     "Videos started", "Video quarters watched"};
+
+// "en/pages/healing.mp4 3" -> the clip and 3; false for anything else.
+bool SplitReached(const std::string& key, std::string* clip, int* quarter)
+{
+    const size_t space = key.rfind(' ');
+    if (space == std::string::npos || space + 2 != key.size() || key[space + 1] < '1' || key[space + 1] > '4')
+        return false;
+    *clip = key.substr(0, space);
+    *quarter = key[space + 1] - '0';
+    return true;
+}
+
+// Per clip: plays, and how many got past each quarter.
+void AppendVideos(std::string* out, const std::map<std::string, std::array<long long, 5>>& videos)
+{
+    if (videos.empty())
+        return;
+    *out += "  Videos (plays; watched to 25% / 50% / 75% / the end)\n";
+    char line[64];
+    for (const auto& [clip, counts] : videos) {
+        std::snprintf(line, sizeof line, "    %6lld; %lld / %lld / %lld / %lld  ", counts[0], counts[1], counts[2],
+                      counts[3], counts[4]);
+        *out += line + clip + "\n";
+    }
+}
 
 } // namespace
 
@@ -58,6 +84,12 @@ InsightsSummary SummariseInsights(const std::vector<InsightRow>& rows, const std
             lang.questions.push_back({row.key, row.count});
         else if (row.kind == InsightKind::SearchNoAnswer)
             lang.unanswered.push_back({row.key, row.count});
+        else if (row.kind == InsightKind::VideoPlay)
+            lang.videos[row.key][0] += row.count;
+        std::string clip;
+        int quarter = 0;
+        if (row.kind == InsightKind::VideoReached && SplitReached(row.key, &clip, &quarter))
+            lang.videos[clip][size_t(quarter)] += row.count;
     }
     InsightsSummary summary;
     for (const std::string& lang : order) {
@@ -127,8 +159,18 @@ std::string FormatInsightsReport(const InsightsSummary& summary, const Content& 
         AppendTop(&out, "Most opened questions", lang.questions, content, lang.lang, InsightKind::FaqOpen);
         AppendTop(&out, "Top queries with no answer", lang.unanswered, content, lang.lang,
                   InsightKind::SearchNoAnswer);
+        AppendVideos(&out, lang.videos);
     }
     return out;
+}
+
+static nlohmann::json VideosJson(const std::map<std::string, std::array<long long, 5>>& videos)
+{
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& [clip, counts] : videos)
+        items.push_back({{"clip", clip}, {"plays", counts[0]},
+                         {"reached", {{"25%", counts[1]}, {"50%", counts[2]}, {"75%", counts[3]}, {"end", counts[4]}}}});
+    return items;
 }
 
 std::string InsightsReportJson(const InsightsSummary& summary, const Content& content)
@@ -153,7 +195,8 @@ std::string InsightsReportJson(const InsightsSummary& summary, const Content& co
                              {"totals", totals},
                              {"pages", list(lang.pages, InsightKind::PageView, "id")},
                              {"questions", list(lang.questions, InsightKind::FaqOpen, "id")},
-                             {"unanswered", list(lang.unanswered, InsightKind::SearchNoAnswer, "query")}});
+                             {"unanswered", list(lang.unanswered, InsightKind::SearchNoAnswer, "query")},
+                             {"videos", VideosJson(lang.videos)}});
     }
     const json report = {{"first_day", summary.first_day}, {"last_day", summary.last_day}, {"languages", languages}};
     return report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

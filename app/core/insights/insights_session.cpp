@@ -31,6 +31,16 @@ void SessionInsights::NoteReadAloud(const std::string& lang, const std::string& 
         counter_->Count(lang, InsightKind::ReadAloud, target);
 }
 
+void SessionInsights::NoteVideo(const std::string& lang, const std::string& key, int quarter)
+{
+    if (key.empty() || quarter < 0 || quarter > 4)
+        return;
+    if (quarter == 0)
+        counter_->Count(lang, InsightKind::VideoPlay, key);
+    else
+        counter_->Count(lang, InsightKind::VideoReached, key + " " + std::to_string(quarter));
+}
+
 void SessionInsights::CountIfSettled(double now, bool left)
 {
     Watched& w = watched_;

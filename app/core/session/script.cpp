@@ -270,13 +270,24 @@ bool LineParser::ParseExpect(ScriptCommand* out)
         out->text = "keyboard " + mode;
         return true;
     }
-    if (what == "query" || what == "notice" || what == "suggested") {
+    if (what == "video") {
+        static const std::vector<std::string> states = {"playing", "paused", "ended", "failed", "off"};
+        if (!CheckCount("expect video", 2, "playing, paused, ended, failed or off"))
+            return false;
+        if (std::find(states.begin(), states.end(), std::string(args_[1].text)) == states.end()) {
+            Error(args_[1].column, "a clip is playing, paused, ended, failed or off");
+            return false;
+        }
+        out->text = "video " + std::string(args_[1].text);
+        return true;
+    }
+    if (what == "query" || what == "notice" || what == "suggested" || what == "caption") {
         // The rest of the line, words joined by one space: "expect query spf 30",
         // "expect suggested does-it-hurt downtime".
         if (args_.size() < 2) {
-            Error(EndColumn(), what == "query"  ? "'expect query' needs the text (or use query-empty)"
-                               : what == "notice" ? "'expect notice' needs the text"
-                                                  : "'expect suggested' needs the question ids, first shown first");
+            Error(EndColumn(), what == "query"       ? "'expect query' needs the text (or use query-empty)"
+                               : what == "suggested" ? "'expect suggested' needs the question ids, first shown first"
+                                                     : "'expect " + what + "' needs the text");
             return false;
         }
         out->text = what;

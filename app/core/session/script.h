@@ -28,6 +28,8 @@
 //                                 reading-away (the part being read is on screen, or not)
 //                                 picture | no-picture (a picture shown full screen, or none),
 //                                 suggested ID... (the search screen's first suggested questions, in order)
+//                                 video playing|paused|ended|failed|off (the page's clip),
+//                                 caption TEXT (TEXT is part of the caption on screen)
 //   waitfor SCREEN | STATE        the next command waits until this holds; after 10 s
 //                                 it counts as a failed expect and the script goes on
 //   quit

@@ -45,6 +45,7 @@ enum class IntentKind {
     ShowPicture,     // text = a picture's key (Content::images): show it full screen over the screen
     ClosePicture,    // close it (Back does too)
     SetKeyboard,     // value = KeyboardMode: the search keyboard's letters, digits, or hidden
+    Video,           // text = a clip's key, value = what was pressed on it (ui/widgets/video_view.h)
 };
 
 // What the search screen's keyboard shows. Opening Search starts with letters.

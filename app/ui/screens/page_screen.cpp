@@ -148,6 +148,11 @@ void PageScreen(Frame& f, ScreenViews& views)
 
     ViewContext ctx = MakeViewContext(f);
     ctx.tasks_of = "page:" + page->id;
+    std::vector<LabelledRect> clip_buttons;
+    LabelledRect playing;
+    ctx.labelled = &clip_buttons;
+    ctx.playing_rect = &playing;
+    ctx.wanted_frames = f.report ? &f.report->first_frames_wanted : nullptr;
     const float width = f.column.W();
     const float doc_h = views.page_body->Layout(views.page_doc, width, ctx);
     const std::string footer = ReviewFooter(f, *page);
@@ -187,6 +192,12 @@ void PageScreen(Frame& f, ScreenViews& views)
         ScreenTitle(f, top + title_y - scroll, page->title, note);
     float tap[2];
     views.page_body->Draw(f.draw, f.column.x0, origin_y, top, f.env.height, ctx, BodyTap(f, tap), &f.intents);
+    if (f.report) {
+        for (const LabelledRect& b : clip_buttons)
+            f.report->buttons.push_back({b.label, b.x0, b.y0, b.x1, b.y1});
+        const float rect[4] = {playing.x0, playing.y0, playing.x1, playing.y1};
+        std::copy(rect, rect + 4, f.report->video_rect);
+    }
     const float read_top = top + read_y - scroll;
     ReadAloudButton(f, f.column.x0, read_top, read_target);
     if (!take_home.empty()) {

@@ -406,6 +406,8 @@ ViewContext MakeViewContext(const Frame& f)
     ctx.session = f.env.session;
     ctx.picture_scale = std::max(std::min(f.env.width, f.env.height) / 1080.0f, 0.7f);   // as text (fonts.h)
     ctx.pictures = f.report ? &f.report->pictures : nullptr;
+    ctx.video = f.env.video;
+    ctx.target = f.target;
     return ctx;
 }
 

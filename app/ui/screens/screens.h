@@ -52,6 +52,8 @@ struct ScreenReport {
     int page_place = -1;            // page: the first block starting in view (pre-order number; -1 = none)
     std::vector<std::string> suggested;   // search: the suggested questions listed (FAQ ids, in order)
     float picture_rect[4] = {};     // the picture shown full screen, as drawn (0s = none)
+    float video_rect[4] = {};       // the playing clip's picture on screen (0s = none drawn)
+    std::vector<std::string> first_frames_wanted;   // clips in view with no poster and no first frame yet
 };
 
 struct SearchView;   // ui/search_screen.h
@@ -75,6 +77,7 @@ struct ScreenEnv {
     // (core/insights/popular_questions.h), worked out between frames; null:
     // the FAQ's first questions.
     const std::vector<std::string>* popular = nullptr;
+    const VideoOverlay* video = nullptr; // the clip playing, its frame and controls; null = posters only
 };
 
 inline const char* const kLeftFaq = "\n";   // ScreenViews::faq_focus after another screen

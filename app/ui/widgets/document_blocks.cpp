@@ -64,6 +64,7 @@ void Builder::LayoutBlock(const Block& block, float x, float width, bool tight, 
     case BlockKind::CodeBlock: LayoutCode(block, x, width); break;
     case BlockKind::Table: LayoutTable(block, x, width); break;
     case BlockKind::Image: LayoutImage(block, x, width); break;
+    case BlockKind::Video: LayoutVideo(block, x, width); break;
     case BlockKind::Rule: LayoutRule(x, width); break;
     case BlockKind::HtmlBlock: break;
     default:   // Paragraph, or a stray row/cell: its text as a paragraph

@@ -74,6 +74,7 @@ private:
     void LayoutCode(const Block& code, float x, float width);
     void LayoutRule(float x, float width);
     void LayoutImage(const Block& image, float x, float width);
+    void LayoutVideo(const Block& video, float x, float width);   // document_video.cpp
 
     // Tables (document_tables.cpp)
     std::vector<float> ColumnWidths(const std::vector<std::vector<InlineExtent>>& extents, size_t columns,

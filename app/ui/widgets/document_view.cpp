@@ -122,6 +122,8 @@ bool DocumentView::Draw(ImDrawList* draw, float origin_x, float origin_y, float 
         }
     }
 
+    DrawVideos(draw, origin_x, origin_y, clip_min_y, clip_max_y, ctx);
+
     // ... and an accent bar at its left edge, drawn last so quote and code
     // backgrounds never hide it (high contrast: yellow on black).
     if (band.laid_out)
@@ -147,6 +149,8 @@ bool DocumentView::Draw(ImDrawList* draw, float origin_x, float origin_y, float 
 
     if (!tap || tap[1] < clip_min_y || tap[1] > clip_max_y)
         return false;
+    if (TapVideo(tap[0] - origin_x, tap[1] - origin_y, ctx, intents))
+        return true;
     Intent intent;
     if (!HitTest(tap[0] - origin_x, tap[1] - origin_y, &intent)) {
         if (!ctx.session)

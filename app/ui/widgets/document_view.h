@@ -9,6 +9,7 @@
 #include "session/session.h"
 #include "text/fonts.h"
 #include "widgets/texture_cache.h"
+#include "widgets/video_view.h"
 #include "widgets/theme.h"
 #include <cstdint>
 #include <memory>
@@ -78,6 +79,20 @@ struct BlockBox {
     bool laid_out = false;     // false: skipped (raw HTML) or inside a table cell
 };
 
+// A clip's place: its picture, and the caption band under it (kept even
+// with captions off, so the text below never moves).
+struct VideoBox {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;   // the picture
+    float band_y1 = 0;                      // the caption band runs from y1 to here
+    std::string video_key, poster_key, alt;
+};
+
+// A button drawn with its label, for the screen report (scripts' `press`).
+struct LabelledRect {
+    std::string label;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct DocumentLayout {        // cached lines, boxes and images
     std::vector<DrawItem> items;
     std::vector<LinkHit> links;
@@ -85,6 +100,7 @@ struct DocumentLayout {        // cached lines, boxes and images
     std::vector<PictureHit> pictures;
     std::vector<float> heading_tops;
     std::vector<BlockBox> blocks;   // by pre-order block number (core/speech_text.h); a list item: its own text
+    std::vector<VideoBox> videos;
     float height = 0;
     float max_right = 0;
 };
@@ -109,6 +125,11 @@ struct ViewContext {
     // over 1080), so a picture is never blown up past its natural size there.
     float picture_scale = 1.0f;
     PictureCounts* pictures = nullptr;  // when set, Draw adds the pictures it drew
+    const VideoOverlay* video = nullptr;   // the player's state; null = every clip shows its poster
+    float target = 57.0f;                  // smallest touch target side (px)
+    std::vector<LabelledRect>* labelled = nullptr;   // when set, Draw adds the clip buttons it drew
+    LabelledRect* playing_rect = nullptr;            // when set, Draw puts the playing clip's picture here
+    std::vector<std::string>* wanted_frames = nullptr;   // when set, Draw adds clips in view still without a poster
 };
 
 class DocumentView {
@@ -149,6 +170,11 @@ public:
     int LayoutCount() const { return layout_count_; }
 
 private:
+    // Clips (document_video.cpp): drawn over their boxes; a tap on one is an intent.
+    void DrawVideos(ImDrawList* draw, float origin_x, float origin_y, float clip_min_y, float clip_max_y,
+                    const ViewContext& ctx) const;
+    bool TapVideo(float x, float y, const ViewContext& ctx, std::vector<Intent>* intents) const;
+
     std::unique_ptr<DocumentLayout> layout_;
     const Document* doc_ = nullptr;
     const Content* content_ = nullptr;

@@ -19,6 +19,8 @@ constexpr IconAlias kChrome[] = {
     {"sparkle", "auto_awesome"},    {"phone", "phone"},           {"sound-off", "volume_off"},
     {"to-reading", "subject"},      {"qr-code", "qr_code"},       {"zoom-in", "add"},
     {"zoom-out", "remove"},         {"close", "close"},
+    {"play", "play_arrow"},         {"pause", "pause"},           {"replay", "replay"},
+    {"captions", "closed_caption"}, {"captions-off", "closed_caption_disabled"},
 };
 
 // The atlas font holding glyph `code` nearest `size` from above (a glyph

@@ -144,6 +144,20 @@ Texture TextureCache::Get(const Content& content, const std::string& key)
     return texture;
 }
 
+Texture TextureCache::GetPixels(const ImageData& pixels)
+{
+    if (auto found = textures_.find(&pixels); found != textures_.end())
+        return found->second.texture;
+    Texture texture;
+    texture.width = pixels.width;
+    texture.height = pixels.height;
+    if (!upload_enabled)
+        return texture;
+    texture.id = Upload(pixels);
+    textures_[&pixels] = Cached{texture, 0};   // digest 0: never kept across a reload
+    return texture;
+}
+
 void TextureCache::WaitForDecodes() const
 {
     for (const auto& [image, job] : decoding_)

@@ -42,6 +42,10 @@ public:
     // current GL context; in tests without GL set `upload_enabled` false and
     // only sizes are returned.
     Texture Get(const Content& content, const std::string& key);
+    // The texture of pixels that are not a Content picture (a clip's first
+    // frame, ImageData::rgba set), uploaded by the first call; kept until
+    // Clear or KeepFor, so `pixels` must live as long as it is drawn.
+    Texture GetPixels(const ImageData& pixels);
     bool upload_enabled = true;
     // How pixels become a texture and a texture is freed: OpenGL unless a
     // test puts its own here (ids must not be 0).
