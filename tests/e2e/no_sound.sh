@@ -13,11 +13,7 @@ content=$2
 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/touch_lib.sh"
-require_display
-mkdir -p "$out" || exit 1
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-content=$(cd "$content" && pwd) || exit 1
-out=$(cd "$out" && pwd)
+require_display_and_paths
 status="$out/no-sound-status.txt"
 rm -f "$status" "$out"/no-sound-*.png
 : >"$out/no-devices.conf"

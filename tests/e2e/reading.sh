@@ -6,19 +6,14 @@
 # usage: reading.sh CAREKIOSK CONTENT_DIR OUT_DIR
 # exit: 0 the script held, 1 it did not, 77 skipped (no X display)
 set -u
-bin=$1
+BIN=$1
 content=$2
 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/touch_lib.sh"
-require_display
-mkdir -p "$out" || exit 1
-# The kiosk runs in $out, where the script's screenshot lands: absolute paths.
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-content=$(cd "$content" && pwd) || exit 1
-out=$(cd "$out" && pwd)
+require_display_and_paths
 rm -f "$out/reading-away.png"
-(cd "$out" && CAREKIOSK_SPEECH_OUTPUT=silent exec "$bin" --windowed --size 1080x1920 --content "$content" \
+(cd "$out" && CAREKIOSK_SPEECH_OUTPUT=silent exec "$BIN" --windowed --size 1080x1920 --content "$content" \
     --cache-dir "$out/cache" --script "$here/reading.script") >"$out/reading.log" 2>&1
 status=$?
 [ "$status" -eq 0 ] || { echo "FAIL: reading.script (exit $status):"; grep -v '^ALSA' "$out/reading.log" | tail -8; exit 1; }

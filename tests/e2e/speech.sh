@@ -15,12 +15,7 @@ content=$2
 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/touch_lib.sh"
-require_display
-mkdir -p "$out" || exit 1
-# The kiosk runs in $out (where the script's screenshot lands): absolute paths.
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-content=$(cd "$content" && pwd) || exit 1
-out=$(cd "$out" && pwd)
+require_display_and_paths
 status="$out/speech-status.txt"
 log="$out/speech.log"
 rm -f "$status" "$out/speech-reading.png"

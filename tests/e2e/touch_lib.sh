@@ -35,6 +35,16 @@ require_display() {
     fi
 }
 
+# The display check, then $BIN, $content and $out as absolute paths: the
+# kiosk runs in $out, where a script's screenshots land.
+require_display_and_paths() {
+    require_display
+    mkdir -p "$out" || exit 1
+    case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+    content=$(cd "$content" && pwd) || exit 1
+    out=$(cd "$out" && pwd)
+}
+
 require_xdotool() {
     if ! command -v xdotool >/dev/null 2>&1; then
         missing_input "xdotool is not installed (Debian package xdotool)"
