@@ -312,3 +312,20 @@ measure_folder() {
     measure_warm_memory "$1"
     measure_reload "$1" "${RELOADS:-5}"
 }
+
+# A scratch folder ($BENCH_WORK, removed on exit) with the kiosk's cache in
+# it, and an Xvfb of its own when no display answers.
+bench_workspace() {
+    BENCH_WORK=$(mktemp -d)
+    trap bench_cleanup EXIT
+    if ! display_works; then
+        start_xvfb
+        echo "started Xvfb on $DISPLAY" >&2
+    fi
+    export XDG_CACHE_HOME="$BENCH_WORK/cache"
+}
+
+bench_cleanup() {
+    stop_xvfb 2>/dev/null || true
+    rm -rf "$BENCH_WORK"
+}

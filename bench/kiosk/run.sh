@@ -33,17 +33,7 @@ bench_arguments "$0" "$@"
 SIZE=${SIZE:-1080x1920}
 [ "$SIZE" = 1080x1920 ] || echo "note: tile and button positions assume 1080x1920" >&2
 
-BENCH_WORK=$(mktemp -d)
-cleanup() {
-    stop_xvfb 2>/dev/null || true
-    rm -rf "$BENCH_WORK"
-}
-trap cleanup EXIT
-if ! display_works; then
-    start_xvfb
-    echo "started Xvfb on $DISPLAY" >&2
-fi
-export XDG_CACHE_HOME="$BENCH_WORK/cache"
+bench_workspace
 
 # A snapshot: edits in the folder meanwhile would reload the kiosk mid-run.
 cp -r "$content" "$BENCH_WORK/content"

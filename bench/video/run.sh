@@ -27,17 +27,7 @@ bench_arguments "$0" "$@"
 SIZE=1080x1920
 command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian package ffmpeg)" >&2; exit 1; }
 
-BENCH_WORK=$(mktemp -d)
-cleanup() {
-    stop_xvfb 2>/dev/null || true
-    rm -rf "$BENCH_WORK"
-}
-trap cleanup EXIT
-if ! display_works; then
-    start_xvfb
-    echo "started Xvfb on $DISPLAY" >&2
-fi
-export XDG_CACHE_HOME="$BENCH_WORK/cache"
+bench_workspace
 out="$BENCH_WORK/run"
 mkdir -p "$out"
 
