@@ -21,12 +21,9 @@ content=$2
 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/touch_lib.sh"
-require_display
 command -v ffmpeg >/dev/null 2>&1 || missing_input "ffmpeg is not installed (Debian package ffmpeg)"
 /usr/bin/python3 -c "import PIL" 2>/dev/null || missing_input "python3-pil is not installed"
-mkdir -p "$out" || exit 1
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-out=$(cd "$out" && pwd)
+require_display_and_paths
 status="$out/video-status.txt"
 log="$out/video.log"
 copy="$out/content"

@@ -387,7 +387,7 @@ std::vector<Item> BuildItems(const SearchDraw& d)
         items.push_back(std::move(notice));
         // The questions patients open most say more than the engine's first
         // questions in the file, which only a screen without that list uses.
-        const std::vector<std::string>& ids =
+        const std::vector<std::string> ids =
             d.env->popular || results.suggestions.empty() ? PopularIds(d) : results.suggestions;
         AddSuggestions(d, Ui(d, "try_these"), ids, &items);
         return items;
