@@ -214,7 +214,7 @@ void KioskApp::DrawFrame()
     if (loop_.video_was_active && !video_.Active())
         loop_.trim_when_settled = true;   // the decoder's buffers go back once the screen settles
     loop_.video_was_active = video_.Active();
-    const bool new_video_frame = video_.RenderFrame();   // mpv draws into its texture, outside ImGui
+    const bool new_video_frame = video_.RenderFrame(screen_.report.video_rect);   // mpv draws into its texture, outside ImGui
     const std::vector<Intent> intents = DrawPatientScreen(theme, now);
     DrawStaff(theme, now);
     probes_.EndBuild();

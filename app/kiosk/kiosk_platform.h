@@ -3,6 +3,8 @@
 // ImGui frames into nothing, so a whole kiosk runs without a display.
 #pragma once
 #include "session/script.h"   // PointerEvent
+#include "widgets/side_gl_context.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,6 +51,9 @@ public:
     // (clips); null when there is no GL context (tests' fake platform).
     using GlLoader = void* (*)(const char* name);
     virtual GlLoader GlProcAddress() const { return nullptr; }
+    // A context sharing the window's textures, for a renderer with shaders
+    // of its own (see ui::SideGlContext); null when there is none to make.
+    virtual std::unique_ptr<ui::SideGlContext> MakeSideGlContext() { return nullptr; }
 };
 
 } // namespace ck

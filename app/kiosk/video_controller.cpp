@@ -22,8 +22,9 @@ std::string Place(const Session& session)
 void VideoController::Start(KioskPlatform& platform, ui::VideoPlayer::ProcAddress proc_address)
 {
     platform_ = &platform;
-    KioskPlatform* wake = &platform;
-    player_ = std::make_unique<ui::VideoPlayer>(proc_address, [wake] { wake->Wake(); });
+    KioskPlatform* window = &platform;
+    player_ = std::make_unique<ui::VideoPlayer>(
+        proc_address, [window] { return window->MakeSideGlContext(); }, [window] { window->Wake(); });
 }
 
 void VideoController::Open(const VideoData& video, const Session& session, double now)
@@ -38,6 +39,7 @@ void VideoController::Open(const VideoData& video, const Session& session, doubl
     path_ = video.path;
     place_ = Place(session);
     quarter_ = 0;
+    fit_w_ = fit_h_ = 0;
     ShowControls(now - kControlsSeconds - kFadeSeconds);   // a fresh start shows the picture, not the buttons
     if (!player_->Open(video.path, overlay_.sound)) {
         overlay_.failed = true;
@@ -217,13 +219,18 @@ bool VideoController::Follow(Session& session, const Content& content, double no
            || overlay_.playing != before.playing || overlay_.failed != before.failed;
 }
 
-bool VideoController::RenderFrame()
+bool VideoController::RenderFrame(const float rect[4])
 {
-    if (!player_ || !player_->Active() || !player_->Render())
+    const int w = int(std::lround(rect[2] - rect[0])), h = int(std::lround(rect[3] - rect[1]));
+    if (w > 0 && h > 0) {   // scrolled out of sight, the clip keeps the size it was last drawn at
+        fit_w_ = w;
+        fit_h_ = h;
+    }
+    if (!player_ || !player_->Active() || !player_->Render(fit_w_, fit_h_))
         return false;
     overlay_.texture = player_->Texture();
-    overlay_.width = player_->Width();
-    overlay_.height = player_->Height() * std::min(player_->Width(), 1920) / std::max(player_->Width(), 1);
+    overlay_.width = player_->TextureWidth();
+    overlay_.height = player_->TextureHeight();
     return true;
 }
 

@@ -33,9 +33,10 @@ public:
     // Once per frame, before drawing: mpv's events, the caption, the fade,
     // and stopping when the patient left. True when the screen must be drawn again.
     bool Follow(Session& session, const Content& content, double now);
-    // Renders mpv's newest frame into the texture; true when it changed
-    // (the platform must then present even an identical draw list).
-    bool RenderFrame();
+    // Renders mpv's newest frame into the texture at the size of `rect`,
+    // where the clip was last drawn (ScreenReport::video_rect); true when it
+    // changed (the platform must then present even an identical draw list).
+    bool RenderFrame(const float rect[4]);
     // Clips in view with no poster (ScreenReport::first_frames_wanted): their
     // first frames are decoded on workers, each once per content.
     void WantFirstFrames(const std::vector<std::string>& keys, const Content& content);
@@ -79,6 +80,7 @@ private:
     std::string place_;                    // the route and language it plays in: leaving stops it
     double controls_at_ = -1e9;            // when the controls were last shown
     int quarter_ = 0;                      // the last quarter reported for this play
+    int fit_w_ = 0, fit_h_ = 0;            // the clip's size on screen, pixels (0: not drawn yet)
     bool sound_default_ = false;
     const Content* words_content_ = nullptr;   // the overlay's words are of this content and language
     std::string words_lang_;

@@ -21,20 +21,20 @@ using CreateContextAttribs = GLXContext (*)(Display*, GLXFBConfig, GLXContext, B
 
 } // namespace
 
-bool SharedGlContext::Begin()
+bool SharedGlContext::Create()
 {
-    End();
+    Destroy();
     Display* display = glXGetCurrentDisplay();
-    GLXContext previous = glXGetCurrentContext();
+    GLXContext current = glXGetCurrentContext();
     const auto create = reinterpret_cast<CreateContextAttribs>(
         glXGetProcAddressARB(reinterpret_cast<const GLubyte*>("glXCreateContextAttribsARB")));
-    if (!display || !previous || !create)
+    if (!display || !current || !create)
         return false;
     // The same framebuffer configuration: contexts that share objects must
     // be compatible. One configuration, looked up by its id (asking by
     // attributes would sort through all of them).
     int config_id = 0;
-    if (glXQueryContext(display, previous, GLX_FBCONFIG_ID, &config_id) != Success)
+    if (glXQueryContext(display, current, GLX_FBCONFIG_ID, &config_id) != Success)
         return false;
     const int config_attributes[] = {GLX_FBCONFIG_ID, config_id, None};
     int count = 0;
@@ -55,7 +55,7 @@ bool SharedGlContext::Begin()
     XSync(display, False);
     g_x_error = 0;
     XErrorHandler handler = XSetErrorHandler(NoteXError);
-    GLXContext context = create(display, configs[0], previous, True, context_attributes);
+    GLXContext context = create(display, configs[0], current, True, context_attributes);
     XSync(display, False);
     XSetErrorHandler(handler);
     XFree(configs);
@@ -64,30 +64,46 @@ bool SharedGlContext::Begin()
             glXDestroyContext(display, context);
         return false;
     }
-    const GLXDrawable draw = glXGetCurrentDrawable();
-    const GLXDrawable read = glXGetCurrentReadDrawable();
-    // No drawable: GL 3.0+ contexts may be current without one.
-    if (!glXMakeContextCurrent(display, None, None, context)) {
-        glXDestroyContext(display, context);
-        return false;
-    }
     display_ = display;
-    draw_ = draw;
-    read_ = read;
-    previous_ = previous;
     context_ = context;
     return true;
 }
 
-void SharedGlContext::End()
+bool SharedGlContext::Enter()
+{
+    if (!context_ || entered_)
+        return entered_;
+    Display* display = static_cast<Display*>(display_);
+    const GLXDrawable draw = glXGetCurrentDrawable();
+    const GLXDrawable read = glXGetCurrentReadDrawable();
+    GLXContext previous = glXGetCurrentContext();
+    // No drawable: GL 3.0+ contexts may be current without one.
+    if (!glXMakeContextCurrent(display, None, None, static_cast<GLXContext>(context_)))
+        return false;
+    draw_ = draw;
+    read_ = read;
+    previous_ = previous;
+    entered_ = true;
+    return true;
+}
+
+void SharedGlContext::Leave()
+{
+    if (!entered_)
+        return;
+    glXMakeContextCurrent(static_cast<Display*>(display_), draw_, read_, static_cast<GLXContext>(previous_));
+    entered_ = false;
+    previous_ = nullptr;
+    draw_ = read_ = 0;
+}
+
+void SharedGlContext::Destroy()
 {
     if (!context_)
         return;
-    Display* display = static_cast<Display*>(display_);
-    glXMakeContextCurrent(display, draw_, read_, static_cast<GLXContext>(previous_));
-    glXDestroyContext(display, static_cast<GLXContext>(context_));
-    context_ = previous_ = display_ = nullptr;
-    draw_ = read_ = 0;
+    Leave();
+    glXDestroyContext(static_cast<Display*>(display_), static_cast<GLXContext>(context_));
+    context_ = display_ = nullptr;
 }
 
 } // namespace ck

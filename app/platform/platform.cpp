@@ -410,6 +410,16 @@ KioskPlatform::GlLoader Platform::GlProcAddress() const
     return window_ ? GlfwProcAddress : nullptr;
 }
 
+std::unique_ptr<ui::SideGlContext> Platform::MakeSideGlContext()
+{
+    if (!window_)
+        return nullptr;
+    auto context = std::make_unique<SharedGlContext>();
+    if (!context->Create())
+        return nullptr;
+    return context;
+}
+
 void Platform::Present()
 {
     if (!drawn_)

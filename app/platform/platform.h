@@ -79,6 +79,7 @@ public:
     // call between RenderFrame and Present.
     bool ReadPixels(std::vector<unsigned char>* rgba) const override;
     GlLoader GlProcAddress() const override;
+    std::unique_ptr<ui::SideGlContext> MakeSideGlContext() override;
 
 private:
     bool CreateWindow(const PlatformOptions& options, std::string* error);

@@ -170,10 +170,10 @@ void DocumentView::DrawVideos(ImDrawList* draw, float origin_x, float origin_y, 
         const bool active = !box.video_key.empty() && video.key == box.video_key;
         const bool broken = box.video_key.empty() || video.broken.count(box.video_key) || (active && video.failed);
         draw->AddRectFilled(a, b, PackColour(kBand));
+        if (active && !broken && ctx.playing_rect)
+            *ctx.playing_rect = {box.video_key, a.x, a.y, b.x, b.y};   // the size mpv renders at, from its first frame
         if (active && !broken && video.texture != 0) {
             FitImage(draw, video.texture, video.width, video.height, a, b);
-            if (ctx.playing_rect)
-                *ctx.playing_rect = {box.video_key, a.x, a.y, b.x, b.y};
         } else if (!box.poster_key.empty() && ctx.textures && ctx.content) {
             const Texture poster = ctx.textures->Get(*ctx.content, box.poster_key);
             FitImage(draw, poster.id, poster.width, poster.height, a, b);

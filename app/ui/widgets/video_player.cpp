@@ -3,6 +3,7 @@
 #include <mpv/client.h>
 #include <mpv/render_gl.h>
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace ck::ui {
@@ -20,10 +21,28 @@ void* GetProcAddress(void* ctx, const char* name)
     return reinterpret_cast<void* (*)(const char*)>(ctx)(name);
 }
 
+// The clip's context current for a scope; with none, the window's stays.
+class InContext {
+public:
+    explicit InContext(SideGlContext* context) : context_(context), ok_(!context || context->Enter()) {}
+    ~InContext()
+    {
+        if (context_ && ok_)
+            context_->Leave();
+    }
+    InContext(const InContext&) = delete;
+    InContext& operator=(const InContext&) = delete;
+    bool Ok() const { return ok_; }
+
+private:
+    SideGlContext* context_;
+    bool ok_;
+};
+
 } // namespace
 
-VideoPlayer::VideoPlayer(ProcAddress proc_address, std::function<void()> wake)
-    : proc_address_(proc_address), wake_(std::move(wake))
+VideoPlayer::VideoPlayer(ProcAddress proc_address, MakeSideGlContext make_context, std::function<void()> wake)
+    : proc_address_(proc_address), make_context_(std::move(make_context)), wake_(std::move(wake))
 {
 }
 
@@ -88,7 +107,15 @@ bool VideoPlayer::Open(const std::string& path, bool sound)
         return false;
     }
     mpv_set_option_string(mpv_, "mute", sound ? "no" : "yes");
-    if (!StartRenderer()) {
+    // Loaded paused, and let go once the first frame is drawn: that draw
+    // compiles mpv's shaders (tens of milliseconds on a software renderer),
+    // and a clock already running would drop the frames due meanwhile.
+    mpv_set_option_string(mpv_, "pause", "yes");
+    starting_ = true;
+    if (make_context_)
+        context_ = make_context_();
+    InContext gl(context_.get());
+    if (!gl.Ok() || !StartRenderer()) {
         Fail("libmpv's OpenGL renderer did not start");
         return false;
     }
@@ -106,27 +133,39 @@ bool VideoPlayer::Open(const std::string& path, bool sound)
     return true;
 }
 
+// mpv's render context, framebuffer and texture, in the context that made
+// them; then that context itself.
+void VideoPlayer::FreeRenderer()
+{
+    {
+        InContext gl(context_.get());
+        if (render_) {
+            mpv_render_context_set_update_callback(render_, nullptr, nullptr);
+            mpv_render_context_free(render_);
+            render_ = nullptr;
+        }
+        if (gl.Ok() && fbo_ && glad_glDeleteFramebuffers)
+            glDeleteFramebuffers(1, &fbo_);
+        if (gl.Ok() && texture_ && glad_glDeleteTextures)
+            glDeleteTextures(1, &texture_);
+    }
+    fbo_ = texture_ = 0;
+    target_w_ = target_h_ = 0;
+    context_.reset();
+}
+
 void VideoPlayer::Stop()
 {
-    // The render context goes first, while its GL context is current; then
-    // the handle, which joins mpv's decoder and output threads.
-    if (render_) {
-        mpv_render_context_set_update_callback(render_, nullptr, nullptr);
-        mpv_render_context_free(render_);
-        render_ = nullptr;
-    }
+    // The renderer goes first, while its GL context can be made current;
+    // then the handle, which joins mpv's decoder and output threads.
+    FreeRenderer();
     if (mpv_) {
         mpv_set_wakeup_callback(mpv_, nullptr, nullptr);
         mpv_terminate_destroy(mpv_);
         mpv_ = nullptr;
     }
-    if (fbo_ && glad_glDeleteFramebuffers)
-        glDeleteFramebuffers(1, &fbo_);
-    if (texture_ && glad_glDeleteTextures)
-        glDeleteTextures(1, &texture_);
-    fbo_ = texture_ = 0;
     width_ = height_ = 0;
-    paused_ = ended_ = loaded_ = false;
+    paused_ = ended_ = loaded_ = starting_ = false;
     position_ = duration_ = 0.0;
 }
 
@@ -153,9 +192,12 @@ void VideoPlayer::Update()
             switch (event->reply_userdata) {
             case kTimePos: position_ = *static_cast<double*>(property->data); break;
             case kDuration: duration_ = *static_cast<double*>(property->data); break;
-            case kPause: paused_ = *static_cast<int*>(property->data) != 0; break;
+            case kPause:
+                if (!starting_)
+                    paused_ = *static_cast<int*>(property->data) != 0;
+                break;
             case kEof: ended_ = *static_cast<int*>(property->data) != 0; break;
-            case kWidth: width_ = int(std::min<int64_t>(*static_cast<int64_t*>(property->data), kMaxTextureSide)); break;
+            case kWidth: width_ = int(*static_cast<int64_t*>(property->data)); break;
             case kHeight: height_ = int(*static_cast<int64_t*>(property->data)); break;
             }
             break;
@@ -166,24 +208,30 @@ void VideoPlayer::Update()
     }
 }
 
+// A texture of `width` x `height` with a framebuffer around it, made again
+// when the size changes (the clip drawn larger or smaller on screen).
 bool VideoPlayer::EnsureTarget(int width, int height)
 {
-    if (texture_)
+    if (texture_ && width == target_w_ && height == target_h_)
         return true;
-    glGenTextures(1, &texture_);
+    if (!texture_) {
+        glGenTextures(1, &texture_);
+        glGenFramebuffers(1, &fbo_);
+    }
     glBindTexture(GL_TEXTURE_2D, texture_);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glGenFramebuffers(1, &fbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+    target_w_ = width;
+    target_h_ = height;
     return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
 }
 
-bool VideoPlayer::Render()
+bool VideoPlayer::Render(int fit_width, int fit_height)
 {
     if (!render_ || failed_)
         return false;
@@ -191,24 +239,51 @@ bool VideoPlayer::Render()
         return false;
     if (width_ <= 0 || height_ <= 0)
         return false;
-    // The display size scaled to at most kMaxTextureSide wide, kept for the clip.
-    const int w = width_, h = height_ * std::min(width_, kMaxTextureSide) / std::max(width_, 1);
-    GLint previous = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-    if (!EnsureTarget(w, h)) {
-        glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
-        Fail("no framebuffer to draw the clip into");
-        return false;
+    // mpv scales the frame to the size it is drawn at: every pixel it shades
+    // is one on screen, and on a software renderer those pixels are most of
+    // the cost of a playing clip. Before the first draw, the clip's own size.
+    int w = std::min(width_, kMaxTextureSide), h = height_ * w / std::max(width_, 1);
+    if (fit_width > 0 && fit_height > 0) {
+        const double scale = std::min({1.0, double(fit_width) / width_, double(fit_height) / height_});
+        w = std::max(1, int(std::lround(width_ * scale)));
+        h = std::max(1, int(std::lround(height_ * scale)));
     }
-    mpv_opengl_fbo target{int(fbo_), w, h, 0};
-    int flip = 0;   // ImGui draws textures top row first
-    mpv_render_param params[] = {
-        {MPV_RENDER_PARAM_OPENGL_FBO, &target},
-        {MPV_RENDER_PARAM_FLIP_Y, &flip},
-        {MPV_RENDER_PARAM_INVALID, nullptr},
-    };
-    mpv_render_context_render(render_, params);
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
+    GLsync drawn = nullptr;
+    {
+        InContext gl(context_.get());
+        if (!gl.Ok())
+            return false;
+        GLint previous = 0;   // restored for the window's context when mpv draws in it
+        glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+        if (!EnsureTarget(w, h)) {
+            glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
+            Fail("no framebuffer to draw the clip into");
+            return false;
+        }
+        mpv_opengl_fbo target{int(fbo_), w, h, 0};
+        int flip = 0;   // ImGui draws textures top row first
+        mpv_render_param params[] = {
+            {MPV_RENDER_PARAM_OPENGL_FBO, &target},
+            {MPV_RENDER_PARAM_FLIP_Y, &flip},
+            {MPV_RENDER_PARAM_INVALID, nullptr},
+        };
+        mpv_render_context_render(render_, params);
+        glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
+        // Another context reads the texture: it waits on this fence, which
+        // must be flushed to be seen there.
+        if (context_) {
+            drawn = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+            glFlush();
+        }
+    }
+    if (drawn) {
+        glWaitSync(drawn, 0, GL_TIMEOUT_IGNORED);
+        glDeleteSync(drawn);
+    }
+    if (starting_) {
+        starting_ = false;
+        SetPaused(false);
+    }
     return true;
 }
 
@@ -229,6 +304,7 @@ void VideoPlayer::SetPaused(bool paused)
     int flag = paused ? 1 : 0;
     mpv_set_property_async(mpv_, 0, "pause", MPV_FORMAT_FLAG, &flag);
     paused_ = paused;
+    starting_ = false;   // the patient's choice stands over the start-up pause
 }
 
 void VideoPlayer::Restart()
