@@ -64,16 +64,20 @@ pid=$!
 wait_for_line "$out/status" '^screen page:video-bench' 60
 sleep 3
 before=$(quiet_pss_kb "$pid")
+before_anon=$(rollup_kb "$pid" Anonymous)
 wait_for_line "$out/status" '^video .* playing' 30
 play_start=$(now)
+c0=$(cpu_ticks "$pid")
 sample_memory "$pid" "$out/memory" 0.5 &
 sampler=$!
 dropped=0
 while grep -q '^video .* playing' "$out/status" 2>/dev/null; do
     dropped=$(sed -n 's/^video-dropped //p' "$out/status")
     play_end=$(now)
+    echo "$play_end ${dropped:-0}" >>"$out/dropped"
     sleep 0.1
 done
+c1=$(cpu_ticks "$pid")
 kill "$sampler" 2>/dev/null || true
 wait_for_line "$out/status" '^video .* paused' 10
 sleep 1
@@ -83,6 +87,7 @@ p1=$(cpu_ticks "$pid")
 wait_for_line "$out/status" '^video off' 10
 sleep 5
 after=$(quiet_pss_kb "$pid")
+after_anon=$(rollup_kb "$pid" Anonymous)
 t0=$(cpu_ticks "$pid")
 sleep 10
 t1=$(cpu_ticks "$pid")
@@ -97,15 +102,19 @@ frames=$(wc -l <"$out/playing_us")
 cost=$(sort -g "$out/playing_us" | awk '{ v[NR] = $1; s += $1 } END { i = int(NR * 0.95 + 0.5); if (i < 1) i = 1;
            printf "%.2f / %.2f / %.2f ms", s / NR / 1000, v[i] / 1000, v[NR] / 1000 }')
 peak=$(awk '{ print $2 }' "$out/memory" | maximum)
+# Drops in the first second of the play (start-up) and after it.
+early=$(awk -v a="$play_start" '$1 <= a + 1 { n = $2 } END { print n + 0 }' "$out/dropped")
 
 echo "| measure (720p30 clip, $SIZE window, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)) | value |"
 echo "|---|---:|"
 echo "| played | $seconds s |"
-echo "| frames dropped by mpv | $dropped |"
+echo "| frames dropped by mpv (in the first second) | $dropped ($early) |"
 echo "| frames presented while playing | $frames ($(awk -v n="$frames" -v s="$seconds" 'BEGIN { printf "%.1f", n / s }') a second) |"
+echo "| kiosk CPU while playing, all threads (decoder, renderer) | $(awk -v d=$((c1 - c0)) -v hz="$hz" -v s="$seconds" 'BEGIN { printf "%.0f %% of one core", 100 * d / hz / s }') |"
 echo "| main-thread CPU per frame while playing (mean / p95 / max) | $cost |"
 echo "| memory (PSS) on the page before playing | $(mib "$before") MiB |"
 echo "| memory (PSS) while playing, highest | $(mib "$peak") MiB |"
 echo "| memory (PSS) 5 s after Back | $(mib "$after") MiB |"
+echo "| anonymous memory before playing / 5 s after Back | $(mib "$before_anon") / $(mib "$after_anon") MiB |"
 echo "| CPU, 10 s paused | $(awk -v d=$((p1 - p0)) -v hz="$hz" 'BEGIN { printf "%.2f %% (%d ticks)", 100 * d / hz / 10, d }') |"
 echo "| idle CPU, 10 s after Back | $(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN { printf "%.2f %% (%d ticks)", 100 * d / hz / 10, d }') |"
