@@ -14,7 +14,7 @@ namespace {
 // at most about this wide on any kiosk screen.
 constexpr int kMaxTextureSide = 1920;
 
-enum Observed : uint64_t { kTimePos = 1, kDuration, kPause, kEof, kWidth, kHeight };
+enum Observed : uint64_t { kTimePos = 1, kDuration, kPause, kEof, kWidth, kHeight, kDropped, kDecoderDropped };
 
 void* GetProcAddress(void* ctx, const char* name)
 {
@@ -107,11 +107,12 @@ bool VideoPlayer::Open(const std::string& path, bool sound)
         return false;
     }
     mpv_set_option_string(mpv_, "mute", sound ? "no" : "yes");
-    // Loaded paused, and let go once the first frame is drawn: that draw
-    // compiles mpv's shaders (tens of milliseconds on a software renderer),
-    // and a clock already running would drop the frames due meanwhile.
+    // Loaded paused, and let go once the first frame is on screen: its
+    // render compiles mpv's shaders and its draw the window's shader for the
+    // new texture (tens of milliseconds each on a software renderer), and a
+    // clock already running would drop the frames due meanwhile.
     mpv_set_option_string(mpv_, "pause", "yes");
-    starting_ = true;
+    start_ = Start::FirstFrame;
     if (make_context_)
         context_ = make_context_();
     InContext gl(context_.get());
@@ -125,6 +126,8 @@ bool VideoPlayer::Open(const std::string& path, bool sound)
     mpv_observe_property(mpv_, kEof, "eof-reached", MPV_FORMAT_FLAG);
     mpv_observe_property(mpv_, kWidth, "dwidth", MPV_FORMAT_INT64);
     mpv_observe_property(mpv_, kHeight, "dheight", MPV_FORMAT_INT64);
+    mpv_observe_property(mpv_, kDropped, "frame-drop-count", MPV_FORMAT_INT64);
+    mpv_observe_property(mpv_, kDecoderDropped, "decoder-frame-drop-count", MPV_FORMAT_INT64);
     const char* load[] = {"loadfile", path.c_str(), nullptr};
     if (mpv_command_async(mpv_, 0, load) < 0) {
         Fail("the file could not be opened");
@@ -165,12 +168,16 @@ void VideoPlayer::Stop()
         mpv_ = nullptr;
     }
     width_ = height_ = 0;
-    paused_ = ended_ = loaded_ = starting_ = false;
+    paused_ = ended_ = loaded_ = false;
+    start_ = Start::Done;
+    dropped_ = decoder_dropped_ = 0;
     position_ = duration_ = 0.0;
 }
 
 void VideoPlayer::Update()
 {
+    if (start_ == Start::Shown)
+        SetPaused(false);
     while (mpv_) {
         mpv_event* event = mpv_wait_event(mpv_, 0);
         if (event->event_id == MPV_EVENT_NONE)
@@ -193,12 +200,14 @@ void VideoPlayer::Update()
             case kTimePos: position_ = *static_cast<double*>(property->data); break;
             case kDuration: duration_ = *static_cast<double*>(property->data); break;
             case kPause:
-                if (!starting_)
+                if (start_ == Start::Done)
                     paused_ = *static_cast<int*>(property->data) != 0;
                 break;
             case kEof: ended_ = *static_cast<int*>(property->data) != 0; break;
             case kWidth: width_ = int(*static_cast<int64_t*>(property->data)); break;
             case kHeight: height_ = int(*static_cast<int64_t*>(property->data)); break;
+            case kDropped: dropped_ = long(*static_cast<int64_t*>(property->data)); break;
+            case kDecoderDropped: decoder_dropped_ = long(*static_cast<int64_t*>(property->data)); break;
             }
             break;
         }
@@ -235,19 +244,26 @@ bool VideoPlayer::Render(int fit_width, int fit_height)
 {
     if (!render_ || failed_)
         return false;
-    if (!(mpv_render_context_update(render_) & MPV_RENDER_UPDATE_FRAME))
-        return false;
-    if (width_ <= 0 || height_ <= 0)
-        return false;
     // mpv scales the frame to the size it is drawn at: every pixel it shades
     // is one on screen, and on a software renderer those pixels are most of
-    // the cost of a playing clip. Before the first draw, the clip's own size.
-    int w = std::min(width_, kMaxTextureSide), h = height_ * w / std::max(width_, 1);
-    if (fit_width > 0 && fit_height > 0) {
-        const double scale = std::min({1.0, double(fit_width) / width_, double(fit_height) / height_});
+    // the cost of a playing clip. The box on screen already has the clip's
+    // shape (the clip was probed at load), which is enough for a first frame
+    // that may come before mpv reports the clip's own size; once it has, the
+    // texture is never larger than the clip.
+    int w = fit_width, h = fit_height;
+    if (width_ > 0 && height_ > 0) {
+        const int max_w = fit_width > 0 && fit_height > 0 ? fit_width : kMaxTextureSide;
+        const int max_h = fit_width > 0 && fit_height > 0 ? fit_height : height_;
+        const double scale = std::min({1.0, double(max_w) / width_, double(max_h) / height_});
         w = std::max(1, int(std::lround(width_ * scale)));
         h = std::max(1, int(std::lround(height_ * scale)));
     }
+    // With no size yet, mpv's frame is left waiting: asking for it now would
+    // take it and never draw it.
+    if (w <= 0 || h <= 0)
+        return false;
+    if (!(mpv_render_context_update(render_) & MPV_RENDER_UPDATE_FRAME))
+        return false;
     GLsync drawn = nullptr;
     {
         InContext gl(context_.get());
@@ -280,21 +296,11 @@ bool VideoPlayer::Render(int fit_width, int fit_height)
         glWaitSync(drawn, 0, GL_TIMEOUT_IGNORED);
         glDeleteSync(drawn);
     }
-    if (starting_) {
-        starting_ = false;
-        SetPaused(false);
+    if (start_ == Start::FirstFrame) {
+        start_ = Start::Shown;
+        wake_();   // one more frame, once this one is shown, lets the clip go
     }
     return true;
-}
-
-long VideoPlayer::DroppedFrames() const
-{
-    int64_t output = 0, decoder = 0;
-    if (mpv_) {
-        mpv_get_property(mpv_, "frame-drop-count", MPV_FORMAT_INT64, &output);
-        mpv_get_property(mpv_, "decoder-frame-drop-count", MPV_FORMAT_INT64, &decoder);
-    }
-    return long(output + decoder);
 }
 
 void VideoPlayer::SetPaused(bool paused)
@@ -304,7 +310,7 @@ void VideoPlayer::SetPaused(bool paused)
     int flag = paused ? 1 : 0;
     mpv_set_property_async(mpv_, 0, "pause", MPV_FORMAT_FLAG, &flag);
     paused_ = paused;
-    starting_ = false;   // the patient's choice stands over the start-up pause
+    start_ = Start::Done;   // the patient's choice stands over the start-up pause
 }
 
 void VideoPlayer::Restart()

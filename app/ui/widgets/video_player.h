@@ -57,8 +57,10 @@ public:
     bool Failed() const { return failed_; }
     double Position() const { return position_; }   // seconds
     double Duration() const { return duration_; }
-    // Frames mpv dropped (late for their time) or its decoder skipped, this play.
-    long DroppedFrames() const;
+    // Frames mpv dropped (late for their time) or its decoder skipped, this
+    // play. Observed, never asked for: a synchronous property read waits for
+    // mpv's core, which may itself be waiting for this thread to render.
+    long DroppedFrames() const { return dropped_ + decoder_dropped_; }
     const std::string& Error() const { return error_; }
 
 private:
@@ -78,8 +80,10 @@ private:
     int width_ = 0, height_ = 0;          // the clip's display size
     int target_w_ = 0, target_h_ = 0;     // the texture's
     bool paused_ = false, ended_ = false, failed_ = false, loaded_ = false;
-    bool starting_ = false;   // paused by us until the first frame is drawn
+    // Paused by us until the first frame is drawn, then until it is shown.
+    enum class Start { Done, FirstFrame, Shown } start_ = Start::Done;
     double position_ = 0.0, duration_ = 0.0;
+    long dropped_ = 0, decoder_dropped_ = 0;
     std::string error_;
 };
 
