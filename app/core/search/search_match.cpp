@@ -87,21 +87,27 @@ Xapian::Query ConceptQuery(const Concept& concept, bool title_field)
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-// How much of each concept document `docid` holds: the factor of the best
-// alternative it has, 0 for none. One pass over its term list. `*rarest`
-// (may be null): the rarity of the rarest close alternative it holds.
-std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, const std::vector<Concept>& concepts,
-                               const std::set<std::string>& all_terms, double* rarest)
+// A term's posting list is not compressed, a document's term list is: one
+// walk down each posting list costs less than inflating 30 term lists.
+std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                                             const std::set<std::string>& terms)
 {
-    std::set<std::string> present;
-    Xapian::TermIterator it = db.termlist_begin(docid);
-    for (const std::string& term : all_terms) {
-        it.skip_to(term);
-        if (it == db.termlist_end(docid))
-            break;
-        if (*it == term)
-            present.insert(term);
+    std::vector<std::set<std::string>> held(docids.size());
+    for (const std::string& term : terms) {
+        Xapian::PostingIterator it = db.postlist_begin(term);
+        const Xapian::PostingIterator end = db.postlist_end(term);
+        for (size_t d = 0; d < docids.size() && it != end; d++) {
+            it.skip_to(docids[d]);
+            if (it != end && *it == docids[d])
+                held[d].insert(held[d].end(), term);
+        }
     }
+    return held;
+}
+
+std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
+                               double* rarest)
+{
     std::vector<double> held;
     for (const Concept& concept : concepts) {
         double best = 0.0;

@@ -79,11 +79,10 @@ Xapian::Query BuildQuery(const std::string& lang, const QueryPlan& plan, std::se
 // the concepts that meet in one passage (the smaller of the two). `strong`
 // counts only close alternatives (the word, its forms, lay words, typo
 // fixes): WordNet's looser guesses may suggest a question, never answer one.
-void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const std::set<std::string>& all_terms,
+void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const std::set<std::string>& present,
               double total_weight, double known_weight, Candidate* candidate)
 {
-    const std::vector<double> held =
-        ConceptsIn(index.db, *candidate->it, plan.concepts, all_terms, &candidate->distinctive);
+    const std::vector<double> held = ConceptsIn(plan.concepts, present, &candidate->distinctive);
     double covered = 0.0, strong = 0.0;
     for (size_t c = 0; c < held.size(); c++) {
         covered += held[c] * plan.concepts[c].weight;
@@ -161,11 +160,19 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(
                                                               std::max(max_results + kRelatedCount, kRerankDepth)));
             std::vector<Candidate> candidates;
+            std::vector<std::pair<Xapian::docid, size_t>> by_docid;   // candidate indexes in docid order
             for (auto it = mset.begin(); it != mset.end(); ++it) {
+                by_docid.emplace_back(*it, candidates.size());
                 candidates.push_back(Candidate{it});
                 candidates.back().bm25 = it.get_weight();
-                Coverage(*index, plan, all_terms, total_weight, known_weight, &candidates.back());
             }
+            std::sort(by_docid.begin(), by_docid.end());
+            std::vector<Xapian::docid> docids;
+            for (const auto& [docid, c] : by_docid)
+                docids.push_back(docid);
+            const std::vector<std::set<std::string>> present = TermsHeld(index->db, docids, all_terms);
+            for (size_t d = 0; d < by_docid.size(); d++)
+                Coverage(*index, plan, present[d], total_weight, known_weight, &candidates[by_docid[d].second]);
             const double best_bm25 = candidates.empty() ? 1.0 : std::max(candidates[0].bm25, 1e-9);
             for (Candidate& candidate : candidates)
                 candidate.rank = kRankWeight * candidate.bm25 / best_bm25 + candidate.coverage +

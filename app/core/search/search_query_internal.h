@@ -64,11 +64,15 @@ Xapian::Query ConceptQuery(const Concept& concept, bool title_field);
 // Typed words found side by side, as phrase queries.
 std::vector<Xapian::Query> PhraseQueries(const std::string& lang, const std::vector<Concept>& concepts);
 
-// How much of each concept document `docid` holds: the factor of the best
-// alternative it has, 0 for none. One pass over its term list. `*rarest`
-// (may be null): the rarity of the rarest close alternative it holds.
-std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, const std::vector<Concept>& concepts,
-                               const std::set<std::string>& all_terms, double* rarest = nullptr);
+// For each of `docids` (ascending), which of `terms` it holds.
+std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                                             const std::set<std::string>& terms);
+
+// How much of each concept a document holding the terms `present` holds:
+// the factor of the best alternative it has, 0 for none. `*rarest` (may be
+// null): the rarity of the rarest close alternative it holds.
+std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
+                               double* rarest = nullptr);
 
 // Per concept, how much of it a title holds (0 for none).
 std::vector<double> ConceptsInTitle(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
