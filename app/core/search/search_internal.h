@@ -37,6 +37,13 @@ struct Word {
 // apostrophe kept between letters), each folded.
 std::vector<Word> SplitWords(const std::string& text);
 
+// A stored text's words and the term each is indexed under (StemTerm()):
+// the checks after BM25 look every word up by both, key after key.
+struct SplitText {
+    std::vector<Word> words;
+    std::vector<std::string> stems;   // one per word
+};
+
 bool IsStopWord(const std::string& lang, const std::string& folded_word);
 
 // words[i] only frames a question ("is that normal", "¿es grave?").
@@ -95,12 +102,16 @@ struct SearchIndex::LangIndex {
     mutable std::unordered_map<std::string, std::string> stem_cache;        // folded word -> StemTerm()
     mutable std::unordered_map<std::string, std::string> correction_cache;  // word -> correction or ""
     mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
-    // A hit's stored fields (kind, id, title, text) and its text split into
-    // words: decompressing and splitting a page is the bulk of a query, and
-    // the same pages come back key after key.
+    // A hit's stored fields (kind, id, title, text) and its title and text
+    // split into words: decompressing and splitting a page is the bulk of a
+    // query, and the same pages come back key after key.
     struct StoredDoc {
         std::vector<std::string> fields;
-        std::vector<search_detail::Word> words;
+        search_detail::SplitText title;
+        // Split on first use (StoredText()): only a page's passages and a
+        // shown hit's snippet need it, not an FAQ entry being ranked.
+        mutable search_detail::SplitText text;
+        mutable bool split = false;
     };
     mutable std::unordered_map<Xapian::docid, std::shared_ptr<const StoredDoc>> doc_cache;
 
