@@ -404,14 +404,27 @@ void SearchIndex::LangIndex::TrimCaches() const
     // Far above what a day of patient queries touches on the bundled content;
     // only a very large index or a fuzzing run reaches it.
     constexpr size_t kMaxEntries = 200000;
+    // A bundled page and its words take about 55 KiB, an FAQ entry about 4:
+    // the whole bundled content fits (0.5 MiB), or a thousand entries of a
+    // large one.
+    constexpr size_t kMaxDocCacheBytes = 4 * 1024 * 1024;
     if (stem_cache.size() > kMaxEntries)
         stem_cache.clear();
     if (correction_cache.size() > kMaxEntries / 10)
         correction_cache.clear();
     if (prefix_cache.size() > kMaxEntries / 10)
         prefix_cache.clear();
-    if (doc_cache.size() > 256)   // a page's words take tens of KiB
-        doc_cache.clear();
+    // A few at a time: freeing a full cache at once (a thousand short
+    // entries) would cost the key that does it a millisecond. More go than a
+    // query of the kiosk's adds (kRerankDepth, search_query.cpp); a much
+    // longer result list could outrun that, so past twice the bound all go.
+    constexpr int kDocEvictions = 64;
+    for (int n = 0; doc_cache_bytes > kMaxDocCacheBytes &&
+                    (n < kDocEvictions || doc_cache_bytes > 2 * kMaxDocCacheBytes);
+         n++) {
+        doc_cache_bytes -= doc_cache.begin()->second->bytes;
+        doc_cache.erase(doc_cache.begin());
+    }
 }
 
 SearchIndex::SearchIndex() = default;

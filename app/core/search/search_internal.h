@@ -112,8 +112,10 @@ struct SearchIndex::LangIndex {
         // shown hit's snippet need it, not an FAQ entry being ranked.
         mutable search_detail::SplitText text;
         mutable bool split = false;
+        mutable size_t bytes = 0;   // about what it holds: its text and words
     };
     mutable std::unordered_map<Xapian::docid, std::shared_ptr<const StoredDoc>> doc_cache;
+    mutable size_t doc_cache_bytes = 0;   // the sum of their `bytes`
 
     const std::string& StemTerm(const std::string& folded_word) const;   // "Z..." or the word
     void TrimCaches() const;

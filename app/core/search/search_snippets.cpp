@@ -25,6 +25,11 @@ SplitText Split(const SearchIndex::LangIndex& index, const std::string& text)
     return split;
 }
 
+size_t Bytes(const SplitText& split)
+{
+    return split.words.size() * (sizeof(Word) + sizeof(std::string));
+}
+
 // Splits document data into kind, id, title and text.
 std::vector<std::string> SplitData(const std::string& data)
 {
@@ -108,6 +113,10 @@ const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& in
     auto stored = std::make_shared<SearchIndex::LangIndex::StoredDoc>();
     stored->fields = SplitData(it.get_document().get_data());
     stored->title = Split(index, stored->fields[2]);
+    for (const std::string& field : stored->fields)
+        stored->bytes += field.size();
+    stored->bytes += Bytes(stored->title);
+    index.doc_cache_bytes += stored->bytes;
     return *index.doc_cache.emplace(*it, std::move(stored)).first->second;
 }
 
@@ -116,6 +125,8 @@ const SplitText& StoredText(const SearchIndex::LangIndex& index, const SearchInd
     if (!stored.split) {
         stored.text = Split(index, stored.fields[3]);
         stored.split = true;
+        stored.bytes += Bytes(stored.text);
+        index.doc_cache_bytes += Bytes(stored.text);
     }
     return stored.text;
 }
