@@ -414,6 +414,8 @@ void SearchIndex::LangIndex::TrimCaches() const
         correction_cache.clear();
     if (prefix_cache.size() > kMaxEntries / 10)
         prefix_cache.clear();
+    if (word_cache.size() > kMaxEntries / 100)   // a word's lay words and forms take a few KiB
+        word_cache.clear();
     // A few at a time: freeing a full cache at once (a thousand short
     // entries) would cost the key that does it a millisecond. More go than a
     // query of the kiosk's adds (kRerankDepth, search_query.cpp); a much

@@ -57,6 +57,8 @@ Xapian::Stem StemmerFor(const std::string& lang, bool* found);
 // exceeds `limit`.
 int EditDistance(const std::string& a, const std::string& b, int limit);
 
+struct PlannedWord;   // search_query_internal.h
+
 } // namespace search_detail
 
 // One language: the Xapian database and what the query side needs beside it.
@@ -102,6 +104,10 @@ struct SearchIndex::LangIndex {
     mutable std::unordered_map<std::string, std::string> stem_cache;        // folded word -> StemTerm()
     mutable std::unordered_map<std::string, std::string> correction_cache;  // word -> correction or ""
     mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
+    // A whole word -> what it stands for: each key plans the words before
+    // the last one again, and a word's lay words, WordNet entries and index
+    // look-ups are the bulk of planning.
+    mutable std::unordered_map<std::string, std::shared_ptr<const search_detail::PlannedWord>> word_cache;
     // A hit's stored fields (kind, id, title, text) and its title and text
     // split into words: decompressing and splitting a page is the bulk of a
     // query, and the same pages come back key after key.

@@ -38,6 +38,13 @@ struct Correction {
     std::string word;
 };
 
+// A whole typed word (not the last one, still being typed): its concept,
+// weighed, and its typo fix ("" if none).
+struct PlannedWord {
+    Concept concept;
+    std::string correction;
+};
+
 struct QueryPlan {
     std::vector<Concept> concepts;
     std::vector<Correction> corrections;
