@@ -275,21 +275,42 @@ void RemoveStale(const fs::path& cache_dir, const std::string& lang_name, const 
 // [SECTION] One language
 // ---------------------------------------------------------------------------
 
-void AddSynonym(SearchIndex::LangIndex* index, const std::string& key, const std::string& value, double factor)
+// The folded words of each phrase, split once: the lay word lists hold
+// about 9 000 key and value pairs but only about 1 500 distinct phrases.
+class PhraseWords {
+public:
+    const std::vector<Word>& Of(const std::string& phrase)
+    {
+        auto found = split_.find(phrase);
+        if (found == split_.end())
+            found = split_.emplace(phrase, SplitWords(phrase)).first;
+        return found->second;
+    }
+
+private:
+    std::unordered_map<std::string, std::vector<Word>> split_;
+};
+
+void AddSynonyms(SearchIndex::LangIndex* index, const std::string& key, const std::vector<std::string>& values,
+                 double factor, PhraseWords* phrases)
 {
     std::string normal_key;
-    const std::vector<Word> key_words = SplitWords(key);
+    const std::vector<Word>& key_words = phrases->Of(key);
     for (const Word& word : key_words)
         normal_key += (normal_key.empty() ? "" : " ") + index->StemTerm(word.folded);
-    std::vector<std::string> alternative;
-    for (const Word& word : SplitWords(value))
-        alternative.push_back(word.folded);
-    if (normal_key.empty() || alternative.empty())
+    if (normal_key.empty())
         return;
-    index->synonyms[normal_key].push_back({std::move(alternative), factor});
-    if (key_words.size() == 1)
-        index->lay_words.push_back(key_words[0].folded);
-    index->longest_synonym_key = std::max(index->longest_synonym_key, key_words.size());
+    for (const std::string& value : values) {
+        std::vector<std::string> alternative;
+        for (const Word& word : phrases->Of(value))
+            alternative.push_back(word.folded);
+        if (alternative.empty())
+            continue;
+        index->synonyms[normal_key].push_back({std::move(alternative), factor});
+        if (key_words.size() == 1)
+            index->lay_words.push_back(key_words[0].folded);
+        index->longest_synonym_key = std::max(index->longest_synonym_key, key_words.size());
+    }
 }
 
 std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang, const SearchOptions& options,
@@ -362,12 +383,11 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
     constexpr double kLayFactor = 0.85;
     const std::string assets_dir = options.assets_dir.empty() ? DefaultAssetsDir() : options.assets_dir;
     std::string problem;
+    PhraseWords phrases;
     for (const auto& [key, values] : LoadLayTerms(assets_dir, lang.lang, &problem))
-        for (const std::string& value : values)
-            AddSynonym(index.get(), key, value, kLayFactor);
+        AddSynonyms(index.get(), key, values, kLayFactor, &phrases);
     for (const auto& [key, values] : lang.synonyms)
-        for (const std::string& value : values)
-            AddSynonym(index.get(), key, value, 1.0);
+        AddSynonyms(index.get(), key, values, 1.0, &phrases);
     if (!problem.empty())
         warn(problem, "search works without the shipped everyday words");
     if (lang.lang.substr(0, lang.lang.find('-')) == "en") {
