@@ -275,21 +275,42 @@ void RemoveStale(const fs::path& cache_dir, const std::string& lang_name, const 
 // [SECTION] One language
 // ---------------------------------------------------------------------------
 
-void AddSynonym(SearchIndex::LangIndex* index, const std::string& key, const std::string& value, double factor)
+// The folded words of each phrase, split once: the lay word lists hold
+// about 9 000 key and value pairs but only about 1 500 distinct phrases.
+class PhraseWords {
+public:
+    const std::vector<Word>& Of(const std::string& phrase)
+    {
+        auto found = split_.find(phrase);
+        if (found == split_.end())
+            found = split_.emplace(phrase, SplitWords(phrase)).first;
+        return found->second;
+    }
+
+private:
+    std::unordered_map<std::string, std::vector<Word>> split_;
+};
+
+void AddSynonyms(SearchIndex::LangIndex* index, const std::string& key, const std::vector<std::string>& values,
+                 double factor, PhraseWords* phrases)
 {
     std::string normal_key;
-    const std::vector<Word> key_words = SplitWords(key);
+    const std::vector<Word>& key_words = phrases->Of(key);
     for (const Word& word : key_words)
         normal_key += (normal_key.empty() ? "" : " ") + index->StemTerm(word.folded);
-    std::vector<std::string> alternative;
-    for (const Word& word : SplitWords(value))
-        alternative.push_back(word.folded);
-    if (normal_key.empty() || alternative.empty())
+    if (normal_key.empty())
         return;
-    index->synonyms[normal_key].push_back({std::move(alternative), factor});
-    if (key_words.size() == 1)
-        index->lay_words.push_back(key_words[0].folded);
-    index->longest_synonym_key = std::max(index->longest_synonym_key, key_words.size());
+    for (const std::string& value : values) {
+        std::vector<std::string> alternative;
+        for (const Word& word : phrases->Of(value))
+            alternative.push_back(word.folded);
+        if (alternative.empty())
+            continue;
+        index->synonyms[normal_key].push_back({std::move(alternative), factor});
+        if (key_words.size() == 1)
+            index->lay_words.push_back(key_words[0].folded);
+        index->longest_synonym_key = std::max(index->longest_synonym_key, key_words.size());
+    }
 }
 
 std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang, const SearchOptions& options,
@@ -362,12 +383,11 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
     constexpr double kLayFactor = 0.85;
     const std::string assets_dir = options.assets_dir.empty() ? DefaultAssetsDir() : options.assets_dir;
     std::string problem;
+    PhraseWords phrases;
     for (const auto& [key, values] : LoadLayTerms(assets_dir, lang.lang, &problem))
-        for (const std::string& value : values)
-            AddSynonym(index.get(), key, value, kLayFactor);
+        AddSynonyms(index.get(), key, values, kLayFactor, &phrases);
     for (const auto& [key, values] : lang.synonyms)
-        for (const std::string& value : values)
-            AddSynonym(index.get(), key, value, 1.0);
+        AddSynonyms(index.get(), key, values, 1.0, &phrases);
     if (!problem.empty())
         warn(problem, "search works without the shipped everyday words");
     if (lang.lang.substr(0, lang.lang.find('-')) == "en") {
@@ -404,14 +424,29 @@ void SearchIndex::LangIndex::TrimCaches() const
     // Far above what a day of patient queries touches on the bundled content;
     // only a very large index or a fuzzing run reaches it.
     constexpr size_t kMaxEntries = 200000;
+    // A bundled page and its words take about 55 KiB, an FAQ entry about 4:
+    // the whole bundled content fits (0.5 MiB), or a thousand entries of a
+    // large one.
+    constexpr size_t kMaxDocCacheBytes = 4 * 1024 * 1024;
     if (stem_cache.size() > kMaxEntries)
         stem_cache.clear();
     if (correction_cache.size() > kMaxEntries / 10)
         correction_cache.clear();
     if (prefix_cache.size() > kMaxEntries / 10)
         prefix_cache.clear();
-    if (doc_cache.size() > 256)   // a page's words take tens of KiB
-        doc_cache.clear();
+    if (word_cache.size() > kMaxEntries / 100)   // a word's lay words and forms take a few KiB
+        word_cache.clear();
+    // A few at a time: freeing a full cache at once (a thousand short
+    // entries) would cost the key that does it a millisecond. More go than a
+    // query of the kiosk's adds (kRerankDepth, search_query.cpp); a much
+    // longer result list could outrun that, so past twice the bound all go.
+    constexpr int kDocEvictions = 64;
+    for (int n = 0; doc_cache_bytes > kMaxDocCacheBytes &&
+                    (n < kDocEvictions || doc_cache_bytes > 2 * kMaxDocCacheBytes);
+         n++) {
+        doc_cache_bytes -= doc_cache.begin()->second->bytes;
+        doc_cache.erase(doc_cache.begin());
+    }
 }
 
 SearchIndex::SearchIndex() = default;

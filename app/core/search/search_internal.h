@@ -37,6 +37,13 @@ struct Word {
 // apostrophe kept between letters), each folded.
 std::vector<Word> SplitWords(const std::string& text);
 
+// A stored text's words and the term each is indexed under (StemTerm()):
+// the checks after BM25 look every word up by both, key after key.
+struct SplitText {
+    std::vector<Word> words;
+    std::vector<std::string> stems;   // one per word
+};
+
 bool IsStopWord(const std::string& lang, const std::string& folded_word);
 
 // words[i] only frames a question ("is that normal", "¿es grave?").
@@ -49,6 +56,8 @@ Xapian::Stem StemmerFor(const std::string& lang, bool* found);
 // Damerau-Levenshtein distance, giving up (returns limit + 1) once it
 // exceeds `limit`.
 int EditDistance(const std::string& a, const std::string& b, int limit);
+
+struct PlannedWord;   // search_query_internal.h
 
 } // namespace search_detail
 
@@ -95,14 +104,24 @@ struct SearchIndex::LangIndex {
     mutable std::unordered_map<std::string, std::string> stem_cache;        // folded word -> StemTerm()
     mutable std::unordered_map<std::string, std::string> correction_cache;  // word -> correction or ""
     mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
-    // A hit's stored fields (kind, id, title, text) and its text split into
-    // words: decompressing and splitting a page is the bulk of a query, and
-    // the same pages come back key after key.
+    // A whole word -> what it stands for: each key plans the words before
+    // the last one again, and a word's lay words, WordNet entries and index
+    // look-ups are the bulk of planning.
+    mutable std::unordered_map<std::string, std::shared_ptr<const search_detail::PlannedWord>> word_cache;
+    // A hit's stored fields (kind, id, title, text) and its title and text
+    // split into words: decompressing and splitting a page is the bulk of a
+    // query, and the same pages come back key after key.
     struct StoredDoc {
         std::vector<std::string> fields;
-        std::vector<search_detail::Word> words;
+        search_detail::SplitText title;
+        // Split on first use (StoredText()): only a page's passages and a
+        // shown hit's snippet need it, not an FAQ entry being ranked.
+        mutable search_detail::SplitText text;
+        mutable bool split = false;
+        mutable size_t bytes = 0;   // about what it holds: its text and words
     };
     mutable std::unordered_map<Xapian::docid, std::shared_ptr<const StoredDoc>> doc_cache;
+    mutable size_t doc_cache_bytes = 0;   // the sum of their `bytes`
 
     const std::string& StemTerm(const std::string& folded_word) const;   // "Z..." or the word
     void TrimCaches() const;

@@ -21,31 +21,29 @@ std::string TitleTerm(const std::string& term)
     return kTitlePrefix + term;
 }
 
-using ConceptTerms = std::vector<std::map<std::string, double>>;   // per concept: term -> factor
-
-// Each term of a concept's alternatives with the best factor it comes with.
-// A phrase alternative counts where its words are found apart, which the
-// document-level check has already vetted.
-ConceptTerms TermsOf(const std::vector<Concept>& concepts)
+// The concepts a word holds, each with the best factor it comes with,
+// through its stem or the word itself; in concept order.
+std::vector<std::pair<size_t, double>> WordConcepts(const TermConcepts& terms, const std::string& stem,
+                                                    const std::string& folded)
 {
-    ConceptTerms concept_terms(concepts.size());
-    for (size_t c = 0; c < concepts.size(); c++)
-        for (const Alternative& alternative : concepts[c].alternatives)
-            for (const std::string& term : alternative.terms) {
-                double& factor = concept_terms[c][term];
-                factor = std::max(factor, alternative.factor);
-            }
-    return concept_terms;
-}
-
-double TermFactor(const SearchIndex::LangIndex& index, const std::map<std::string, double>& terms, const Word& word)
-{
-    double best = 0.0;
-    if (auto it = terms.find(index.StemTerm(word.folded)); it != terms.end())
-        best = it->second;
-    if (auto it = terms.find(word.folded); it != terms.end())
-        best = std::max(best, it->second);
-    return best;
+    std::vector<std::pair<size_t, double>> held;
+    auto add = [&](const std::string& term) {
+        auto it = terms.find(term);
+        if (it == terms.end())
+            return;
+        for (const auto& [c, factor] : it->second) {
+            auto at = std::lower_bound(held.begin(), held.end(), std::make_pair(c, 0.0),
+                                       [](const auto& a, const auto& b) { return a.first < b.first; });
+            if (at != held.end() && at->first == c)
+                at->second = std::max(at->second, factor);
+            else
+                held.insert(at, {c, factor});
+        }
+    };
+    add(stem);
+    if (stem != folded)
+        add(folded);
+    return held;
 }
 
 } // namespace
@@ -87,21 +85,41 @@ Xapian::Query ConceptQuery(const Concept& concept, bool title_field)
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-// How much of each concept document `docid` holds: the factor of the best
-// alternative it has, 0 for none. One pass over its term list. `*rarest`
-// (may be null): the rarity of the rarest close alternative it holds.
-std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, const std::vector<Concept>& concepts,
-                               const std::set<std::string>& all_terms, double* rarest)
+TermConcepts ConceptsOfTerms(const std::vector<Concept>& concepts)
 {
-    std::set<std::string> present;
-    Xapian::TermIterator it = db.termlist_begin(docid);
-    for (const std::string& term : all_terms) {
-        it.skip_to(term);
-        if (it == db.termlist_end(docid))
-            break;
-        if (*it == term)
-            present.insert(term);
+    TermConcepts terms;
+    for (size_t c = 0; c < concepts.size(); c++)
+        for (const Alternative& alternative : concepts[c].alternatives)
+            for (const std::string& term : alternative.terms) {
+                std::vector<std::pair<size_t, double>>& held = terms[term];
+                if (held.empty() || held.back().first != c)
+                    held.emplace_back(c, 0.0);
+                held.back().second = std::max(held.back().second, alternative.factor);
+            }
+    return terms;
+}
+
+// A term's posting list is not compressed, a document's term list is: one
+// walk down each posting list costs less than inflating 30 term lists.
+std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                                             const std::set<std::string>& terms)
+{
+    std::vector<std::set<std::string>> held(docids.size());
+    for (const std::string& term : terms) {
+        Xapian::PostingIterator it = db.postlist_begin(term);
+        const Xapian::PostingIterator end = db.postlist_end(term);
+        for (size_t d = 0; d < docids.size() && it != end; d++) {
+            it.skip_to(docids[d]);
+            if (it != end && *it == docids[d])
+                held[d].insert(held[d].end(), term);
+        }
     }
+    return held;
+}
+
+std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
+                               double* rarest)
+{
     std::vector<double> held;
     for (const Concept& concept : concepts) {
         double best = 0.0;
@@ -120,28 +138,23 @@ std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, 
 // The share of the typed words, filler included, that a title uses: "how
 // soon can I have another peel" reads like "How often can I have a peel?".
 // A tie-breaker beside the concepts, which ignore such words.
-double SharedWording(const SearchIndex::LangIndex& index, const std::vector<std::string>& typed_stems,
-                     const std::string& title)
+double SharedWording(const std::vector<std::string>& typed_stems, const SplitText& title)
 {
     if (typed_stems.empty())
         return 0.0;
-    std::set<std::string> title_stems;
-    for (const Word& word : SplitWords(title))
-        title_stems.insert(index.StemTerm(word.folded));
-    const size_t shared = std::count_if(typed_stems.begin(), typed_stems.end(),
-                                        [&](const std::string& stem) { return title_stems.count(stem) != 0; });
+    const size_t shared = std::count_if(typed_stems.begin(), typed_stems.end(), [&](const std::string& stem) {
+        return std::find(title.stems.begin(), title.stems.end(), stem) != title.stems.end();
+    });
     return static_cast<double>(shared) / static_cast<double>(typed_stems.size());
 }
 
 // Per concept, how much of it a title holds (0 for none).
-std::vector<double> ConceptsInTitle(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
-                                    const std::string& title)
+std::vector<double> ConceptsInTitle(size_t concept_count, const TermConcepts& terms, const SplitText& title)
 {
-    const ConceptTerms concept_terms = TermsOf(concepts);
-    std::vector<double> in_title(concepts.size(), 0.0);
-    for (const Word& word : SplitWords(title))
-        for (size_t c = 0; c < concepts.size(); c++)
-            in_title[c] = std::max(in_title[c], TermFactor(index, concept_terms[c], word));
+    std::vector<double> in_title(concept_count, 0.0);
+    for (size_t w = 0; w < title.words.size(); w++)
+        for (const auto& [c, factor] : WordConcepts(terms, title.stems[w], title.words[w].folded))
+            in_title[c] = std::max(in_title[c], factor);
     return in_title;
 }
 
@@ -149,19 +162,18 @@ std::vector<double> ConceptsInTitle(const SearchIndex::LangIndex& index, const s
 // hours" in a page mentioning "open pores" and, far below, "4 hours"). The
 // weight of the concepts that meet within kPassageWords words of each other,
 // title concepts counting everywhere; each scaled by its alternative's factor.
-double PassageWeight(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
-                     const std::string& title, const std::vector<Word>& words)
+double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const SplitText& title,
+                     const SplitText& text)
 {
-    const ConceptTerms concept_terms = TermsOf(concepts);
-    auto match = [&](const Word& word, size_t c) { return TermFactor(index, concept_terms[c], word); };
-    const std::vector<double> in_title = ConceptsInTitle(index, concepts, title);
+    const std::vector<double> in_title = ConceptsInTitle(concepts.size(), terms, title);
 
     // Per word, the concepts it holds and how much; a sliding window keeps the
     // best factor per concept through a count of each factor seen.
+    const std::vector<Word>& words = text.words;
     std::vector<std::vector<std::pair<size_t, double>>> word_concepts(words.size());
     for (size_t w = 0; w < words.size(); w++)
-        for (size_t c = 0; c < concepts.size(); c++)
-            if (const double f = match(words[w], c); f > in_title[c])
+        for (const auto& [c, f] : WordConcepts(terms, text.stems[w], words[w].folded))
+            if (f > in_title[c])
                 word_concepts[w].emplace_back(c, f);
     double base = 0.0;
     for (size_t c = 0; c < concepts.size(); c++)

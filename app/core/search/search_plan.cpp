@@ -82,6 +82,7 @@ private:
     std::vector<std::string> Lemmas(const std::string& word) const;
     void AddWordNet(Concept* concept, const std::string& word, bool in_content) const;
     void AddWord(Concept* concept, const Word& word, bool partial, bool only_word, QueryPlan* plan) const;
+    const PlannedWord& PlanWholeWord(const Word& word) const;
     void AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const;
     void AddSynonyms(Concept* concept, const std::string& key, double factor) const;
     size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
@@ -277,6 +278,21 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
         AddAlternative(concept, parts, 1.0);
 }
 
+// AddWord() and the weight of a word typed in full, from the index's cache.
+const PlannedWord& Planner::PlanWholeWord(const Word& typed) const
+{
+    auto cached = index_.word_cache.find(typed.folded);
+    if (cached != index_.word_cache.end())
+        return *cached->second;
+    auto planned = std::make_shared<PlannedWord>();
+    QueryPlan own;
+    AddWord(&planned->concept, typed, false, false, &own);
+    planned->concept.weight = ConceptWeight(&planned->concept);
+    if (!own.corrections.empty())
+        planned->correction = own.corrections.front().word;
+    return *index_.word_cache.emplace(typed.folded, std::move(planned)).first->second;
+}
+
 // "stretchmarks" -> {"stretch", "marks"} when both halves are indexed words.
 std::vector<std::string> Planner::SplitCompound(const std::string& word) const
 {
@@ -327,6 +343,13 @@ QueryPlan Planner::Plan(const std::string& query)
             if ((content_words > 0 && IsStopWord(lang_, words[i].folded)) || (skip_frames && frame[i]))
                 continue;
             const bool partial = last_is_partial && i + 1 == words.size();
+            if (!partial) {
+                const PlannedWord& planned = PlanWholeWord(words[i]);
+                if (!planned.correction.empty())
+                    plan.corrections.push_back({words[i].begin, words[i].end, planned.correction});
+                plan.concepts.push_back(planned.concept);
+                continue;
+            }
             AddWord(&concept, words[i], partial, words.size() == 1, &plan);
         }
         concept.weight = ConceptWeight(&concept);

@@ -79,34 +79,30 @@ Xapian::Query BuildQuery(const std::string& lang, const QueryPlan& plan, std::se
 // the concepts that meet in one passage (the smaller of the two). `strong`
 // counts only close alternatives (the word, its forms, lay words, typo
 // fixes): WordNet's looser guesses may suggest a question, never answer one.
-void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const std::set<std::string>& all_terms,
-              double total_weight, double known_weight, Candidate* candidate)
+void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const TermConcepts& terms,
+              const std::set<std::string>& present, double total_weight, double known_weight, Candidate* candidate)
 {
-    const std::vector<double> held =
-        ConceptsIn(index.db, *candidate->it, plan.concepts, all_terms, &candidate->distinctive);
+    const std::vector<double> held = ConceptsIn(plan.concepts, present, &candidate->distinctive);
     double covered = 0.0, strong = 0.0;
     for (size_t c = 0; c < held.size(); c++) {
         covered += held[c] * plan.concepts[c].weight;
         strong += held[c] >= kCloseFactor ? held[c] * plan.concepts[c].weight : 0.0;
     }
-    if (covered > 0.0 && plan.concepts.size() > 1) {
-        const SearchIndex::LangIndex::StoredDoc& stored = Stored(index, candidate->it);
-        if (stored.fields[0] == "p") {
-            const double passage = PassageWeight(index, plan.concepts, stored.fields[2], stored.words);
-            covered = std::min(covered, passage);
-            strong = std::min(strong, passage);
-        }
+    const SearchIndex::LangIndex::StoredDoc& stored = Stored(index, candidate->it);
+    if (covered > 0.0 && plan.concepts.size() > 1 && stored.fields[0] == "p") {
+        const double passage = PassageWeight(plan.concepts, terms, stored.title, StoredText(index, stored));
+        covered = std::min(covered, passage);
+        strong = std::min(strong, passage);
     }
     candidate->coverage = total_weight > 0.0 ? covered / total_weight : 0.0;
     candidate->known = known_weight > 0.0 ? covered / known_weight : 0.0;
     candidate->strong = total_weight > 0.0 ? strong / total_weight : 0.0;
-    const std::string& title_text = Stored(index, candidate->it).fields[2];
-    const std::vector<double> in_title = ConceptsInTitle(index, plan.concepts, title_text);
+    const std::vector<double> in_title = ConceptsInTitle(plan.concepts.size(), terms, stored.title);
     double title = 0.0;
     for (size_t c = 0; c < in_title.size(); c++)
         title += in_title[c] * plan.concepts[c].weight;
     candidate->title = total_weight > 0.0 ? title / total_weight : 0.0;
-    candidate->wording = SharedWording(index, plan.typed_stems, title_text);
+    candidate->wording = SharedWording(plan.typed_stems, stored.title);
 }
 
 SearchHit MakeHit(const SearchIndex::LangIndex& index, const std::set<std::string>& all_terms, const Candidate& candidate)
@@ -117,8 +113,8 @@ SearchHit MakeHit(const SearchIndex::LangIndex& index, const std::set<std::strin
     hit.id = stored.fields[1];
     hit.title = stored.fields[2];
     hit.score = candidate.rank;
-    hit.title_highlights = Highlights(index, all_terms, SplitWords(hit.title));
-    MakeSnippet(index, all_terms, stored.fields[3], stored.words, &hit);
+    hit.title_highlights = Highlights(all_terms, stored.title);
+    MakeSnippet(all_terms, stored.fields[3], StoredText(index, stored), &hit);
     return hit;
 }
 
@@ -161,11 +157,20 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(
                                                               std::max(max_results + kRelatedCount, kRerankDepth)));
             std::vector<Candidate> candidates;
+            std::vector<std::pair<Xapian::docid, size_t>> by_docid;   // candidate indexes in docid order
             for (auto it = mset.begin(); it != mset.end(); ++it) {
+                by_docid.emplace_back(*it, candidates.size());
                 candidates.push_back(Candidate{it});
                 candidates.back().bm25 = it.get_weight();
-                Coverage(*index, plan, all_terms, total_weight, known_weight, &candidates.back());
             }
+            std::sort(by_docid.begin(), by_docid.end());
+            std::vector<Xapian::docid> docids;
+            for (const auto& [docid, c] : by_docid)
+                docids.push_back(docid);
+            const std::vector<std::set<std::string>> present = TermsHeld(index->db, docids, all_terms);
+            const TermConcepts terms = ConceptsOfTerms(plan.concepts);
+            for (size_t d = 0; d < by_docid.size(); d++)
+                Coverage(*index, plan, terms, present[d], total_weight, known_weight, &candidates[by_docid[d].second]);
             const double best_bm25 = candidates.empty() ? 1.0 : std::max(candidates[0].bm25, 1e-9);
             for (Candidate& candidate : candidates)
                 candidate.rank = kRankWeight * candidate.bm25 / best_bm25 + candidate.coverage +

@@ -6,6 +6,8 @@
 #include "search/search_internal.h"
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ck {
@@ -36,6 +38,13 @@ struct Correction {
     std::string word;
 };
 
+// A whole typed word (not the last one, still being typed): its concept,
+// weighed, and its typo fix ("" if none).
+struct PlannedWord {
+    Concept concept;
+    std::string correction;
+};
+
 struct QueryPlan {
     std::vector<Concept> concepts;
     std::vector<Correction> corrections;
@@ -64,38 +73,48 @@ Xapian::Query ConceptQuery(const Concept& concept, bool title_field);
 // Typed words found side by side, as phrase queries.
 std::vector<Xapian::Query> PhraseQueries(const std::string& lang, const std::vector<Concept>& concepts);
 
-// How much of each concept document `docid` holds: the factor of the best
-// alternative it has, 0 for none. One pass over its term list. `*rarest`
-// (may be null): the rarity of the rarest close alternative it holds.
-std::vector<double> ConceptsIn(const Xapian::Database& db, Xapian::docid docid, const std::vector<Concept>& concepts,
-                               const std::set<std::string>& all_terms, double* rarest = nullptr);
+// Each index term of the plan's alternatives, with the concepts it belongs
+// to and the best factor it comes with in each (in concept order). A phrase
+// alternative counts where its words are found apart, which the
+// document-level check has already vetted. Built once per query.
+using TermConcepts = std::unordered_map<std::string, std::vector<std::pair<size_t, double>>>;
+TermConcepts ConceptsOfTerms(const std::vector<Concept>& concepts);
+
+// For each of `docids` (ascending), which of `terms` it holds.
+std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                                             const std::set<std::string>& terms);
+
+// How much of each concept a document holding the terms `present` holds:
+// the factor of the best alternative it has, 0 for none. `*rarest` (may be
+// null): the rarity of the rarest close alternative it holds.
+std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
+                               double* rarest = nullptr);
 
 // Per concept, how much of it a title holds (0 for none).
-std::vector<double> ConceptsInTitle(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
-                                    const std::string& title);
+std::vector<double> ConceptsInTitle(size_t concept_count, const TermConcepts& terms, const SplitText& title);
 
-// The weight of the concepts that meet in one passage of a page's `words`.
-double PassageWeight(const SearchIndex::LangIndex& index, const std::vector<Concept>& concepts,
-                     const std::string& title, const std::vector<Word>& words);
+// The weight of the concepts that meet in one passage of a page's `text`.
+double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const SplitText& title,
+                     const SplitText& text);
 
 // The share of the typed words, filler included, that a title uses.
-double SharedWording(const SearchIndex::LangIndex& index, const std::vector<std::string>& typed_stems,
-                     const std::string& title);
+double SharedWording(const std::vector<std::string>& typed_stems, const SplitText& title);
 
 // ---------------------------------------------------------------------------
 // [SECTION] Snippets and stored documents (search_snippets.cpp)
 // ---------------------------------------------------------------------------
 
-// A hit's stored fields and words, from the index's cache.
+// A hit's stored fields and split title, from the index's cache.
 const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& index, const Xapian::MSetIterator& it);
 
-// The byte ranges of `words` that match `terms`, moved left by `shift`.
-std::vector<TextRange> Highlights(const SearchIndex::LangIndex& index, const std::set<std::string>& terms,
-                                  const std::vector<Word>& words, int shift = 0);
+// A stored document's split text, split on first use.
+const SplitText& StoredText(const SearchIndex::LangIndex& index, const SearchIndex::LangIndex::StoredDoc& stored);
+
+// The byte ranges of the words that match `terms`, moved left by `shift`.
+std::vector<TextRange> Highlights(const std::set<std::string>& terms, const SplitText& split, int shift = 0);
 
 // Sets hit->snippet and its highlights: text around the first match.
-void MakeSnippet(const SearchIndex::LangIndex& index, const std::set<std::string>& terms, const std::string& text,
-                 const std::vector<Word>& words, SearchHit* hit);
+void MakeSnippet(const std::set<std::string>& terms, const std::string& text, const SplitText& split, SearchHit* hit);
 
 } // namespace search_detail
 

@@ -11,9 +11,23 @@ namespace {
 
 constexpr int kSnippetBytes = 200;
 
-bool WordMatches(const SearchIndex::LangIndex& index, const std::set<std::string>& terms, const std::string& folded)
+bool WordMatches(const std::set<std::string>& terms, const SplitText& split, size_t w)
 {
-    return terms.count(index.StemTerm(folded)) != 0 || terms.count(folded) != 0;
+    return terms.count(split.stems[w]) != 0 || terms.count(split.words[w].folded) != 0;
+}
+
+SplitText Split(const SearchIndex::LangIndex& index, const std::string& text)
+{
+    SplitText split;
+    split.words = SplitWords(text);
+    for (const Word& word : split.words)
+        split.stems.push_back(index.StemTerm(word.folded));
+    return split;
+}
+
+size_t Bytes(const SplitText& split)
+{
+    return split.words.size() * (sizeof(Word) + sizeof(std::string));
 }
 
 // Splits document data into kind, id, title and text.
@@ -37,23 +51,22 @@ std::vector<std::string> SplitData(const std::string& data)
 
 namespace search_detail {
 
-std::vector<TextRange> Highlights(const SearchIndex::LangIndex& index, const std::set<std::string>& terms,
-                                  const std::vector<Word>& words, int shift)
+std::vector<TextRange> Highlights(const std::set<std::string>& terms, const SplitText& split, int shift)
 {
     std::vector<TextRange> ranges;
-    for (const Word& word : words)
-        if (WordMatches(index, terms, word.folded))
-            ranges.push_back({word.begin - shift, word.end - shift});
+    for (size_t w = 0; w < split.words.size(); w++)
+        if (WordMatches(terms, split, w))
+            ranges.push_back({split.words[w].begin - shift, split.words[w].end - shift});
     return ranges;
 }
 
 // A window of about kSnippetBytes around the first matched word, starting at
 // its line when that is close, cut at word boundaries. Newlines become spaces.
-void MakeSnippet(const SearchIndex::LangIndex& index, const std::set<std::string>& terms, const std::string& text,
-                 const std::vector<Word>& words, SearchHit* hit)
+void MakeSnippet(const std::set<std::string>& terms, const std::string& text, const SplitText& split, SearchHit* hit)
 {
+    const std::vector<Word>& words = split.words;
     size_t first = 0;
-    while (first < words.size() && !WordMatches(index, terms, words[first].folded))
+    while (first < words.size() && !WordMatches(terms, split, first))
         first++;
     size_t start = 0;
     if (first < words.size()) {
@@ -83,11 +96,13 @@ void MakeSnippet(const SearchIndex::LangIndex& index, const std::set<std::string
     hit->snippet = lead + body + (end < text.size() ? ellipsis : std::string());
     // The words inside the window, already split: their offsets move by the
     // cut and the lead. Newlines became spaces, which changes no offset.
-    std::vector<Word> inside;
-    for (const Word& word : words)
-        if (static_cast<size_t>(word.begin) >= start && static_cast<size_t>(word.end) <= start + body.size())
-            inside.push_back(word);
-    hit->snippet_highlights = Highlights(index, terms, inside, static_cast<int>(start) - static_cast<int>(lead.size()));
+    SplitText inside;
+    for (size_t w = 0; w < words.size(); w++)
+        if (static_cast<size_t>(words[w].begin) >= start && static_cast<size_t>(words[w].end) <= start + body.size()) {
+            inside.words.push_back(words[w]);
+            inside.stems.push_back(split.stems[w]);
+        }
+    hit->snippet_highlights = Highlights(terms, inside, static_cast<int>(start) - static_cast<int>(lead.size()));
 }
 
 const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& index, const Xapian::MSetIterator& it)
@@ -97,8 +112,23 @@ const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& in
         return *found->second;
     auto stored = std::make_shared<SearchIndex::LangIndex::StoredDoc>();
     stored->fields = SplitData(it.get_document().get_data());
-    stored->words = SplitWords(stored->fields[3]);
+    stored->title = Split(index, stored->fields[2]);
+    for (const std::string& field : stored->fields)
+        stored->bytes += field.size();
+    stored->bytes += Bytes(stored->title);
+    index.doc_cache_bytes += stored->bytes;
     return *index.doc_cache.emplace(*it, std::move(stored)).first->second;
+}
+
+const SplitText& StoredText(const SearchIndex::LangIndex& index, const SearchIndex::LangIndex::StoredDoc& stored)
+{
+    if (!stored.split) {
+        stored.text = Split(index, stored.fields[3]);
+        stored.split = true;
+        stored.bytes += Bytes(stored.text);
+        index.doc_cache_bytes += Bytes(stored.text);
+    }
+    return stored.text;
 }
 
 } // namespace search_detail

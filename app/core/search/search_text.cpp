@@ -53,12 +53,57 @@ static void AppendFolded(unsigned code_point, std::string* out)
     Xapian::Unicode::append_utf8(*out, code_point);
 }
 
+// Xapian's answers for ASCII, asked once: most text is ASCII, and decoding
+// each byte through Utf8Iterator and the Unicode tables is most of the cost
+// of splitting a page into words.
+struct AsciiTable {
+    bool word[0x80];
+    char lower[0x80];
+    AsciiTable()
+    {
+        for (unsigned c = 0; c < 0x80; c++) {
+            word[c] = Xapian::Unicode::is_wordchar(c);
+            lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
+        }
+    }
+};
+
+static const AsciiTable& Ascii()
+{
+    static const AsciiTable table;
+    return table;
+}
+
+// The character at byte `at` and its length in bytes, decoded as
+// Utf8Iterator decodes it (an invalid byte is a character of its own).
+static unsigned CharAt(const std::string& text, size_t at, size_t* length)
+{
+    const unsigned char byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+        *length = 1;
+        return byte;
+    }
+    Xapian::Utf8Iterator it;
+    it.assign(text.data() + at, text.size() - at);
+    const unsigned code_point = *it;
+    ++it;
+    *length = static_cast<size_t>(it.raw() - (text.data() + at));
+    return code_point;
+}
+
 std::string FoldForSearch(const std::string& text)
 {
+    const AsciiTable& ascii = Ascii();
     std::string folded;
     folded.reserve(text.size());
-    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it)
-        AppendFolded(*it, &folded);
+    size_t length = 0;
+    for (size_t at = 0; at < text.size(); at += length) {
+        const unsigned code_point = CharAt(text, at, &length);
+        if (code_point < 0x80)
+            folded.push_back(ascii.lower[code_point]);
+        else
+            AppendFolded(code_point, &folded);
+    }
     return folded;
 }
 
@@ -73,38 +118,43 @@ static bool IsApostrophe(unsigned code_point)
     return code_point == '\'' || code_point == 0x2019;
 }
 
+static bool IsWordChar(unsigned code_point)
+{
+    return code_point < 0x80 ? Ascii().word[code_point] : Xapian::Unicode::is_wordchar(code_point);
+}
+
 std::vector<Word> SplitWords(const std::string& text)
 {
     std::vector<Word> words;
-    const char* const start = text.data();
-    Xapian::Utf8Iterator it(text);
-    const Xapian::Utf8Iterator end;
-    while (it != end) {
-        if (!Xapian::Unicode::is_wordchar(*it)) {
-            ++it;
+    size_t at = 0, length = 0;
+    while (at < text.size()) {
+        if (!IsWordChar(CharAt(text, at, &length))) {
+            at += length;
             continue;
         }
         Word word;
-        word.begin = static_cast<int>(it.raw() - start);
+        word.begin = static_cast<int>(at);
         std::string raw;
-        while (it != end) {
-            const unsigned code_point = *it;
-            if (Xapian::Unicode::is_wordchar(code_point)) {
-                Xapian::Unicode::append_utf8(raw, code_point);
-                ++it;
+        while (at < text.size()) {
+            const unsigned code_point = CharAt(text, at, &length);
+            if (IsWordChar(code_point)) {
+                if (code_point < 0x80)
+                    raw.push_back(static_cast<char>(code_point));
+                else
+                    Xapian::Unicode::append_utf8(raw, code_point);
+                at += length;
                 continue;
             }
             // An apostrophe counts only between two word characters ("don't").
             if (!IsApostrophe(code_point))
                 break;
-            Xapian::Utf8Iterator next = it;
-            ++next;
-            if (next == end || !Xapian::Unicode::is_wordchar(*next))
+            const size_t next = at + length;
+            if (next == text.size() || !IsWordChar(CharAt(text, next, &length)))
                 break;
             raw.push_back('\'');
-            it = next;
+            at = next;
         }
-        word.end = static_cast<int>((it == end ? start + text.size() : it.raw()) - start);
+        word.end = static_cast<int>(at);
         word.folded = FoldForSearch(raw);
         words.push_back(std::move(word));
     }
