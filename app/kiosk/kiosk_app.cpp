@@ -382,8 +382,11 @@ void KioskApp::DrawStaff(const ui::Theme& theme, double now)
 void KioskApp::PresentFrame(bool capture)
 {
     if (capture) {
+        // Capture the next frame, with the pictures and clips' first frames in it.
         if (screen_.textures.Decoding())
-            screen_.textures.WaitForDecodes();   // capture the next frame, with the pictures in it
+            screen_.textures.WaitForDecodes();
+        else if (video_.DecodingFirstFrames())
+            video_.WaitForFirstFrames();
         else
             script_.Capture(platform_);
     }

@@ -120,6 +120,12 @@ void VideoController::WantFirstFrames(const std::vector<std::string>& keys, cons
     }
 }
 
+void VideoController::WaitForFirstFrames() const
+{
+    for (const auto& [key, job] : first_frame_jobs_)
+        job.wait();
+}
+
 bool VideoController::TakeFirstFrames()
 {
     bool taken = false;

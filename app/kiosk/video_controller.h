@@ -40,6 +40,10 @@ public:
     // Clips in view with no poster (ScreenReport::first_frames_wanted): their
     // first frames are decoded on workers, each once per content.
     void WantFirstFrames(const std::vector<std::string>& keys, const Content& content);
+    // For a screenshot: whether first frames are still being decoded, and
+    // waiting for them (the next frame then shows them).
+    bool DecodingFirstFrames() const { return !first_frame_jobs_.empty(); }
+    void WaitForFirstFrames() const;
     // New content, before the old is freed: the playing clip goes on if the
     // new content still shows it (its captions taken from the new content),
     // else it stops; which clips failed is forgotten.
