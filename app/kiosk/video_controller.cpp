@@ -195,6 +195,10 @@ bool VideoController::Follow(Session& session, const Content& content, double no
     if (!player_ || !player_->Active())
         return new_first_frame;
     player_->Update();
+    // A picture opened full screen hides the clip: it waits, paused, for the
+    // patient to come back to it (Play goes on from there).
+    if (!session.ShownPicture().empty() && player_->Playing())
+        player_->SetPaused(true);
     const ui::VideoOverlay before = overlay_;
     if (player_->Failed() && !overlay_.failed) {
         overlay_.failed = true;

@@ -1,12 +1,14 @@
 #!/bin/sh
 # Clips end to end. Makes, at test time, an 8 s clip with ffmpeg (testsrc2
 # with its frame number drawn on it and a tone), a WebVTT file with three
-# captions and a corrupt clip, in a copy of the content with two pages that
-# show them; then runs video.script and checks, from the kiosk's status file,
-# its screenshots and its threads:
-#   - with no poster beside it, the clip's first frame stands in for one;
+# captions, a picture and a corrupt clip, in a copy of the content with two
+# pages that show them; then runs video.script and checks, from the kiosk's
+# status file, its screenshots and its threads:
+#   - with no poster beside it, the clip's first frame stands in for one,
+#     already in a screenshot taken as the page opens;
 #   - a tap on the poster plays the clip: its picture differs a second later;
-#   - pausing holds the picture still;
+#   - pausing holds the picture still; opening the page's picture full
+#     screen pauses the clip behind it;
 #   - the status names the caption on screen at the time it is due;
 #   - Back and the idle reset stop the clip and leave no decoder thread;
 #   - a reload keeps it playing, unless the clip was taken out of the page;
@@ -50,7 +52,9 @@ Second caption: a tone plays.
 Third caption: the frame count goes on.
 VTT
 head -c 20000 /dev/urandom >"$pages/broken-clip.mp4"
-printf -- '---\ntitle: Video test\norder: 1\n---\n\n![A test clip with a frame counter](test-clip.mp4)\n\nText under the clip.\n' \
+ffmpeg -nostdin -hide_banner -loglevel error -y -f lavfi -i "color=c=0x336699:s=1000x500" -frames:v 1 \
+    "$pages/test-picture.png" || { echo "FAIL: ffmpeg"; exit 1; }
+printf -- '---\ntitle: Video test\norder: 1\n---\n\n![A test clip with a frame counter](test-clip.mp4)\n\nText under the clip.\n\n![A blue test picture](test-picture.png)\n' \
     >"$pages/video-test.md"
 printf -- '---\ntitle: Broken clip\norder: 2\n---\n\n![A clip that cannot be played](broken-clip.mp4)\n\nText under it.\n' \
     >"$pages/broken-clip.md"
