@@ -216,6 +216,16 @@ TEST_CASE("didnt and don't meet did not and do not, and what happens if asks abo
     CHECK(FirstShown(index->Search("en", "what happens during it", 5)) == "during");
 }
 
+TEST_CASE("A word the content uses weighs its own rarity, not that of the lay words that reach it")
+{
+    // "workout" is in one answer; "exercise", "gym" and "sport", which the
+    // shipped lay words make close to it, are in many more. Weighed as
+    // common as they are, "after treatment" outweighed it.
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "workout after treatment", 5)) == "exercise-after");
+    CHECK(FirstShown(index->Search("en", "exercise after treatment", 5)) == "exercise-after");
+}
+
 TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
 {
     const Content content = FaqContent({{

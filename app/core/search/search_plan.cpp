@@ -174,10 +174,14 @@ size_t Planner::MatchSynonymKey(const std::vector<Word>& words, size_t first, st
     return 0;
 }
 
-// log(1 + N / df), df taken from the most common alternative. A word found
-// nowhere is most likely a filler word the stop list lacks or a topic the
-// content does not cover: it weighs part of the rarest word's weight, so it
-// lowers a match's grade without hiding it.
+// log(1 + N / df). A word the content uses weighs its own rarity: its lay
+// words and forms only reach it, and count at their lower factor ("hurt",
+// in one answer, is not made as common as "sore", in nine). A word only
+// other words reach takes the df of the most common of them, so that no
+// guess makes it rarer than it is. A word found nowhere is most likely a
+// filler word the stop list lacks or a topic the content does not cover: it
+// weighs part of the rarest word's weight, so it lowers a match's grade
+// without hiding it.
 double Planner::ConceptWeight(Concept* concept) const
 {
     const double total = std::max<Xapian::doccount>(index_.db.get_doccount(), 1);
@@ -192,6 +196,10 @@ double Planner::ConceptWeight(Concept* concept) const
     concept->found = df > 0;
     if (!concept->found)
         return kUnknownShare * std::log(1.0 + total);
+    // The planner adds the typed word (or phrase) first when the content has it.
+    const Alternative& typed = concept->alternatives.front();
+    if (typed.factor >= 1.0)
+        return typed.rarity;
     return std::log(1.0 + total / std::max<double>(df, 1.0));
 }
 
