@@ -226,6 +226,24 @@ TEST_CASE("A word the content uses weighs its own rarity, not that of the lay wo
     CHECK(FirstShown(index->Search("en", "exercise after treatment", 5)) == "exercise-after");
 }
 
+TEST_CASE("Two typed words meet the one word the content writes (skin care, skincare)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("skincare", "When can I go back to my usual skincare?", "After a week, starting with a gentle cleanser."),
+         Faq("aftercare", "Which aftercare products should I use?", "The moisturiser we give you, twice a day."),
+         Faq("skin", "Why is my skin dry?", "Dry skin is normal; take care not to rub it."),
+         Faq("cream", "Which sun cream?", "Any sunscreen of factor 30 or more; take care to reapply it."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "skin care", 5)) == "skincare");
+    CHECK(FirstShown(index->Search("en", "after care products ", 5)) == "aftercare");
+    CHECK(FirstShown(index->Search("en", "can i use my skin care again", 5)) == "skincare");
+    // Each word alone still means itself.
+    CHECK(FirstShown(index->Search("en", "dry skin", 5)) == "skin");
+}
+
 TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
 {
     const Content content = FaqContent({{

@@ -1,8 +1,9 @@
 // The query planner: what each typed word stands for. The word itself when
 // the content uses it, its forms, the clinic's and the shipped lay words,
-// WordNet's synonyms and broader terms for words the content lacks, the
-// completions of a word still being typed, and, for a word nobody knows, a
-// typo fix or two words run together.
+// WordNet's synonyms and broader terms for words the content lacks, two
+// typed words the content writes as one, the completions of a word still
+// being typed, and, for a word nobody knows, a typo fix or two words run
+// together.
 //
 // Index:
 //   [SECTION] Concepts       what each query word stands for (Planner)
@@ -26,6 +27,7 @@ constexpr size_t kTwoEditLength = 8;        // words this long may have two typo
 constexpr double kCompletionFactor = 0.9;   // the last word, still being typed
 constexpr double kFormFactor = 0.85;        // another form of the word (WordNet: pay -> payment)
 constexpr double kCorrectionFactor = 0.8;   // a typo fix
+constexpr double kApartFactor = 0.9;        // "skin care" found apart where the content writes "skincare"
 constexpr double kSynonymFactor = 0.65;     // a WordNet synonym of a word the content lacks
 constexpr double kBroaderFactor = 0.5;      // a WordNet broader term (wine -> alcohol)
 // Longer queries and words are pasted text or a stuck key: without a limit,
@@ -86,6 +88,7 @@ private:
     void AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const;
     void AddSynonyms(Concept* concept, const std::string& key, double factor) const;
     size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
+    std::string JoinedWord(const std::vector<Word>& words, size_t first) const;
     double ConceptWeight(Concept* concept) const;
 
     const SearchIndex::LangIndex& index_;
@@ -301,6 +304,22 @@ const PlannedWord& Planner::PlanWholeWord(const Word& typed) const
     return *index_.word_cache.emplace(typed.folded, std::move(planned)).first->second;
 }
 
+// "after care" -> "aftercare", "skin care" -> "skincare": two typed words
+// the content writes as one; "" when it does not. Not with a stop word ("in
+// side" is not "inside"), and only whole words the content holds.
+std::string Planner::JoinedWord(const std::vector<Word>& words, size_t first) const
+{
+    if (first + 1 >= words.size())
+        return std::string();
+    const std::string& left = words[first].folded;
+    const std::string& right = words[first + 1].folded;
+    if (left.size() < 2 || right.size() < 2 || left.size() + right.size() > kMaxWordBytes ||
+        IsStopWord(lang_, left) || IsStopWord(lang_, right))
+        return std::string();
+    const std::string joined = left + right;
+    return Known(joined) ? joined : std::string();
+}
+
 // "stretchmarks" -> {"stretch", "marks"} when both halves are indexed words.
 std::vector<std::string> Planner::SplitCompound(const std::string& word) const
 {
@@ -347,6 +366,12 @@ QueryPlan Planner::Plan(const std::string& query)
             AddAlternative(&concept, phrase, 1.0);
             AddSynonyms(&concept, key, 1.0);
             i += count - 1;
+        } else if (const std::string joined = JoinedWord(words, i); !joined.empty()) {
+            AddAlternative(&concept, {joined}, 1.0);
+            AddAlternative(&concept, {words[i].folded, words[i + 1].folded}, kApartFactor);
+            AddSynonyms(&concept, index_.StemTerm(joined), 1.0);
+            concept.word = joined;
+            i++;
         } else {
             if ((content_words > 0 && IsStopWord(lang_, words[i].folded)) || (skip_frames && frame[i]))
                 continue;
