@@ -226,6 +226,26 @@ TEST_CASE("A word the content uses weighs its own rarity, not that of the lay wo
     CHECK(FirstShown(index->Search("en", "exercise after treatment", 5)) == "exercise-after");
 }
 
+TEST_CASE("One word of an answer does not answer two words of the query")
+{
+    // The shipped lay words take both "doctor" and "nurse" to
+    // "consultation": that one word holds only one of them.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("consultation", "Do I need a consultation first?", "Yes, a short chat before your first session."),
+         Faq("who-treats", "Will a nurse treat me?", "Yes, or one of our dermatologists."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."),
+         Faq("parking", "Where do I park?", "Behind the building."),
+         Faq("booking", "How do I book?", "Call the front desk.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults results = index->Search("en", "is it a doctor or a nurse who does it", 5);
+    REQUIRE(results.hits.size() == 1);
+    CHECK(results.hits[0].id == "who-treats");
+    REQUIRE_FALSE(results.related.empty());
+    CHECK(results.related[0].id == "consultation");
+}
+
 TEST_CASE("Two typed words meet the one word the content writes (skin care, skincare)")
 {
     const Content content = FaqContent({{

@@ -117,22 +117,50 @@ std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const s
     return held;
 }
 
+// Each document term (or title word) credits one concept only: "doctor or
+// nurse" is not answered twice by the one word "consultation", which both
+// reach through lay words. Matches are handed out best first (factor times
+// the concept's weight), each to a concept not yet credited, through keys
+// (terms, title word positions) not yet used; concept order breaks ties.
+template <typename Key>
+struct ConceptMatch {
+    size_t concept;
+    double factor;
+    std::vector<Key> keys;
+};
+
+template <typename Key>
+std::vector<double> AssignConcepts(const std::vector<Concept>& concepts, std::vector<ConceptMatch<Key>> matches)
+{
+    std::stable_sort(matches.begin(), matches.end(), [&concepts](const auto& a, const auto& b) {
+        const double wa = a.factor * concepts[a.concept].weight, wb = b.factor * concepts[b.concept].weight;
+        return wa != wb ? wa > wb : a.concept < b.concept;
+    });
+    std::vector<double> held(concepts.size(), 0.0);
+    std::set<Key> used;
+    for (const ConceptMatch<Key>& match : matches) {
+        if (held[match.concept] > 0.0 ||
+            std::any_of(match.keys.begin(), match.keys.end(), [&used](const Key& k) { return used.count(k) != 0; }))
+            continue;
+        held[match.concept] = match.factor;
+        used.insert(match.keys.begin(), match.keys.end());
+    }
+    return held;
+}
+
 std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
                                double* rarest)
 {
-    std::vector<double> held;
-    for (const Concept& concept : concepts) {
-        double best = 0.0;
-        for (const Alternative& alternative : concept.alternatives)
+    std::vector<ConceptMatch<std::string>> matches;
+    for (size_t c = 0; c < concepts.size(); c++)
+        for (const Alternative& alternative : concepts[c].alternatives)
             if (std::all_of(alternative.terms.begin(), alternative.terms.end(),
                             [&present](const std::string& t) { return present.count(t) != 0; })) {
-                best = std::max(best, alternative.factor);
+                matches.push_back({c, alternative.factor, alternative.terms});
                 if (rarest && alternative.factor >= kCloseFactor)
                     *rarest = std::max(*rarest, alternative.rarity);
             }
-        held.push_back(best);
-    }
-    return held;
+    return AssignConcepts(concepts, std::move(matches));
 }
 
 // The share of the typed words, filler included, that a title uses: "how
@@ -149,13 +177,14 @@ double SharedWording(const std::vector<std::string>& typed_stems, const SplitTex
 }
 
 // Per concept, how much of it a title holds (0 for none).
-std::vector<double> ConceptsInTitle(size_t concept_count, const TermConcepts& terms, const SplitText& title)
+std::vector<double> ConceptsInTitle(const std::vector<Concept>& concepts, const TermConcepts& terms,
+                                    const SplitText& title)
 {
-    std::vector<double> in_title(concept_count, 0.0);
+    std::vector<ConceptMatch<size_t>> matches;
     for (size_t w = 0; w < title.words.size(); w++)
         for (const auto& [c, factor] : WordConcepts(terms, title.stems[w], title.words[w].folded))
-            in_title[c] = std::max(in_title[c], factor);
-    return in_title;
+            matches.push_back({c, factor, {w}});
+    return AssignConcepts(concepts, std::move(matches));
 }
 
 // Pages are long, so holding every concept somewhere proves little ("opening
@@ -165,7 +194,7 @@ std::vector<double> ConceptsInTitle(size_t concept_count, const TermConcepts& te
 double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const SplitText& title,
                      const SplitText& text)
 {
-    const std::vector<double> in_title = ConceptsInTitle(concepts.size(), terms, title);
+    const std::vector<double> in_title = ConceptsInTitle(concepts, terms, title);
 
     // Per word, the concepts it holds and how much; a sliding window keeps the
     // best factor per concept through a count of each factor seen.

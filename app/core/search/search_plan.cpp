@@ -356,21 +356,33 @@ QueryPlan Planner::Plan(const std::string& query)
             frame_words++;
         }
     const bool skip_frames = content_words > frame_words;
+    // A word typed twice ("hurt ... hurt", "pain ... painful") is one topic,
+    // not two for one word of an answer to hold.
+    std::vector<std::string> seen;
+    auto add_concept = [&plan, &seen](Concept concept, std::string key) {
+        if (std::find(seen.begin(), seen.end(), key) != seen.end())
+            return;
+        seen.push_back(std::move(key));
+        plan.concepts.push_back(std::move(concept));
+    };
     for (size_t i = 0; i < words.size(); i++) {
         Concept concept;
         std::string key;
+        std::string seen_key = plan.typed_stems[i];
         if (const size_t count = MatchSynonymKey(words, i, &key)) {
             std::vector<std::string> phrase;
             for (size_t k = i; k < i + count; k++)
                 phrase.push_back(words[k].folded);
             AddAlternative(&concept, phrase, 1.0);
             AddSynonyms(&concept, key, 1.0);
+            seen_key = key;
             i += count - 1;
         } else if (const std::string joined = JoinedWord(words, i); !joined.empty()) {
             AddAlternative(&concept, {joined}, 1.0);
             AddAlternative(&concept, {words[i].folded, words[i + 1].folded}, kApartFactor);
             AddSynonyms(&concept, index_.StemTerm(joined), 1.0);
             concept.word = joined;
+            seen_key = index_.StemTerm(joined);
             i++;
         } else {
             if ((content_words > 0 && IsStopWord(lang_, words[i].folded)) || (skip_frames && frame[i]))
@@ -380,13 +392,13 @@ QueryPlan Planner::Plan(const std::string& query)
                 const PlannedWord& planned = PlanWholeWord(words[i]);
                 if (!planned.correction.empty())
                     plan.corrections.push_back({words[i].begin, words[i].end, planned.correction});
-                plan.concepts.push_back(planned.concept);
+                add_concept(planned.concept, plan.typed_stems[i]);
                 continue;
             }
             AddWord(&concept, words[i], partial, words.size() == 1, &plan);
         }
         concept.weight = ConceptWeight(&concept);
-        plan.concepts.push_back(std::move(concept));
+        add_concept(std::move(concept), seen_key);
     }
     return plan;
 }

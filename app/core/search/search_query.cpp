@@ -97,7 +97,7 @@ void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const 
     candidate->coverage = total_weight > 0.0 ? covered / total_weight : 0.0;
     candidate->known = known_weight > 0.0 ? covered / known_weight : 0.0;
     candidate->strong = total_weight > 0.0 ? strong / total_weight : 0.0;
-    const std::vector<double> in_title = ConceptsInTitle(plan.concepts.size(), terms, stored.title);
+    const std::vector<double> in_title = ConceptsInTitle(plan.concepts, terms, stored.title);
     double title = 0.0;
     for (size_t c = 0; c < in_title.size(); c++)
         title += in_title[c] * plan.concepts[c].weight;

@@ -91,7 +91,8 @@ std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::
                                double* rarest = nullptr);
 
 // Per concept, how much of it a title holds (0 for none).
-std::vector<double> ConceptsInTitle(size_t concept_count, const TermConcepts& terms, const SplitText& title);
+std::vector<double> ConceptsInTitle(const std::vector<Concept>& concepts, const TermConcepts& terms,
+                                    const SplitText& title);
 
 // The weight of the concepts that meet in one passage of a page's `text`.
 double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const SplitText& title,
