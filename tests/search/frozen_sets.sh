@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The search evaluation sets are frozen: every file matches SHA256SUMS, and
+# A folder of search queries is frozen: every file matches SHA256SUMS, and
 # no file was added beside them. An edit shows up here, in review.
 set -euo pipefail
 sets=$1
