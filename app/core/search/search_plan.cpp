@@ -199,7 +199,8 @@ double Planner::ConceptWeight(Concept* concept) const
     concept->found = df > 0;
     if (!concept->found)
         return kUnknownShare * std::log(1.0 + total);
-    // The planner adds the typed word (or phrase) first when the content has it.
+    // The planner adds first the typed word or phrase when the content has
+    // it, else what the clinic's synonyms make equal to it (factor 1 both).
     const Alternative& typed = concept->alternatives.front();
     if (typed.factor >= 1.0)
         return typed.rarity;
