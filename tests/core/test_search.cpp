@@ -277,6 +277,117 @@ TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
     CHECK(FirstShown(index->Search("es", "quisiera saber el precio por favor", 5)) == "precio");
 }
 
+TEST_CASE("Beforehand weighs no more than before: when is not what")
+{
+    // The content writes "before" in most questions and "beforehand" once:
+    // as rare as "shave", "beforehand" made a question about eating the
+    // answer to one about shaving.
+    const Content content = FaqContent({
+        {"en",
+         {Faq("eating", "Can I eat beforehand?", "Yes, a light meal is best."),
+          Faq("preparing", "Should I shave before treatment?", "Yes, the night before, with a clean razor."),
+          Faq("makeup", "Can I wear make-up before treatment?", "Come with clean skin."),
+          Faq("sun", "Can I go in the sun before treatment?", "Avoid a tan for two weeks."),
+          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")}},
+        {"es",
+         {Faq("comer", "¿Puedo comer previamente?", "Sí, algo ligero."),
+          Faq("preparar", "¿Debo afeitar la zona antes del tratamiento?", "Sí, la noche antes, con una cuchilla limpia."),
+          Faq("maquillaje", "¿Puedo maquillarme antes del tratamiento?", "Venga con la piel limpia."),
+          Faq("sol", "¿Puedo tomar el sol antes del tratamiento?", "Evite broncearse dos semanas."),
+          Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")}},
+    });
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "shave beforehand", 5)) == "preparing");
+    CHECK(FirstShown(index->Search("es", "afeitar previamente", 5)) == "preparar");
+    // Still a word of the question: it picks among answers on one topic.
+    CHECK(FirstShown(index->Search("en", "eat beforehand", 5)) == "eating");
+}
+
+TEST_CASE("A part of the body weighs no more than the content's most common one: the symptom is the topic")
+{
+    // "red" is in three answers, "face" in one title and "skin" in all:
+    // weighed by its own rarity, "face" made "red face" a question about
+    // washing.
+    const Content content = FaqContent({
+        {"en",
+         {Faq("washing", "How do I wash my face?", "Use lukewarm water and pat your skin dry."),
+          Faq("redness", "How long does redness last?", "Your skin settles in two or three days."),
+          Faq("sun", "Can I go in the sun?", "Protect your skin with sunscreen; red skin burns."),
+          Faq("makeup", "When can I wear make-up?", "When your skin is no longer red."),
+          Faq("cost", "How much does it cost?", "A course for your skin starts at one hundred pounds.")}},
+        {"es",
+         {Faq("lavado", "¿Cómo me lavo la cara?", "Con agua tibia; seque la piel con suavidad."),
+          Faq("rojez", "¿Cuánto dura la rojez?", "La piel se calma en dos o tres días."),
+          Faq("sol", "¿Puedo tomar el sol?", "Proteja la piel; la piel roja se quema."),
+          Faq("maquillaje", "¿Cuándo puedo maquillarme?", "Cuando la piel ya no esté roja."),
+          Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")}},
+    });
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "red face", 5)) == "redness");
+    CHECK(FirstShown(index->Search("es", "cara roja", 5)) == "rojez");
+    // Asked about, the part of the body still finds its answer.
+    CHECK(FirstShown(index->Search("en", "wash my face", 5)) == "washing");
+    CHECK(FirstShown(index->Search("es", "lavar la cara", 5)) == "lavado");
+}
+
+TEST_CASE("Words of degree, time and pointing name no topic (badly, last year, esta noche, eso)")
+{
+    const Content content = FaqContent({
+        {"en",
+         {Faq("hurt", "Does it hurt?", "Most people feel a mild sting for a few minutes."),
+          Faq("expect", "What should I expect after?", "Your skin may sting and look bad for a day."),
+          Faq("isotretinoin", "I have taken isotretinoin for acne.", "Wait six months after Roaccutane."),
+          Faq("results-last", "How long do results last?", "About a year; a peel every year keeps them."),
+          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")}},
+        {"es",
+         {Faq("sauna", "¿Cuándo puedo volver a la sauna?", "Tras dos días."),
+          Faq("noche", "¿Qué hago la primera noche?", "Duerma boca arriba; nada de sauna."),
+          Faq("que-es", "¿Qué es el microneedling?", "Un tratamiento con agujas finas."),
+          Faq("resultados", "¿Cuándo veré el resultado?", "Eso depende: exactamente cuatro semanas del microneedling."),
+          Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")}},
+    });
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "is it going to sting really badly", 5)) == "hurt");
+    CHECK(FirstShown(index->Search("en", "i was on roaccutane last year can i have a peel", 5)) == "isotretinoin");
+    CHECK(FirstShown(index->Search("es", "puedo ir a la sauna esta noche", 5)) == "sauna");
+    CHECK(FirstShown(index->Search("es", "que es exactamente eso del microneedling", 5)) == "que-es");
+    // On their own, or asking how long, the same words are the topic.
+    CHECK(FirstShown(index->Search("en", "how long do results last", 5)) == "results-last");
+    CHECK(FirstShown(index->Search("es", "primera noche", 5)) == "noche");
+}
+
+TEST_CASE("Shipped lay words: ageing skin is not a minimum age, afterwards is after")
+{
+    // Stemmed, "ageing" is "age": as a lay word for wrinkles it sent
+    // questions about fine lines to the age limit.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("age-limit", "Is there a minimum age for a peel?", "You must be 18 or over."),
+         Faq("what-it-treats", "What can a peel help with?", "Fine lines, uneven tone and marks left by acne."),
+         Faq("sun", "Do I need sun cream after a peel?", "Yes, factor 50 every day for a month."),
+         Faq("driving", "Can I drive home afterwards?", "Yes, you will be wide awake."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "can you get rid of fine lines with a peel", 5)) == "what-it-treats");
+    CHECK(FirstShown(index->Search("en", "how old do i have to be", 5)) == "age-limit");
+    CHECK(FirstShown(index->Search("en", "spf afterwards", 5)) == "sun");
+}
+
+TEST_CASE("A word being typed completes to the words of titles first")
+{
+    // Thirteen words starting "co" are in every answer; "cost" is in one
+    // title. Completing by frequency alone never reached it.
+    std::vector<FaqEntry> faq;
+    for (int i = 0; i < 6; i++)
+        faq.push_back(Faq("topic-" + std::to_string(i), "Question number " + std::to_string(i) + "?",
+                          "Come cool, of course: colour, common contact, combined collagen, consent, complete "
+                          "comfort, condition and cover."));
+    faq.push_back(Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."));
+    const auto index = SearchIndex::Open(FaqContent({{"en", faq}}), {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "how much does it co", 5)) == "cost");
+}
+
 TEST_CASE("Every word of a longer query may carry a typo")
 {
     const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);

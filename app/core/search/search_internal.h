@@ -46,7 +46,13 @@ struct SplitText {
 
 bool IsStopWord(const std::string& lang, const std::string& folded_word);
 
-// words[i] only frames a question ("is that normal", "¿es grave?").
+// Words that place a question rather than name its topic: when (after,
+// before, during) and where on the body (face, eyes, skin). Empty for a
+// language without lists.
+enum class ContextKind { TimeRelation, BodyPart };
+const std::vector<std::string>& ContextWords(const std::string& lang, ContextKind kind);
+
+// words[i] only frames a question ("is that normal", "¿es grave?", "last year").
 bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i);
 
 // Xapian stemmer for a BCP 47 tag ("pt-BR" -> portuguese); `*found` false and

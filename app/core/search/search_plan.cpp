@@ -114,22 +114,28 @@ bool Planner::InIndex(const std::vector<std::string>& words) const
     return any;
 }
 
-// The most frequent indexed words starting with `prefix` (unstemmed terms).
-// Memoised: typing walks the same term ranges again on every key.
+// The indexed words starting with `prefix`: those of titles first, since a
+// title names a topic ("how much does it co" -> "cost", in one title, before
+// "course" and "come", in many answers), then the rest; each part most
+// frequent first. Memoised: typing walks the same term ranges on every key.
 std::vector<std::string> Planner::ExpandPrefix(const std::string& prefix) const
 {
     auto cached = index_.prefix_cache.find(prefix);
     if (cached != index_.prefix_cache.end())
         return cached->second;
-    std::vector<std::pair<Xapian::doccount, std::string>> found;
-    for (auto it = index_.db.allterms_begin(prefix); it != index_.db.allterms_end(prefix); ++it)
-        found.emplace_back(it.get_termfreq(), *it);
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    if (found.size() > static_cast<size_t>(kMaxPrefixExpansions))
-        found.resize(kMaxPrefixExpansions);
+    auto by_frequency = [this, &prefix](const std::string& term_prefix) {
+        std::vector<std::pair<Xapian::doccount, std::string>> found;
+        for (auto it = index_.db.allterms_begin(term_prefix); it != index_.db.allterms_end(term_prefix); ++it)
+            found.emplace_back(it.get_termfreq(), (*it).substr(term_prefix.size() - prefix.size()));
+        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        return found;
+    };
     std::vector<std::string> words;
-    for (auto& entry : found)
-        words.push_back(std::move(entry.second));
+    for (const std::string& term_prefix : {kTitlePrefix + prefix, prefix})
+        for (auto& entry : by_frequency(term_prefix))
+            if (words.size() < static_cast<size_t>(kMaxPrefixExpansions) &&
+                std::find(words.begin(), words.end(), entry.second) == words.end())
+                words.push_back(std::move(entry.second));
     index_.prefix_cache.emplace(prefix, words);
     return words;
 }
@@ -184,7 +190,9 @@ size_t Planner::MatchSynonymKey(const std::vector<Word>& words, size_t first, st
 // guess makes it rarer than it is. A word found nowhere is most likely a
 // filler word the stop list lacks or a topic the content does not cover: it
 // weighs part of the rarest word's weight, so it lowers a match's grade
-// without hiding it.
+// without hiding it. A word placing the question in time ("afterwards") or
+// on the body ("face") weighs no more than the content's most common word
+// of its kind ("after", "skin").
 double Planner::ConceptWeight(Concept* concept) const
 {
     const double total = std::max<Xapian::doccount>(index_.db.get_doccount(), 1);
@@ -202,9 +210,18 @@ double Planner::ConceptWeight(Concept* concept) const
     // The planner adds first the typed word or phrase when the content has
     // it, else what the clinic's synonyms make equal to it (factor 1 both).
     const Alternative& typed = concept->alternatives.front();
-    if (typed.factor >= 1.0)
-        return typed.rarity;
-    return std::log(1.0 + total / std::max<double>(df, 1.0));
+    if (typed.factor < 1.0)
+        return std::log(1.0 + total / std::max<double>(df, 1.0));
+    for (ContextKind kind : {ContextKind::TimeRelation, ContextKind::BodyPart}) {
+        const std::vector<std::string>& words = ContextWords(lang_, kind);
+        if (std::find(words.begin(), words.end(), concept->word) == words.end())
+            continue;
+        Xapian::doccount most_common = 1;
+        for (const std::string& word : words)
+            most_common = std::max(most_common, index_.db.get_termfreq(index_.StemTerm(word)));
+        return std::min(typed.rarity, std::log(1.0 + total / static_cast<double>(most_common)));
+    }
+    return typed.rarity;
 }
 
 // WordNet's base forms of an English word: the word itself when listed,

@@ -186,6 +186,8 @@ static const char* const kEnglishStopWords[] = {
     "definitely", "even", "ever", "guess", "lot", "need", "needs", "okay", "probably", "quite",
     "something", "someone", "still", "stuff", "sure", "thing", "things", "too", "way", "wondering",
     "yet",
+    // How much, not what: "will it sting really badly" asks about stinging.
+    "awfully", "badly", "extremely", "horribly", "super", "terribly", "totally",
 };
 static const char* const kSpanishStopWords[] = {
     "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "cuanta", "cuantas", "cuanto",
@@ -199,6 +201,9 @@ static const char* const kSpanishStopWords[] = {
     "alguien", "bueno", "buenas", "buenos", "cosa", "cosas", "favor", "gracias", "ir", "mucha", "mucho",
     "muchos", "necesita", "necesito", "podre", "podria", "poder", "puedes", "quiere", "quiero",
     "quisiera", "saber", "tambien", "tanto", "todavia", "vamos", "van",
+    // Pointing and emphasis: "que es exactamente eso del microneedling".
+    "aqui", "alli", "aquel", "aquello", "bastante", "esa", "esas", "ese", "eso", "esos", "estas",
+    "estos", "exactamente", "realmente", "super", "tan", "uno",
 };
 
 bool IsStopWord(const std::string& lang, const std::string& folded_word)
@@ -211,6 +216,53 @@ bool IsStopWord(const std::string& lang, const std::string& folded_word)
     if (primary == "es")
         return spanish.count(folded_word) != 0;
     return false;
+}
+
+// Words of a question that say when or where, not what (planner:
+// ConceptWeight). When: the content may write "after" everywhere and
+// "afterwards" once; a patient's choice between them says nothing about
+// the topic.
+static const char* const kEnglishTimeRelations[] = {
+    "after", "afterward", "afterwards", "before", "beforehand", "during", "following", "later",
+    "post", "pre", "prior", "till", "until",
+};
+static const char* const kSpanishTimeRelations[] = {
+    "antes", "despues", "durante", "hasta", "luego", "mientras", "posterior", "posteriormente",
+    "previamente", "previo", "tras",
+};
+
+// Parts of the body: in "red face", "swollen eyes", "sore jaw" the symptom
+// is the topic and the body part where it is. The content may name the
+// face in every answer or in one; either way it says little about which
+// answer a symptom needs.
+static const char* const kEnglishBodyWords[] = {
+    "arm", "arms", "belly", "body", "bottom", "breast", "breasts", "cheek", "cheeks", "chest",
+    "chin", "ear", "ears", "eye", "eyelid", "eyelids", "eyes", "face", "feet", "finger", "fingers",
+    "foot", "forehead", "gum", "gums", "hand", "hands", "head", "jaw", "knee", "knees", "leg",
+    "legs", "lip", "lips", "mouth", "neck", "nose", "scalp", "shoulder", "shoulders", "skin",
+    "stomach", "teeth", "throat", "tongue", "tooth", "tummy",
+};
+static const char* const kSpanishBodyWords[] = {
+    "axila", "axilas", "barbilla", "barriga", "boca", "brazo", "brazos", "cabeza", "cara", "cuello",
+    "cuerpo", "dedo", "dedos", "diente", "dientes", "encia", "encias", "espalda", "estomago",
+    "frente", "garganta", "hombro", "hombros", "ingle", "labio", "labios", "lengua", "mandibula",
+    "mano", "manos", "mejilla", "mejillas", "nariz", "ojo", "ojos", "oreja", "orejas", "parpado",
+    "parpados", "pecho", "pie", "pierna", "piernas", "pies", "piel", "rodilla", "rodillas",
+    "rostro", "tripa", "vientre",
+};
+
+const std::vector<std::string>& ContextWords(const std::string& lang, ContextKind kind)
+{
+    static const std::vector<std::string> lists[2][2] = {
+        {{std::begin(kEnglishTimeRelations), std::end(kEnglishTimeRelations)},
+         {std::begin(kSpanishTimeRelations), std::end(kSpanishTimeRelations)}},
+        {{std::begin(kEnglishBodyWords), std::end(kEnglishBodyWords)},
+         {std::begin(kSpanishBodyWords), std::end(kSpanishBodyWords)}},
+    };
+    static const std::vector<std::string> none;
+    const std::string primary = lang.substr(0, lang.find('-'));
+    const int k = kind == ContextKind::TimeRelation ? 0 : 1;
+    return primary == "en" ? lists[k][0] : primary == "es" ? lists[k][1] : none;
 }
 
 // A worried patient ends a question with "is that normal?", "is it a
@@ -228,6 +280,31 @@ static const char* const kSpanishFrameWords[] = {
 };
 static const char* const kSpanishFrameLeads[] = {"es", "esto", "eso", "sea", "un", "algun"};
 
+// "last year", "next week", "this morning", "la semana pasada", "esta
+// noche": when a question happens, not what it is about ("i was on
+// roaccutane last year"). "how long does it last" keeps "last".
+static const char* const kTimeUnits[] = {
+    "year", "years", "month", "months", "week", "weeks", "weekend", "night", "morning",
+    "afternoon", "evening", "summer", "winter", "time",
+    "ano", "mes", "semana", "noche", "manana", "tarde", "verano", "invierno", "vez",
+};
+static const char* const kTimeLeads[] = {
+    "last", "next", "past", "coming", "this", "esta", "este", "proximo", "proxima", "pasado", "pasada",
+};
+
+static bool IsTimeReference(const std::vector<Word>& words, size_t i)
+{
+    static const std::set<std::string> units(std::begin(kTimeUnits), std::end(kTimeUnits));
+    static const std::set<std::string> leads(std::begin(kTimeLeads), std::end(kTimeLeads));
+    const std::string& word = words[i].folded;
+    const std::string& previous = i > 0 ? words[i - 1].folded : std::string();
+    const std::string& next = i + 1 < words.size() ? words[i + 1].folded : std::string();
+    if (units.count(word))
+        return leads.count(previous) != 0 || next == "pasado" || next == "pasada" || next == "proximo" ||
+               next == "proxima";
+    return leads.count(word) != 0 && (units.count(next) != 0 || units.count(previous) != 0);
+}
+
 bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i)
 {
     static const std::set<std::string> english(std::begin(kEnglishFrameWords), std::end(kEnglishFrameWords));
@@ -237,7 +314,11 @@ bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t
     const std::string primary = lang.substr(0, lang.find('-'));
     const std::set<std::string>* frame = primary == "en" ? &english : primary == "es" ? &spanish : nullptr;
     const std::set<std::string>* leads = primary == "en" ? &english_leads : &spanish_leads;
-    if (!frame || i == 0)
+    if (!frame)
+        return false;
+    if (IsTimeReference(words, i))
+        return true;
+    if (i == 0)
         return false;
     // "what happens if I pick it": the question is about what follows "if".
     const std::string& next = i + 1 < words.size() ? words[i + 1].folded : std::string();
