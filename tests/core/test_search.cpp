@@ -350,6 +350,7 @@ TEST_CASE("Words of degree, time and pointing name no topic (badly, last year, e
     CHECK(FirstShown(index->Search("en", "is it going to sting really badly", 5)) == "hurt");
     CHECK(FirstShown(index->Search("en", "i was on roaccutane last year can i have a peel", 5)) == "isotretinoin");
     CHECK(FirstShown(index->Search("es", "puedo ir a la sauna esta noche", 5)) == "sauna");
+    CHECK(FirstShown(index->Search("es", "fui a la sauna la noche pasada", 5)) == "sauna");
     CHECK(FirstShown(index->Search("es", "que es exactamente eso del microneedling", 5)) == "que-es");
     // On their own, or asking how long, the same words are the topic.
     CHECK(FirstShown(index->Search("en", "how long do results last", 5)) == "results-last");

@@ -110,6 +110,9 @@ struct SearchIndex::LangIndex {
     mutable std::unordered_map<std::string, std::string> stem_cache;        // folded word -> StemTerm()
     mutable std::unordered_map<std::string, std::string> correction_cache;  // word -> correction or ""
     mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
+    // Per ContextKind, the document frequency of its most common word in
+    // this index (0: not yet looked up). Fixed for the index's life.
+    mutable Xapian::doccount context_df[2] = {0, 0};
     // A whole word -> what it stands for: each key plans the words before
     // the last one again, and a word's lay words, WordNet entries and index
     // look-ups are the bulk of planning.

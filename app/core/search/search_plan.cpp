@@ -216,9 +216,12 @@ double Planner::ConceptWeight(Concept* concept) const
         const std::vector<std::string>& words = ContextWords(lang_, kind);
         if (std::find(words.begin(), words.end(), concept->word) == words.end())
             continue;
-        Xapian::doccount most_common = 1;
-        for (const std::string& word : words)
-            most_common = std::max(most_common, index_.db.get_termfreq(index_.StemTerm(word)));
+        Xapian::doccount& most_common = index_.context_df[static_cast<int>(kind)];
+        if (most_common == 0) {
+            most_common = 1;
+            for (const std::string& word : words)
+                most_common = std::max(most_common, index_.db.get_termfreq(index_.StemTerm(word)));
+        }
         return std::min(typed.rarity, std::log(1.0 + total / static_cast<double>(most_common)));
     }
     return typed.rarity;

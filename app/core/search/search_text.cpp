@@ -288,21 +288,24 @@ static const char* const kTimeUnits[] = {
     "afternoon", "evening", "summer", "winter", "time",
     "ano", "mes", "semana", "noche", "manana", "tarde", "verano", "invierno", "vez",
 };
-static const char* const kTimeLeads[] = {
-    "last", "next", "past", "coming", "this", "esta", "este", "proximo", "proxima", "pasado", "pasada",
+static const char* const kTimeLeads[] = {   // before the unit
+    "last", "next", "past", "coming", "this", "esta", "este", "proximo", "proxima",
+};
+static const char* const kTimeTrails[] = {  // after it: "la semana pasada"
+    "pasado", "pasada", "proximo", "proxima",
 };
 
 static bool IsTimeReference(const std::vector<Word>& words, size_t i)
 {
     static const std::set<std::string> units(std::begin(kTimeUnits), std::end(kTimeUnits));
     static const std::set<std::string> leads(std::begin(kTimeLeads), std::end(kTimeLeads));
+    static const std::set<std::string> trails(std::begin(kTimeTrails), std::end(kTimeTrails));
     const std::string& word = words[i].folded;
     const std::string& previous = i > 0 ? words[i - 1].folded : std::string();
     const std::string& next = i + 1 < words.size() ? words[i + 1].folded : std::string();
     if (units.count(word))
-        return leads.count(previous) != 0 || next == "pasado" || next == "pasada" || next == "proximo" ||
-               next == "proxima";
-    return leads.count(word) != 0 && (units.count(next) != 0 || units.count(previous) != 0);
+        return leads.count(previous) != 0 || trails.count(next) != 0;
+    return (leads.count(word) != 0 && units.count(next) != 0) || (trails.count(word) != 0 && units.count(previous) != 0);
 }
 
 bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i)
