@@ -357,6 +357,58 @@ TEST_CASE("Words of degree, time and pointing name no topic (badly, last year, e
     CHECK(FirstShown(index->Search("es", "primera noche", 5)) == "noche");
 }
 
+TEST_CASE("Spanish verbs of doing, having and being name no topic (hago, tengo que estar)")
+{
+    // "hago" is in one title: as a word of the question it sent "qué hago
+    // para pedir cita" to the question that uses it.
+    const Content content = FaqContent({{
+        "es",
+        {Faq("antes", "¿Qué hago antes de venir?", "Venga con la cara limpia y sin maquillaje."),
+         Faq("cita", "¿Cómo pido cita?", "Llame a recepción o escríbanos."),
+         Faq("sala", "¿Cuánto tiempo estaré en la sala?", "Unos cuarenta minutos en total."),
+         Faq("sol", "¿Puedo tomar el sol?", "Use protector solar todos los días."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "que hago para pedir cita", 5)) == "cita");
+    CHECK(FirstShown(index->Search("es", "cuanto tiempo tengo que estar en la sala", 5)) == "sala");
+}
+
+TEST_CASE("A word whose stem is a stop word's is matched as typed (comer is not como)")
+{
+    // Spanish stems "comer" and "como" alike: "comer" found every "¿Cómo...?".
+    const Content content = FaqContent({{
+        "es",
+        {Faq("lavado", "¿Cómo me lavo la cara?", "Con agua tibia y un limpiador suave."),
+         Faq("cita", "¿Cómo pido cita?", "Llame a recepción o escríbanos."),
+         Faq("dieta", "¿Hay alimentos prohibidos después?", "Puede comer de todo desde el primer día."),
+         Faq("sol", "¿Puedo tomar el sol?", "Use protector solar todos los días."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "que puedo comer", 5)) == "dieta");
+    // The stop word itself is still filler, and "cómo" still finds titles.
+    CHECK(FirstShown(index->Search("es", "como me lavo la cara", 5)) == "lavado");
+}
+
+TEST_CASE("Longer words of the content that start like a typed word's stem are its forms (proteger, proteccion)")
+{
+    // The Spanish stemmer keeps "proteger" ("proteg") apart from
+    // "protección" ("proteccion"); only the answer that says "protegemos"
+    // held it.
+    const Content content = FaqContent({{
+        "es",
+        {Faq("proteccion", "¿Cómo es la protección de las encías?", "Cubrimos el borde con una resina."),
+         Faq("sesion", "¿Se tocan las encías en la sesión?", "Primero protegemos las encías y luego aplicamos el gel."),
+         Faq("sensibilidad", "¿Es normal la sensibilidad?", "Sí, durante uno o dos días."),
+         Faq("sol", "¿Puedo tomar el sol?", "Use protector solar todos los días."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "proteger las encias", 5)) == "proteccion");
+    CHECK(FirstShown(index->Search("es", "dientes sensibles", 5)) == "sensibilidad");
+}
+
 TEST_CASE("Shipped lay words: ageing skin is not a minimum age, afterwards is after")
 {
     // Stemmed, "ageing" is "age": as a lay word for wrinkles it sent

@@ -45,6 +45,7 @@ struct SplitText {
 };
 
 bool IsStopWord(const std::string& lang, const std::string& folded_word);
+const std::set<std::string>& StopWords(const std::string& lang);   // the whole list; empty for none
 
 // Words that place a question rather than name its topic: when (after,
 // before, during) and where on the body (face, eyes, skin). Empty for a
@@ -100,6 +101,11 @@ struct SearchIndex::LangIndex {
     };
     mutable std::unordered_map<char, std::vector<VocabularyWord>> vocabulary;
     mutable bool vocabulary_loaded = false;
+    // The stems of the stop words ("Zcom" for "como"), which a content word
+    // sharing one is not searched by (planner: QueryTerm). Fixed for the
+    // index's life; built on the first query.
+    mutable std::set<std::string> stop_stems;
+    mutable bool stop_stems_loaded = false;
 
     // Memo tables. Typing re-plans every earlier word on each key, and each
     // snippet stems every word of its text, so these save most of a query's

@@ -26,6 +26,8 @@ constexpr size_t kTwoEditLength = 8;        // words this long may have two typo
 // typed word itself (1.0). Lay words: search.cpp.
 constexpr double kCompletionFactor = 0.9;   // the last word, still being typed
 constexpr double kFormFactor = 0.85;        // another form of the word (WordNet: pay -> payment)
+constexpr size_t kMinFormStem = 5;          // a stem shorter than this finds no longer forms (AddLongerForms)
+constexpr size_t kMaxLongerForms = 6;
 constexpr double kCorrectionFactor = 0.8;   // a typo fix
 constexpr double kApartFactor = 0.9;        // "skin care" found apart where the content writes "skincare"
 constexpr double kSynonymFactor = 0.65;     // a WordNet synonym of a word the content lacks
@@ -76,16 +78,19 @@ public:
 
 private:
     bool Known(const std::string& word) const;
+    std::string QueryTerm(const std::string& word) const;
     bool InIndex(const std::vector<std::string>& words) const;
     std::vector<std::string> ExpandPrefix(const std::string& prefix) const;
     std::string Correct(const std::string& word) const;
     std::string FindCorrection(const std::string& word) const;
     std::vector<std::string> SplitCompound(const std::string& word) const;
+    void AddLongerForms(Concept* concept, const std::string& word) const;
     std::vector<std::string> Lemmas(const std::string& word) const;
     void AddWordNet(Concept* concept, const std::string& word, bool in_content) const;
     void AddWord(Concept* concept, const Word& word, bool partial, bool only_word, QueryPlan* plan) const;
     const PlannedWord& PlanWholeWord(const Word& word) const;
     void AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const;
+    void AddTerms(Concept* concept, std::vector<std::string> terms, double factor) const;
     void AddSynonyms(Concept* concept, const std::string& key, double factor) const;
     size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
     std::string JoinedWord(const std::vector<Word>& words, size_t first) const;
@@ -97,7 +102,25 @@ private:
 
 bool Planner::Known(const std::string& word) const
 {
-    return index_.db.term_exists(index_.StemTerm(word)) || index_.db.term_exists(word);
+    return index_.db.term_exists(QueryTerm(word)) || index_.db.term_exists(word);
+}
+
+// The term a typed word is looked up by: its stem, unless a stop word has
+// the same stem. Spanish "comer" and "comida" stem to "com", as "como"
+// does, and English "evening" to "even": every answer saying "como" would
+// hold "comer". Such a word is matched as typed, where the content uses
+// that very form.
+std::string Planner::QueryTerm(const std::string& word) const
+{
+    const std::string& stem = index_.StemTerm(word);
+    if (!index_.stop_stems_loaded) {
+        for (const std::string& stop : StopWords(lang_))
+            index_.stop_stems.insert(index_.StemTerm(stop));
+        index_.stop_stems_loaded = true;
+    }
+    if (index_.stop_stems.count(stem) != 0 && !IsStopWord(lang_, word))
+        return word;
+    return stem;
 }
 
 // Every word of a phrase (stop words aside) is indexed somewhere.
@@ -146,16 +169,24 @@ void Planner::AddAlternative(Concept* concept, const std::vector<std::string>& w
 {
     if (!InIndex(words))
         return;
-    Alternative alternative;
-    alternative.factor = factor;
+    std::vector<std::string> terms;
     for (const std::string& word : words)
         if (!IsStopWord(lang_, word) || words.size() == 1)
-            alternative.terms.push_back(index_.StemTerm(word));
+            terms.push_back(QueryTerm(word));
+    AddTerms(concept, std::move(terms), factor);
+}
+
+// An alternative already there keeps the better of the two factors.
+void Planner::AddTerms(Concept* concept, std::vector<std::string> terms, double factor) const
+{
     for (Alternative& existing : concept->alternatives)
-        if (existing.terms == alternative.terms) {
+        if (existing.terms == terms) {
             existing.factor = std::max(existing.factor, factor);
             return;
         }
+    Alternative alternative;
+    alternative.terms = std::move(terms);
+    alternative.factor = factor;
     concept->alternatives.push_back(std::move(alternative));
 }
 
@@ -277,8 +308,8 @@ void Planner::AddWordNet(Concept* concept, const std::string& word, bool in_cont
 }
 
 // Everything one typed word may stand for. A word the content, the word
-// lists and the dictionary do not know is tried as a typo, then as two words
-// run together.
+// lists and the dictionary do not know is tried as a typo, then by its
+// longer forms, then as two words run together.
 void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool only_word, QueryPlan* plan) const
 {
     const std::string& word = typed.folded;
@@ -290,6 +321,11 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
     AddSynonyms(concept, index_.StemTerm(word), 1.0);
     if (index_.wordnet && word.size() <= kMaxWordBytes)
         AddWordNet(concept, word, in_content);
+    // A word nothing knows is tried as a typo before its longer forms:
+    // "sunscren" is "sunscreen" mistyped, and shown as corrected.
+    const bool known = in_content || !concept->alternatives.empty();
+    if (known && word.size() <= kMaxWordBytes)
+        AddLongerForms(concept, word);
     if (partial && word.size() >= (only_word ? kMinPrefixLength : 2))
         for (const std::string& completion : ExpandPrefix(word))
             AddAlternative(concept, {completion}, completion == word ? 1.0 : kCompletionFactor);
@@ -305,9 +341,35 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
             return;
         }
     }
+    AddLongerForms(concept, word);
+    if (!concept->alternatives.empty())
+        return;
     const std::vector<std::string> parts = SplitCompound(word);
     if (!parts.empty())
         AddAlternative(concept, parts, 1.0);
+}
+
+// Longer words of the content that start like the typed word's stem, less
+// its last letter when it has more than kMinFormStem: "proteger" ->
+// "protección", "protegéis"; "sensible" -> "sensibilidad"; "blanquear" ->
+// "blanqueamiento". The Spanish stemmer leaves such derived words apart, and
+// WordNet, which joins them in English, has no Spanish. Short stems are left
+// alone: "cit" (cita) is the start of too many unrelated words.
+void Planner::AddLongerForms(Concept* concept, const std::string& word) const
+{
+    const std::string& stem = index_.StemTerm(word);
+    if (stem.size() < kMinFormStem + 1 || stem[0] != 'Z')
+        return;
+    const std::string prefix = stem.size() > kMinFormStem + 1 ? stem.substr(0, stem.size() - 1) : stem;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (auto it = index_.db.allterms_begin(prefix); it != index_.db.allterms_end(prefix); ++it)
+        if (*it != stem)
+            found.emplace_back(it.get_termfreq(), *it);
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (found.size() > kMaxLongerForms)
+        found.resize(kMaxLongerForms);
+    for (const auto& [df, term] : found)
+        AddTerms(concept, {term}, kFormFactor);
 }
 
 // AddWord() and the weight of a word typed in full, from the index's cache.

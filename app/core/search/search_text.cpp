@@ -201,21 +201,32 @@ static const char* const kSpanishStopWords[] = {
     "alguien", "bueno", "buenas", "buenos", "cosa", "cosas", "favor", "gracias", "ir", "mucha", "mucho",
     "muchos", "necesita", "necesito", "podre", "podria", "poder", "puedes", "quiere", "quiero",
     "quisiera", "saber", "tambien", "tanto", "todavia", "vamos", "van",
+    // Doing, having, being and being able, in the forms a patient types:
+    // "me lo podeis hacer", "tengo que estar", "que hago".
+    "hacer", "hago", "hace", "haces", "hacen", "hacemos", "haceis", "hacerme", "hacerse", "hacerlo",
+    "hacerla", "hacerlos", "hacermelo", "hecho", "hice", "hizo", "haga", "hagan", "hara", "haria",
+    "tener", "tienes", "tenemos", "teneis", "tienen", "tenga", "tengan", "tendre", "tendria", "tuve",
+    "estar", "estamos", "estais", "estan", "estare", "estaria", "estuve",
+    "ser", "soy", "eres", "sea", "sean", "seria", "sere", "fue", "era",
+    "podeis", "podemos", "pueda", "puedan", "pudo", "podrias", "podriais", "podrian", "podran",
+    "haber", "he", "has", "ha", "han", "hemos", "habia", "habra",
     // Pointing and emphasis: "que es exactamente eso del microneedling".
     "aqui", "alli", "aquel", "aquello", "bastante", "esa", "esas", "ese", "eso", "esos", "estas",
     "estos", "exactamente", "realmente", "super", "tan", "uno",
 };
 
-bool IsStopWord(const std::string& lang, const std::string& folded_word)
+const std::set<std::string>& StopWords(const std::string& lang)
 {
     static const std::set<std::string> english(std::begin(kEnglishStopWords), std::end(kEnglishStopWords));
     static const std::set<std::string> spanish(std::begin(kSpanishStopWords), std::end(kSpanishStopWords));
+    static const std::set<std::string> none;
     const std::string primary = lang.substr(0, lang.find('-'));
-    if (primary == "en")
-        return english.count(folded_word) != 0;
-    if (primary == "es")
-        return spanish.count(folded_word) != 0;
-    return false;
+    return primary == "en" ? english : primary == "es" ? spanish : none;
+}
+
+bool IsStopWord(const std::string& lang, const std::string& folded_word)
+{
+    return StopWords(lang).count(folded_word) != 0;
 }
 
 // Words of a question that say when or where, not what (planner:
