@@ -409,6 +409,23 @@ TEST_CASE("Longer words of the content that start like a typed word's stem are i
     CHECK(FirstShown(index->Search("es", "dientes sensibles", 5)) == "sensibilidad");
 }
 
+TEST_CASE("An FAQ entry's id names its topic where the question does not")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("frosting", "Why does my skin go white straight after?", "It is normal and fades within minutes."),
+         Faq("side-effects", "What are the usual side effects?", "Redness, swelling, frosting and itching."),
+         Faq("sun", "Can I go in the sun?", "Wear sunscreen every day."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "frosting", 5)) == "frosting");
+    // Snippets still come from what a patient can read.
+    const SearchResults results = index->Search("en", "frosting", 5);
+    REQUIRE(!results.hits.empty());
+    CHECK(results.hits[0].snippet.find("frosting") == std::string::npos);
+}
+
 TEST_CASE("Shipped lay words: ageing skin is not a minimum age, afterwards is after")
 {
     // Stemmed, "ageing" is "age": as a lay word for wrinkles it sent

@@ -8,13 +8,14 @@
 // in <lang>.<hash>.tmp-<pid>-<n> and renamed into place (rename is atomic),
 // then every other <lang>.* entry is deleted.
 //
-// Index: FAQ question (weight 3) above keywords (2) above answer (1); page
-// title (4) above summary and id (2) above body (1), via TermGenerator
+// Index: FAQ question (weight 3) above keywords and id (2) above answer (1);
+// page title (4) above summary and id (2) above body (1), via TermGenerator
 // wdf_inc. Titles and questions are also indexed on their own under
 // kTitlePrefix, so a query can weigh the title field separately.
 #include "search/search_internal.h"
 #include "base/user_dirs.h"
 #include <sodium.h>
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -489,6 +490,11 @@ std::vector<IndexedDoc> IndexedDocuments(const LanguageContent& lang)
         doc.title = faq.question;
         for (const std::string& keyword : faq.keywords)
             doc.extra += keyword + "\n";
+        // Staff name an entry by its topic ("frosting", "cover-up") where
+        // the question may not ("Why does my skin go white?"), as a page's.
+        std::string id = faq.id;
+        std::replace(id.begin(), id.end(), '-', ' ');
+        doc.extra += id + "\n";
         doc.body = DocumentPlainText(faq.answer);
         docs.push_back(std::move(doc));
     }

@@ -18,7 +18,7 @@ namespace search_detail {
 
 // Bumped whenever the way documents are indexed changes, so that old caches
 // are rebuilt rather than misread.
-constexpr int kIndexFormatVersion = 6;
+constexpr int kIndexFormatVersion = 7;
 
 // Term prefix of the title field (FAQ question, page title); stemmed title
 // terms are "ZS...".
