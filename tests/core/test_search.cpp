@@ -444,6 +444,24 @@ TEST_CASE("Shipped lay words: ageing skin is not a minimum age, afterwards is af
     CHECK(FirstShown(index->Search("en", "spf afterwards", 5)) == "sun");
 }
 
+TEST_CASE("Shipped lay words: booking is making an appointment, reservar is pedir cita")
+{
+    const Content content = FaqContent({
+        {"en",
+         {Faq("booking", "How do I book?", "Ring reception or use our website."),
+          Faq("sessions", "How many appointments will I need?", "Most people need three."),
+          Faq("sun", "Can I go in the sun?", "Wear sunscreen every day."),
+          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")}},
+        {"es",
+         {Faq("pedir-cita", "¿Cómo pido cita?", "Llame a recepción o escríbanos."),
+          Faq("sesiones", "¿Cuántas sesiones necesito?", "La mayoría necesita tres."),
+          Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")}},
+    });
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "how do i make an appointment", 5)) == "booking");
+    CHECK(FirstShown(index->Search("es", "quiero reservar hora", 5)) == "pedir-cita");
+}
+
 TEST_CASE("A word being typed completes to the words of titles first")
 {
     // Thirteen words starting "co" are in every answer; "cost" is in one
