@@ -452,12 +452,19 @@ QueryPlan Planner::Plan(const std::string& query)
         Concept concept;
         std::string key;
         std::string seen_key = plan.typed_stems[i];
-        if (const size_t count = MatchSynonymKey(words, i, &key)) {
+        size_t count = MatchSynonymKey(words, i, &key);
+        if (count) {
             std::vector<std::string> phrase;
             for (size_t k = i; k < i + count; k++)
                 phrase.push_back(words[k].folded);
             AddAlternative(&concept, phrase, 1.0);
             AddSynonyms(&concept, key, 1.0);
+            // A lay phrase ("pedir cita") the content writes no way at all
+            // leaves its words to stand on their own ("cita").
+            if (concept.alternatives.empty())
+                count = 0;
+        }
+        if (count) {
             seen_key = key;
             i += count - 1;
         } else if (const std::string joined = JoinedWord(words, i); !joined.empty()) {
