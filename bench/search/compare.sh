@@ -14,7 +14,8 @@ shift
 sets=("$@")
 if [ ${#sets[@]} -eq 0 ]; then
     sets=("$repo/tests/data/search/sets/cataract-en" "$repo/tests/data/search/sets/colonoscopy-en"
-          "$repo/tests/data/search/sets/depilacion-laser-es" "$repo/tests/data/search/sets/wisdom-teeth-en")
+          "$repo/tests/data/search/sets/depilacion-laser-es" "$repo/tests/data/search/sets/wisdom-teeth-en"
+          "$repo/tests/data/search/sets/hearing-aids-en")
 fi
 (cd "$here/engines" && npm ci --no-audit --no-fund --silent >/dev/null)
 echo "| set | engine | top-1 | recall@3 | nothing shown | off-topic confident | question | paraphrase | typo | morph | prefix | exact |"

@@ -91,7 +91,7 @@ struct IndexedDoc {
     HitKind kind = HitKind::Faq;
     std::string id;
     std::string title;         // question or page title
-    std::string extra;         // keywords, or the page's summary and id
+    std::string extra;         // keywords and id, or the page's summary and id
     std::string body;          // answer or page text, as plain text
 };
 std::vector<IndexedDoc> IndexedDocuments(const LanguageContent& lang);
