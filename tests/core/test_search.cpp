@@ -246,6 +246,45 @@ TEST_CASE("One word of an answer does not answer two words of the query")
     CHECK(results.related[0].id == "consultation");
 }
 
+TEST_CASE("A rare word of the query outweighs two common ones a title shares (blistering after laser)")
+{
+    // "after" and "laser" are in most answers and in one title; "blister"
+    // is in one title and one other answer. Counted again as plain typed words, the two common
+    // ones outweighed the rare one that names the topic.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("frosting", "Why does my skin go white straight after the laser?", "The laser makes gas under the skin; it fades in minutes."),
+         Faq("blisters", "Is it normal to get blisters?", "Small ones can come up; do not burst them."),
+         Faq("shower", "Can I shower?", "Yes, the day after the laser, with cool water; pat any blister dry."),
+         Faq("swim", "Can I swim?", "Not for two weeks after the laser."),
+         Faq("work", "Can I go to work?", "Most people work the day after the laser."),
+         Faq("exercise", "Can I exercise?", "Wait two days after the laser."),
+         Faq("hurt", "Does it hurt?", "The laser feels like a snap of an elastic band; numbing cream helps."),
+         Faq("sessions", "How many sessions will I need?", "Most need six to ten, six weeks apart, after the laser has been tested."),
+         Faq("sun", "Should I avoid the sun?", "Yes, for four weeks after the laser."),
+         Faq("cost", "How much does it cost?", "Each laser session is priced by size.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "blistering after laser", 5)) == "blisters");
+    CHECK(FirstShown(index->Search("en", "white skin after laser", 5)) == "frosting");
+}
+
+TEST_CASE("A question that asks who finds the question that asks who, not one with more of its filler")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("who", "Who carries out the peel?", "One of our nurses, trained by our dermatologist."),
+         Faq("next", "When can I do my next peel?", "Four weeks after the last one."),
+         Faq("cost", "How much does a peel cost?", "Prices start at eighty pounds."),
+         Faq("hurt", "Does the peel hurt?", "It stings for a few minutes."),
+         Faq("parking", "Where do I park?", "Behind the building.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "who will do my peel", 5)) == "who");
+    CHECK(FirstShown(index->Search("en", "when will i do my next one", 5)) == "next");
+    CHECK(FirstShown(index->Search("en", "how much is a peel", 5)) == "cost");
+}
+
 TEST_CASE("Two typed words meet the one word the content writes (skin care, skincare)")
 {
     const Content content = FaqContent({{

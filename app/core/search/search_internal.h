@@ -56,6 +56,11 @@ const std::vector<std::string>& ContextWords(const std::string& lang, ContextKin
 // words[i] only frames a question ("is that normal", "¿es grave?", "last year").
 bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i);
 
+// What kind of answer a text asks for, from its question words: "who",
+// "when", "how long", "how much", "cuanto", ... (folded, a "how" joined to
+// the word after it). Empty for a language without a list.
+std::vector<std::string> QuestionWords(const std::string& lang, const std::vector<Word>& words);
+
 // Xapian stemmer for a BCP 47 tag ("pt-BR" -> portuguese); `*found` false and
 // a no-op stemmer when the language has none.
 Xapian::Stem StemmerFor(const std::string& lang, bool* found);

@@ -163,17 +163,33 @@ std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::
     return AssignConcepts(concepts, std::move(matches));
 }
 
-// The share of the typed words, filler included, that a title uses: "how
-// soon can I have another peel" reads like "How often can I have a peel?".
-// A tie-breaker beside the concepts, which ignore such words.
-double SharedWording(const std::vector<std::string>& typed_stems, const SplitText& title)
+// The share of the typed words that are filler a title uses too: "how soon
+// can I have another peel" reads like "How often can I have a peel?". Only
+// filler counts: the topic words are the concepts', weighed by rarity, and
+// counted again here as plain words two common ones ("after the laser")
+// outweighed the rare one that names the topic ("blistering").
+double SharedWording(const QueryPlan& plan, const SplitText& title)
 {
-    if (typed_stems.empty())
+    if (plan.typed_stems.empty())
         return 0.0;
-    const size_t shared = std::count_if(typed_stems.begin(), typed_stems.end(), [&](const std::string& stem) {
-        return std::find(title.stems.begin(), title.stems.end(), stem) != title.stems.end();
+    const size_t shared = std::count_if(plan.filler_stems.begin(), plan.filler_stems.end(),
+                                        [&](const std::string& stem) {
+                                            return std::find(title.stems.begin(), title.stems.end(), stem) !=
+                                                   title.stems.end();
+                                        });
+    return static_cast<double>(shared) / static_cast<double>(plan.typed_stems.size());
+}
+
+// "is it a doctor or a nurse who does it" asks who: "Who will carry out my
+// peel?" answers it even when another title shares more of its words.
+bool AsksTheSame(const std::string& lang, const QueryPlan& plan, const SplitText& title)
+{
+    if (plan.asks.empty())
+        return false;
+    const std::vector<std::string> asked = QuestionWords(lang, title.words);
+    return std::any_of(plan.asks.begin(), plan.asks.end(), [&](const std::string& word) {
+        return std::find(asked.begin(), asked.end(), word) != asked.end();
     });
-    return static_cast<double>(shared) / static_cast<double>(typed_stems.size());
 }
 
 // Per concept, how much of it a title holds (0 for none).

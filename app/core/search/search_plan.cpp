@@ -425,8 +425,12 @@ QueryPlan Planner::Plan(const std::string& query)
     if (words.empty())
         return plan;
     const bool last_is_partial = words.back().end == static_cast<int>(query.size());
-    for (const Word& word : words)
+    for (const Word& word : words) {
         plan.typed_stems.push_back(index_.StemTerm(word.folded));
+        if (IsStopWord(lang_, word.folded))
+            plan.filler_stems.push_back(plan.typed_stems.back());
+    }
+    plan.asks = QuestionWords(lang_, words);
     const size_t content_words = std::count_if(words.begin(), words.end(),
                                                [this](const Word& w) { return !IsStopWord(lang_, w.folded); });
     plan.filler_only = content_words == 0;

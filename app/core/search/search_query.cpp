@@ -21,7 +21,8 @@ constexpr double kMinEvidence = 0.5;        // and a confident one holds a word 
                                             // the rarest: common words alone ("what time is it") only suggest
 constexpr double kRankWeight = 0.5;         // BM25 (relative to the best) beside coverage in the rank
 constexpr double kTitleRankWeight = 1.0;    // coverage by the question or title alone, on top
-constexpr double kWordingWeight = 0.3;      // typed words, filler too, shared with the title
+constexpr double kWordingWeight = 0.3;      // typed filler words shared with the title
+constexpr double kAsksWeight = 0.3;         // the title asks what the query asks (who, when, how long)
 constexpr double kKeepRelative = 0.7;       // further confident answers rank within this of the best
 constexpr int kRelatedCount = 3;
 constexpr int kRerankDepth = 30;            // BM25's best this many are re-ranked by coverage
@@ -37,7 +38,8 @@ struct Candidate {
     double known = 0.0;        // share of the weight of the words some document holds
     double strong = 0.0;       // the same through close alternatives only
     double title = 0.0;        // the share its question or title holds
-    double wording = 0.0;      // the share of all typed words, filler too, in its title
+    double wording = 0.0;      // the share of the typed words that are filler its title uses too
+    bool asks = false;         // its title asks what the query asks
     double rank = 0.0;
 };
 
@@ -79,8 +81,9 @@ Xapian::Query BuildQuery(const std::string& lang, const QueryPlan& plan, std::se
 // the concepts that meet in one passage (the smaller of the two). `strong`
 // counts only close alternatives (the word, its forms, lay words, typo
 // fixes): WordNet's looser guesses may suggest a question, never answer one.
-void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const TermConcepts& terms,
-              const std::set<std::string>& present, double total_weight, double known_weight, Candidate* candidate)
+void Coverage(const SearchIndex::LangIndex& index, const std::string& lang, const QueryPlan& plan,
+              const TermConcepts& terms, const std::set<std::string>& present, double total_weight,
+              double known_weight, Candidate* candidate)
 {
     const std::vector<double> held = ConceptsIn(plan.concepts, present, &candidate->distinctive);
     double covered = 0.0, strong = 0.0;
@@ -102,7 +105,8 @@ void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const 
     for (size_t c = 0; c < in_title.size(); c++)
         title += in_title[c] * plan.concepts[c].weight;
     candidate->title = total_weight > 0.0 ? title / total_weight : 0.0;
-    candidate->wording = SharedWording(plan.typed_stems, stored.title);
+    candidate->wording = SharedWording(plan, stored.title);
+    candidate->asks = AsksTheSame(lang, plan, stored.title);
 }
 
 SearchHit MakeHit(const SearchIndex::LangIndex& index, const std::set<std::string>& all_terms, const Candidate& candidate)
@@ -170,11 +174,13 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             const std::vector<std::set<std::string>> present = TermsHeld(index->db, docids, all_terms);
             const TermConcepts terms = ConceptsOfTerms(plan.concepts);
             for (size_t d = 0; d < by_docid.size(); d++)
-                Coverage(*index, plan, terms, present[d], total_weight, known_weight, &candidates[by_docid[d].second]);
+                Coverage(*index, lang, plan, terms, present[d], total_weight, known_weight,
+                         &candidates[by_docid[d].second]);
             const double best_bm25 = candidates.empty() ? 1.0 : std::max(candidates[0].bm25, 1e-9);
             for (Candidate& candidate : candidates)
                 candidate.rank = kRankWeight * candidate.bm25 / best_bm25 + candidate.coverage +
-                                 kTitleRankWeight * candidate.title + kWordingWeight * candidate.wording;
+                                 kTitleRankWeight * candidate.title + kWordingWeight * candidate.wording +
+                                 (candidate.asks ? kAsksWeight : 0.0);
             std::stable_sort(candidates.begin(), candidates.end(),
                              [](const Candidate& a, const Candidate& b) { return a.rank > b.rank; });
             // Confident answers first, while they stay close to the best; the

@@ -49,6 +49,8 @@ struct QueryPlan {
     std::vector<Concept> concepts;
     std::vector<Correction> corrections;
     std::vector<std::string> typed_stems;   // every typed word, filler included, stemmed
+    std::vector<std::string> filler_stems;  // the typed filler words ("can", "i", "how"), stemmed
+    std::vector<std::string> asks;          // its question words (QuestionWords)
     bool filler_only = false;   // every word is filler ("what is it"): only titles can answer
 };
 
@@ -98,8 +100,13 @@ std::vector<double> ConceptsInTitle(const std::vector<Concept>& concepts, const 
 double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const SplitText& title,
                      const SplitText& text);
 
-// The share of the typed words, filler included, that a title uses.
-double SharedWording(const std::vector<std::string>& typed_stems, const SplitText& title);
+// The share of the typed words that are filler words the title uses too:
+// how close its wording is to the query's, beside the topic words that
+// coverage already weighs by their rarity.
+double SharedWording(const QueryPlan& plan, const SplitText& title);
+
+// Whether a title asks one of the query's question words (QueryPlan::asks).
+bool AsksTheSame(const std::string& lang, const QueryPlan& plan, const SplitText& title);
 
 // ---------------------------------------------------------------------------
 // [SECTION] Snippets and stored documents (search_snippets.cpp)

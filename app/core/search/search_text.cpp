@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 namespace ck {
@@ -344,6 +345,38 @@ bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t
     if (!frame->count(words[i].folded))
         return false;
     return leads->count(words[i - 1].folded) != 0;
+}
+
+// A patient asking "who does it" wants the question that asks who, not one
+// that names the same topic and asks when. Spanish "cuanto" covers both
+// "how much" and "how long", as patients use it.
+static const char* const kEnglishQuestionWords[] = {"who", "when", "where", "why", "which", "what", "how"};
+static const char* const kEnglishHowWhat[] = {"long", "much", "many", "often", "soon", "far"};
+static const std::pair<const char*, const char*> kSpanishQuestionWords[] = {
+    {"quien", "quien"}, {"quienes", "quien"}, {"cuando", "cuando"}, {"donde", "donde"}, {"cual", "cual"},
+    {"cuales", "cual"}, {"que", "que"}, {"como", "como"}, {"cuanto", "cuanto"}, {"cuanta", "cuanto"},
+    {"cuantos", "cuanto"}, {"cuantas", "cuanto"},
+};
+
+std::vector<std::string> QuestionWords(const std::string& lang, const std::vector<Word>& words)
+{
+    static const std::set<std::string> english(std::begin(kEnglishQuestionWords), std::end(kEnglishQuestionWords));
+    static const std::set<std::string> how_what(std::begin(kEnglishHowWhat), std::end(kEnglishHowWhat));
+    static const std::map<std::string, std::string> spanish(std::begin(kSpanishQuestionWords),
+                                                            std::end(kSpanishQuestionWords));
+    const std::string primary = lang.substr(0, lang.find('-'));
+    std::vector<std::string> asked;
+    for (size_t i = 0; i < words.size(); i++) {
+        const std::string& word = words[i].folded;
+        if (primary == "en" && english.count(word)) {
+            const bool joined = word == "how" && i + 1 < words.size() && how_what.count(words[i + 1].folded);
+            asked.push_back(joined ? word + " " + words[i + 1].folded : word);
+        } else if (primary == "es") {
+            if (auto it = spanish.find(word); it != spanish.end())
+                asked.push_back(it->second);
+        }
+    }
+    return asked;
 }
 
 // ---------------------------------------------------------------------------
