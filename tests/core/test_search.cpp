@@ -539,6 +539,21 @@ TEST_CASE("WordNet's word forms and broader terms reach the content's words")
     CHECK_FALSE(diagnostics.Items().empty());
 }
 
+TEST_CASE("A base form typed finds the content's inflections of it (dark skin, darker skin)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("darker", "Is it safe for darker skin?", "Yes, with settings chosen for your skin type."),
+         Faq("sun", "How do I protect my skin from the sun?", "Wear a factor 50 cream for four weeks."),
+         Faq("dry", "Why is my skin dry?", "Dry skin is normal for a few days; moisturise twice a day."),
+         Faq("hair", "Will it remove dark hairs?", "Only tattoo ink is targeted."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "dark skin", 5)) == "darker");
+    CHECK(FirstShown(index->Search("en", "dark hair", 5)) == "hair");
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] Word lists
 // ---------------------------------------------------------------------------

@@ -87,6 +87,7 @@ private:
     void AddLongerForms(Concept* concept, const std::string& word) const;
     std::vector<std::string> Lemmas(const std::string& word) const;
     void AddWordNet(Concept* concept, const std::string& word, bool in_content) const;
+    void AddInflections(Concept* concept, const std::string& word) const;
     void AddWord(Concept* concept, const Word& word, bool partial, bool only_word, QueryPlan* plan) const;
     const PlannedWord& PlanWholeWord(const Word& word) const;
     void AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const;
@@ -304,6 +305,27 @@ void Planner::AddWordNet(Concept* concept, const std::string& word, bool in_cont
             AddAlternative(concept, SplitPhrase(synonym), kSynonymFactor);
         for (const std::string& broader : index_.wordnet->Related(lemma, WordTable::Broader))
             AddAlternative(concept, SplitPhrase(broader), kBroaderFactor);
+    }
+    if (index_.wordnet->Contains(word))
+        AddInflections(concept, word);
+}
+
+// The content's inflections of a word WordNet lists, found by undoing their
+// endings: "dark" -> "darker", "big" -> "bigger". The stemmer leaves
+// comparatives whole, and WordNet lists only base forms, so nothing else
+// takes a typed base form to the content's comparative.
+void Planner::AddInflections(Concept* concept, const std::string& word) const
+{
+    const std::string stem = index_.StemTerm(word);
+    if (stem.size() < 4 || stem[0] != 'Z')   // three letters at least: "red", not "go"
+        return;
+    for (auto it = index_.db.allterms_begin(stem); it != index_.db.allterms_end(stem); ++it) {
+        const std::string& term = *it;
+        if (term == stem)
+            continue;
+        const std::vector<std::string> lemmas = Lemmas(term.substr(1));
+        if (std::find(lemmas.begin(), lemmas.end(), word) != lemmas.end())
+            AddTerms(concept, {term}, kFormFactor);
     }
 }
 
