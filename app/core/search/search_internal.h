@@ -134,6 +134,7 @@ struct SearchIndex::LangIndex {
     struct StoredDoc {
         std::vector<std::string> fields;
         search_detail::SplitText title;
+        std::vector<std::string> title_asks;   // its question words (QuestionWords)
         // Split on first use (StoredText()): only a page's passages and a
         // shown hit's snippet need it, not an FAQ entry being ranked.
         mutable search_detail::SplitText text;

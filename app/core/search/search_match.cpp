@@ -182,13 +182,10 @@ double SharedWording(const QueryPlan& plan, const SplitText& title)
 
 // "is it a doctor or a nurse who does it" asks who: "Who will carry out my
 // peel?" answers it even when another title shares more of its words.
-bool AsksTheSame(const std::string& lang, const QueryPlan& plan, const SplitText& title)
+bool AsksTheSame(const QueryPlan& plan, const std::vector<std::string>& title_asks)
 {
-    if (plan.asks.empty())
-        return false;
-    const std::vector<std::string> asked = QuestionWords(lang, title.words);
     return std::any_of(plan.asks.begin(), plan.asks.end(), [&](const std::string& word) {
-        return std::find(asked.begin(), asked.end(), word) != asked.end();
+        return std::find(title_asks.begin(), title_asks.end(), word) != title_asks.end();
     });
 }
 

@@ -81,9 +81,8 @@ Xapian::Query BuildQuery(const std::string& lang, const QueryPlan& plan, std::se
 // the concepts that meet in one passage (the smaller of the two). `strong`
 // counts only close alternatives (the word, its forms, lay words, typo
 // fixes): WordNet's looser guesses may suggest a question, never answer one.
-void Coverage(const SearchIndex::LangIndex& index, const std::string& lang, const QueryPlan& plan,
-              const TermConcepts& terms, const std::set<std::string>& present, double total_weight,
-              double known_weight, Candidate* candidate)
+void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const TermConcepts& terms,
+              const std::set<std::string>& present, double total_weight, double known_weight, Candidate* candidate)
 {
     const std::vector<double> held = ConceptsIn(plan.concepts, present, &candidate->distinctive);
     double covered = 0.0, strong = 0.0;
@@ -106,7 +105,7 @@ void Coverage(const SearchIndex::LangIndex& index, const std::string& lang, cons
         title += in_title[c] * plan.concepts[c].weight;
     candidate->title = total_weight > 0.0 ? title / total_weight : 0.0;
     candidate->wording = SharedWording(plan, stored.title);
-    candidate->asks = AsksTheSame(lang, plan, stored.title);
+    candidate->asks = AsksTheSame(plan, stored.title_asks);
 }
 
 SearchHit MakeHit(const SearchIndex::LangIndex& index, const std::set<std::string>& all_terms, const Candidate& candidate)
@@ -174,8 +173,7 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             const std::vector<std::set<std::string>> present = TermsHeld(index->db, docids, all_terms);
             const TermConcepts terms = ConceptsOfTerms(plan.concepts);
             for (size_t d = 0; d < by_docid.size(); d++)
-                Coverage(*index, lang, plan, terms, present[d], total_weight, known_weight,
-                         &candidates[by_docid[d].second]);
+                Coverage(*index, plan, terms, present[d], total_weight, known_weight, &candidates[by_docid[d].second]);
             const double best_bm25 = candidates.empty() ? 1.0 : std::max(candidates[0].bm25, 1e-9);
             for (Candidate& candidate : candidates)
                 candidate.rank = kRankWeight * candidate.bm25 / best_bm25 + candidate.coverage +

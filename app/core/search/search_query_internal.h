@@ -105,8 +105,8 @@ double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& t
 // coverage already weighs by their rarity.
 double SharedWording(const QueryPlan& plan, const SplitText& title);
 
-// Whether a title asks one of the query's question words (QueryPlan::asks).
-bool AsksTheSame(const std::string& lang, const QueryPlan& plan, const SplitText& title);
+// Whether a title's question words (`title_asks`) hold one of the query's.
+bool AsksTheSame(const QueryPlan& plan, const std::vector<std::string>& title_asks);
 
 // ---------------------------------------------------------------------------
 // [SECTION] Snippets and stored documents (search_snippets.cpp)

@@ -113,8 +113,11 @@ const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& in
     auto stored = std::make_shared<SearchIndex::LangIndex::StoredDoc>();
     stored->fields = SplitData(it.get_document().get_data());
     stored->title = Split(index, stored->fields[2]);
+    stored->title_asks = QuestionWords(index.info.lang, stored->title.words);
     for (const std::string& field : stored->fields)
         stored->bytes += field.size();
+    for (const std::string& word : stored->title_asks)
+        stored->bytes += word.size();
     stored->bytes += Bytes(stored->title);
     index.doc_cache_bytes += stored->bytes;
     return *index.doc_cache.emplace(*it, std::move(stored)).first->second;
