@@ -348,10 +348,15 @@ bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t
 }
 
 // A patient asking "who does it" wants the question that asks who, not one
-// that names the same topic and asks when. Spanish "cuanto" covers both
-// "how much" and "how long", as patients use it.
+// that names the same topic and asks when. "How many days" asks how long, as
+// "how much time" does. Spanish "cuanto" covers both "how much" and "how
+// long", as patients use it.
 static const char* const kEnglishQuestionWords[] = {"who", "when", "where", "why", "which", "what", "how"};
 static const char* const kEnglishHowWhat[] = {"long", "much", "many", "often", "soon", "far"};
+static const char* const kEnglishDurations[] = {
+    "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month", "months",
+    "year", "years", "time",
+};
 static const std::pair<const char*, const char*> kSpanishQuestionWords[] = {
     {"quien", "quien"}, {"quienes", "quien"}, {"cuando", "cuando"}, {"donde", "donde"}, {"cual", "cual"},
     {"cuales", "cual"}, {"que", "que"}, {"como", "como"}, {"cuanto", "cuanto"}, {"cuanta", "cuanto"},
@@ -362,6 +367,7 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
 {
     static const std::set<std::string> english(std::begin(kEnglishQuestionWords), std::end(kEnglishQuestionWords));
     static const std::set<std::string> how_what(std::begin(kEnglishHowWhat), std::end(kEnglishHowWhat));
+    static const std::set<std::string> durations(std::begin(kEnglishDurations), std::end(kEnglishDurations));
     static const std::map<std::string, std::string> spanish(std::begin(kSpanishQuestionWords),
                                                             std::end(kSpanishQuestionWords));
     const std::string primary = lang.substr(0, lang.find('-'));
@@ -369,8 +375,10 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
     for (size_t i = 0; i < words.size(); i++) {
         const std::string& word = words[i].folded;
         if (primary == "en" && english.count(word)) {
-            const bool joined = word == "how" && i + 1 < words.size() && how_what.count(words[i + 1].folded);
-            asked.push_back(joined ? word + " " + words[i + 1].folded : word);
+            const std::string next = word == "how" && i + 1 < words.size() ? words[i + 1].folded : std::string();
+            const bool counted = (next == "many" || next == "much") && i + 2 < words.size() &&
+                                 durations.count(words[i + 2].folded);
+            asked.push_back(counted ? "how long" : how_what.count(next) ? word + " " + next : word);
         } else if (primary == "es") {
             if (auto it = spanish.find(word); it != spanish.end())
                 asked.push_back(it->second);
