@@ -49,6 +49,21 @@ def lang_of(content_dir):
         return json.load(f).get("default_language", "en")
 
 
+def parse_set(spec):
+    """(name, content dir, queries.tsv, language) of a SET argument; exits when one is missing."""
+    lang = None
+    if ":" in spec:
+        content_dir, tsv, *rest = spec.split(":")
+        lang = rest[0] if rest else None
+    else:
+        content_dir, tsv = os.path.join(spec, "content"), os.path.join(spec, "queries.tsv")
+    name = os.path.basename(os.path.normpath(spec.split(":")[1] if ":" in spec else spec))
+    if not os.path.isfile(tsv) or not os.path.isdir(content_dir):
+        print(f"{name}: missing {tsv} or {content_dir}", file=sys.stderr)
+        sys.exit(1)
+    return name, content_dir, tsv, lang or lang_of(content_dir)
+
+
 def run_carekiosk(exe, content_dir, lang, texts, memory):
     with tempfile.TemporaryDirectory() as cache:
         where = ["--no-cache"] if memory else ["--cache-dir", cache]
@@ -118,18 +133,8 @@ def main():
 
     failed = False
     for spec in args.sets:
-        lang = None
-        if ":" in spec:
-            content_dir, tsv, *rest = spec.split(":")
-            lang = rest[0] if rest else None
-        else:
-            content_dir, tsv = os.path.join(spec, "content"), os.path.join(spec, "queries.tsv")
-        name = os.path.basename(os.path.normpath(spec.split(":")[1] if ":" in spec else spec))
-        if not os.path.isfile(tsv) or not os.path.isdir(content_dir):
-            print(f"{name}: missing {tsv} or {content_dir}", file=sys.stderr)
-            sys.exit(1)
+        name, content_dir, tsv, lang = parse_set(spec)
         queries = read_queries(tsv)
-        lang = lang or lang_of(content_dir)
         texts = [q[0] for q in queries]
         if args.engine == "carekiosk":
             answers = run_carekiosk(args.exe, content_dir, lang, texts, args.memory)
