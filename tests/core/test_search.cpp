@@ -824,6 +824,56 @@ TEST_CASE("Typos are corrected and the correction is shown")
     CHECK(index->Search("en", "does it hurt", 5).corrected_query.empty());
 }
 
+TEST_CASE("A mistyped word weighs what the word it stands for weighs")
+{
+    // "emergency" is in one title; the lay words it brings ("out of hours")
+    // are in almost every answer. A fix used to weigh as little as its
+    // commonest lay word, so "night", in two answers, outweighed it.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("urgent", "What do I do in an emergency?", "Ring the number on your aftercare sheet."),
+         Faq("swelling", "Why is it puffy in the morning?",
+             "Fluid settles in the night; after a night or two it goes down within hours once you are up and out."),
+         Faq("wash", "When can I wash it?",
+             "Wait until the next night, 24 hours on, then use lukewarm water and pat it dry; stay out of the sun."),
+         Faq("phone", "When are you open?", "From 8 until 6; out of these hours, leave a message."),
+         Faq("parking", "Where do I park?", "The car park is open 24 hours; pay on the way out."),
+         Faq("cost", "How much does it cost?",
+             "Prices start at one hundred pounds, paid within 48 hours; we send out a receipt.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    REQUIRE(FirstShown(index->Search("en", "emergency in the night", 5)) == "urgent");
+    const SearchResults fixed = index->Search("en", "emergemcy in the night", 5);
+    CHECK(fixed.corrected_query == "emergency in the night");
+    CHECK(FirstShown(fixed) == "urgent");
+}
+
+TEST_CASE("A typo in a form the content lacks is fixed through the stem of the form it has")
+{
+    // "exerising" ("exercising") is four edits from the content's "exercise",
+    // but its stem, "exeris", is one from "exercis".
+    const Content content = FaqContent({{
+        "en",
+        {Faq("exercise", "When can I exercise again?", "Wait 48 hours before the gym or a run."),
+         Faq("smoking", "Can smokers have it?", "Yes, though smoking slows healing."),
+         Faq("sun", "Can I go in the sun?", "Wear sunscreen every day."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults exercise = index->Search("en", "exerising after", 5);
+    CHECK(FirstShown(exercise) == "exercise");
+    CHECK(exercise.corrected_query == "exercise after");
+    // Without a dictionary to tell a real word from a typo, Spanish words are
+    // not rewritten through their stems: "aparatos" (braces) is not "aparte".
+    const Content spanish = FaqContent({{
+        "es",
+        {Faq("precio", "¿Cuánto cuesta?", "El precio se paga aparte."),
+         Faq("dolor", "¿Duele?", "Se nota una molestia leve.")},
+    }});
+    const auto es = SearchIndex::Open(spanish, {"", false}, nullptr);
+    CHECK(es->Search("es", "aparatos ", 5).corrected_query.empty());
+}
+
 TEST_CASE("Word forms match through stemming")
 {
     const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);

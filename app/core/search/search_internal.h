@@ -101,6 +101,7 @@ struct SearchIndex::LangIndex {
     // that could be close. Loaded on the first correction, not at open.
     struct VocabularyWord {
         std::string word;
+        std::string stem;     // its stem term, once FindStemCorrection() needs it ("" before)
         Xapian::doccount freq = 0;
         size_t order = 0;     // in term order, lay words last: breaks ties
     };

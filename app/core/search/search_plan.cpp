@@ -22,6 +22,7 @@ constexpr int kMaxPrefixExpansions = 12;
 constexpr size_t kMinPrefixLength = 3;      // shorter prefixes match too much
 constexpr size_t kMinCorrectLength = 4;     // shorter words are too ambiguous to correct
 constexpr size_t kTwoEditLength = 8;        // words this long may have two typos
+constexpr size_t kMinStemFixLetters = 4;    // shorter stems are one edit from too many others
 // How much a match through each kind of alternative counts, against the
 // typed word itself (1.0). Lay words: search.cpp.
 constexpr double kCompletionFactor = 0.9;   // the last word, still being typed
@@ -83,12 +84,14 @@ private:
     std::vector<std::string> ExpandPrefix(const std::string& prefix) const;
     std::string Correct(const std::string& word) const;
     std::string FindCorrection(const std::string& word) const;
+    std::string FindStemCorrection(const std::string& word) const;
     std::vector<std::string> SplitCompound(const std::string& word) const;
     void AddLongerForms(Concept* concept, const std::string& word) const;
     std::vector<std::string> Lemmas(const std::string& word) const;
     void AddWordNet(Concept* concept, const std::string& word, bool in_content) const;
     void AddInflections(Concept* concept, const std::string& word) const;
-    void AddWord(Concept* concept, const Word& word, bool partial, bool only_word, QueryPlan* plan) const;
+    void AddWord(Concept* concept, const Word& word, bool partial, bool only_word, QueryPlan* plan,
+                 bool may_fix = true) const;
     const PlannedWord& PlanWholeWord(const Word& word) const;
     void AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const;
     void AddTerms(Concept* concept, std::vector<std::string> terms, double factor) const;
@@ -242,7 +245,7 @@ double Planner::ConceptWeight(Concept* concept) const
     // The planner adds first the typed word or phrase when the content has
     // it, else what the clinic's synonyms make equal to it (factor 1 both).
     const Alternative& typed = concept->alternatives.front();
-    if (typed.factor < 1.0)
+    if (typed.factor < 1.0 && !concept->fixed)
         return std::log(1.0 + total / std::max<double>(df, 1.0));
     for (ContextKind kind : {ContextKind::TimeRelation, ContextKind::BodyPart}) {
         const std::vector<std::string>& words = ContextWords(lang_, kind);
@@ -330,9 +333,10 @@ void Planner::AddInflections(Concept* concept, const std::string& word) const
 }
 
 // Everything one typed word may stand for. A word the content, the word
-// lists and the dictionary do not know is tried as a typo, then by its
-// longer forms, then as two words run together.
-void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool only_word, QueryPlan* plan) const
+// lists and the dictionary do not know is tried as a typo (unless `may_fix`
+// is false), then by its longer forms, then as two words run together.
+void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool only_word, QueryPlan* plan,
+                      bool may_fix) const
 {
     const std::string& word = typed.folded;
     const bool in_content = Known(word);
@@ -354,12 +358,24 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
     if (!concept->alternatives.empty() || word.size() > kMaxWordBytes)
         return;
     const bool dictionary_word = index_.wordnet && !Lemmas(word).empty();
-    if (!dictionary_word) {
+    if (!dictionary_word && may_fix) {
         const std::string fixed = Correct(word);
         if (!fixed.empty()) {
             plan->corrections.push_back({typed.begin, typed.end, fixed});
-            AddAlternative(concept, {fixed}, kCorrectionFactor);
-            AddSynonyms(concept, index_.StemTerm(fixed), kCorrectionFactor);
+            // The fix stands for everything the word meant does (its forms,
+            // lay words, WordNet's), each counting a little less in case the
+            // guess is wrong, and weighs what the word meant weighs:
+            // "emergemcy" is as rare as "emergency", not as common as its lay
+            // word "out of hours".
+            Word meant = typed;
+            meant.folded = fixed;
+            Concept as_meant;
+            QueryPlan unused;
+            AddWord(&as_meant, meant, false, only_word, &unused, false);
+            for (Alternative& alternative : as_meant.alternatives)
+                AddTerms(concept, std::move(alternative.terms), alternative.factor * kCorrectionFactor);
+            concept->word = as_meant.word;
+            concept->fixed = !as_meant.word.empty();
             return;
         }
     }
@@ -544,10 +560,10 @@ void LoadVocabulary(const SearchIndex::LangIndex& index)
     for (auto it = index.db.allterms_begin(); it != index.db.allterms_end(); ++it) {
         const std::string term = *it;
         if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))   // skip prefixed (stemmed) terms
-            index.vocabulary[term[0]].push_back({term, it.get_termfreq(), order++});
+            index.vocabulary[term[0]].push_back({term, std::string(), it.get_termfreq(), order++});
     }
     for (const std::string& lay_word : index.lay_words)
-        index.vocabulary[lay_word[0]].push_back({lay_word, 0, order++});
+        index.vocabulary[lay_word[0]].push_back({lay_word, std::string(), 0, order++});
     for (auto& [first, words] : index.vocabulary)
         std::stable_sort(words.begin(), words.end(),
                          [](const auto& a, const auto& b) { return a.word.size() < b.word.size(); });
@@ -600,7 +616,41 @@ std::string Planner::FindCorrection(const std::string& word) const
             best_order = it->order;
         }
     }
-    return best_distance <= max_distance ? best : std::string();
+    if (best_distance <= max_distance)
+        return best;
+    return FindStemCorrection(word);
+}
+
+// A typo in a form the content does not use: "exerising" ("exercising") is
+// four edits from the content's "exercise", but its stem, "exeris", is one
+// from "exercis". Of the content words whose stem is one edit away, the
+// most frequent stands for it. Only where a dictionary vouches that the
+// typed word is not a real one: without one, Spanish "aparatos" (braces)
+// would become "aparte".
+std::string Planner::FindStemCorrection(const std::string& word) const
+{
+    const std::string& stem = index_.StemTerm(word);
+    if (!index_.wordnet || !index_.has_stemmer || stem.size() < kMinStemFixLetters + 1 || stem[0] != 'Z')
+        return std::string();
+    auto bucket = index_.vocabulary.find(word[0]);
+    if (bucket == index_.vocabulary.end())
+        return std::string();
+    const std::string* best = nullptr;
+    Xapian::doccount best_freq = 0;
+    for (auto& entry : bucket->second) {
+        // Stemmed on a bucket's first use, not at load: most typos never
+        // get here, and the stem cache is for query words.
+        if (entry.stem.empty())
+            entry.stem = "Z" + index_.stemmer(entry.word);
+        if (entry.stem.size() + 1 < stem.size() || entry.stem.size() > stem.size() + 1 ||
+            IsStopWord(lang_, entry.word) || EditDistance(stem, entry.stem, 1) > 1)
+            continue;
+        if (!best || entry.freq > best_freq) {
+            best = &entry.word;
+            best_freq = entry.freq;
+        }
+    }
+    return best ? *best : std::string();
 }
 
 } // namespace

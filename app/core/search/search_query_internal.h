@@ -29,6 +29,7 @@ struct Concept {
     std::vector<Alternative> alternatives;
     double weight = 0.0;       // rarity of its most common alternative (search_plan.cpp)
     bool found = false;        // some document holds it
+    bool fixed = false;        // a typo fix: its first alternative is the word meant
     std::string word;          // the indexed word typed, for the phrase bonus ("" if none)
 };
 
