@@ -808,6 +808,17 @@ TEST_CASE("The last word is a prefix while typing")
     CHECK(TopId(index->Search("en", "can i go to the gy ", 5)) == "none");
 }
 
+TEST_CASE("A word being typed with a slip in it still completes (alcho, pregan)")
+{
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    const SearchResults alcho = index->Search("en", "alcho", 5);
+    CHECK(FirstShown(alcho) == "alcohol");
+    CHECK(alcho.corrected_query.empty());   // still being typed: nothing to show as corrected
+    CHECK(FirstShown(index->Search("en", "can i have it if im pregan", 5)) == "pregnancy");
+    // Letters that start no word of the content, even one edit away, find nothing.
+    CHECK(FirstShown(index->Search("en", "zzyzx", 5)) == "none");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

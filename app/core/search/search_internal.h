@@ -66,8 +66,9 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
 Xapian::Stem StemmerFor(const std::string& lang, bool* found);
 
 // Damerau-Levenshtein distance, giving up (returns limit + 1) once it
-// exceeds `limit`.
-int EditDistance(const std::string& a, const std::string& b, int limit);
+// exceeds `limit`. With `to_prefix`, the distance from `a` to the nearest
+// start of `b` ("alcho" is one from "alco", the start of "alcohol").
+int EditDistance(const std::string& a, const std::string& b, int limit, bool to_prefix = false);
 
 struct PlannedWord;   // search_query_internal.h
 

@@ -19,6 +19,7 @@ namespace {
 
 constexpr double kUnknownShare = 0.8;       // a word found nowhere weighs this share of the rarest word
 constexpr int kMaxPrefixExpansions = 12;
+constexpr size_t kMaxMistypedExpansions = 4;   // a slip's completions are guesses: fewer of them
 constexpr size_t kMinPrefixLength = 3;      // shorter prefixes match too much
 constexpr size_t kMinCorrectLength = 4;     // shorter words are too ambiguous to correct
 constexpr size_t kTwoEditLength = 8;        // words this long may have two typos
@@ -72,6 +73,8 @@ void ExpandNegations(const std::string& lang, std::vector<Word>* words)
     }
 }
 
+void LoadVocabulary(const SearchIndex::LangIndex& index);
+
 class Planner {
 public:
     Planner(const SearchIndex::LangIndex& index, const std::string& lang) : index_(index), lang_(lang) {}
@@ -82,6 +85,7 @@ private:
     std::string QueryTerm(const std::string& word) const;
     bool InIndex(const std::vector<std::string>& words) const;
     std::vector<std::string> ExpandPrefix(const std::string& prefix) const;
+    std::vector<std::string> ExpandMistypedPrefix(const std::string& prefix) const;
     std::string Correct(const std::string& word) const;
     std::string FindCorrection(const std::string& word) const;
     std::string FindStemCorrection(const std::string& word) const;
@@ -164,6 +168,33 @@ std::vector<std::string> Planner::ExpandPrefix(const std::string& prefix) const
                 std::find(words.begin(), words.end(), entry.second) == words.end())
                 words.push_back(std::move(entry.second));
     index_.prefix_cache.emplace(prefix, words);
+    return words;
+}
+
+// A word being typed with a slip in it ("alcho", "prega"): the words of the
+// content that start one edit away from it, most frequent first. No
+// correction is shown: the patient is still typing. Memoised as
+// ExpandPrefix() is, under a key no typed word has.
+std::vector<std::string> Planner::ExpandMistypedPrefix(const std::string& prefix) const
+{
+    const std::string key = "~" + prefix;
+    auto cached = index_.prefix_cache.find(key);
+    if (cached != index_.prefix_cache.end())
+        return cached->second;
+    if (!index_.vocabulary_loaded)
+        LoadVocabulary(index_);
+    std::vector<std::pair<Xapian::doccount, const std::string*>> found;
+    auto bucket = index_.vocabulary.find(prefix[0]);
+    if (bucket != index_.vocabulary.end())
+        for (const auto& entry : bucket->second)
+            if (entry.freq > 0 && !IsStopWord(lang_, entry.word) && EditDistance(prefix, entry.word, 1, true) <= 1)
+                found.emplace_back(entry.freq, &entry.word);
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> words;
+    for (const auto& [freq, word] : found)
+        if (words.size() < kMaxMistypedExpansions)
+            words.push_back(*word);
+    index_.prefix_cache.emplace(key, words);
     return words;
 }
 
@@ -377,6 +408,12 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
             concept->word = as_meant.word;
             concept->fixed = !as_meant.word.empty();
             return;
+        }
+        if (partial && word.size() >= kMinCorrectLength) {
+            for (const std::string& completion : ExpandMistypedPrefix(word))
+                AddAlternative(concept, {completion}, kCompletionFactor * kCorrectionFactor);
+            if (!concept->alternatives.empty())
+                return;
         }
     }
     AddLongerForms(concept, word);

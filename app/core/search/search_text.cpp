@@ -412,11 +412,11 @@ Xapian::Stem StemmerFor(const std::string& lang, bool* found)
 // [SECTION] Edit distance
 // ---------------------------------------------------------------------------
 
-int EditDistance(const std::string& a, const std::string& b, int limit)
+int EditDistance(const std::string& a, const std::string& b, int limit, bool to_prefix)
 {
     const int n = static_cast<int>(a.size());
     const int m = static_cast<int>(b.size());
-    if (std::abs(n - m) > limit)
+    if (to_prefix ? m < n - limit : std::abs(n - m) > limit)
         return limit + 1;
     // Three rows: Damerau's transposition needs the row before the previous.
     std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
@@ -438,7 +438,8 @@ int EditDistance(const std::string& a, const std::string& b, int limit)
         std::swap(before, previous);
         std::swap(previous, current);
     }
-    return std::min(previous[m], limit + 1);
+    const int distance = to_prefix ? *std::min_element(previous.begin(), previous.end()) : previous[m];
+    return std::min(distance, limit + 1);
 }
 
 } // namespace search_detail
