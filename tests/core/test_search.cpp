@@ -819,6 +819,19 @@ TEST_CASE("A word being typed with a slip in it still completes (alcho, pregan)"
     CHECK(FirstShown(index->Search("en", "zzyzx", 5)) == "none");
 }
 
+TEST_CASE("A slip on the first letter is fixed when the rest of the word is right")
+{
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    for (const char* typed : {"vleeding", "leeding", "lbeeding", "nbleeding"}) {   // neighbour, missing, swapped, extra
+        INFO(typed);
+        const SearchResults results = index->Search("en", typed, 5);
+        CHECK(results.corrected_query == "bleeding");
+        CHECK(FirstShown(results) == "bleeding");
+    }
+    // A key far from the first letter is not a slip: "ybleeding" stays as typed.
+    CHECK(index->Search("en", "ybleeding", 5).corrected_query.empty());
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

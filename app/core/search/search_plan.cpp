@@ -11,6 +11,8 @@
 #include "search/search_query_internal.h"
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 namespace ck {
 using namespace search_detail;
@@ -75,6 +77,47 @@ void ExpandNegations(const std::string& lang, std::vector<Word>* words)
 
 void LoadVocabulary(const SearchIndex::LangIndex& index);
 
+// The on-screen keyboard's letters for English and Spanish, QWERTY rows,
+// each offset half a key from the one above: what a finger may hit instead.
+constexpr const char* kKeyRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+
+bool IsKeyboardLetter(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+// The keys touching `letter`: beside it, and the two above and below.
+std::string NeighbouringKeys(char letter)
+{
+    std::string keys;
+    if (!IsKeyboardLetter(letter))
+        return keys;
+    const int rows = static_cast<int>(std::size(kKeyRows));
+    for (int r = 0; r < rows; r++) {
+        const std::string_view row = kKeyRows[r];
+        const size_t at = row.find(letter);
+        if (at == std::string_view::npos)
+            continue;
+        const int i = static_cast<int>(at);
+        auto add = [&keys](int row_index, int column) {
+            const std::string_view other = kKeyRows[row_index];
+            if (column >= 0 && column < static_cast<int>(other.size()))
+                keys += other[column];
+        };
+        add(r, i - 1);
+        add(r, i + 1);
+        if (r > 0) {
+            add(r - 1, i);
+            add(r - 1, i + 1);
+        }
+        if (r + 1 < rows) {
+            add(r + 1, i - 1);
+            add(r + 1, i);
+        }
+    }
+    return keys;
+}
+
 class Planner {
 public:
     Planner(const SearchIndex::LangIndex& index, const std::string& lang) : index_(index), lang_(lang) {}
@@ -89,6 +132,8 @@ private:
     std::string Correct(const std::string& word) const;
     std::string FindCorrection(const std::string& word) const;
     std::string FindStemCorrection(const std::string& word) const;
+    std::string FindFirstLetterCorrection(const std::string& word) const;
+    Xapian::doccount VocabularyCount(const std::string& word) const;
     std::vector<std::string> SplitCompound(const std::string& word) const;
     void AddLongerForms(Concept* concept, const std::string& word) const;
     std::vector<std::string> Lemmas(const std::string& word) const;
@@ -655,7 +700,56 @@ std::string Planner::FindCorrection(const std::string& word) const
     }
     if (best_distance <= max_distance)
         return best;
-    return FindStemCorrection(word);
+    const std::string stem_fix = FindStemCorrection(word);
+    return stem_fix.empty() ? FindFirstLetterCorrection(word) : stem_fix;
+}
+
+// How often `word` is in the content (lay words count 1), 0 when it is not.
+Xapian::doccount Planner::VocabularyCount(const std::string& word) const
+{
+    auto bucket = index_.vocabulary.find(word[0]);
+    if (bucket == index_.vocabulary.end())
+        return 0;
+    const auto& words = bucket->second;
+    auto it = std::lower_bound(words.begin(), words.end(), word.size(),
+                               [](const auto& entry, size_t length) { return entry.word.size() < length; });
+    for (; it != words.end() && it->word.size() == word.size(); ++it)
+        if (it->word == word)
+            return std::max<Xapian::doccount>(it->freq, 1);
+    return 0;
+}
+
+// A slip on the first letter, the rest typed right: a neighbouring key
+// ("vleeding"), a key pressed just before it ("nbruising"), the first two
+// letters swapped, or the first letter left out ("leeding"). On a touch
+// screen the first key is missed as often as any other; the rest of the
+// word must then be exact, since one free letter at the start of a word
+// reaches far more words than one in its middle. Of the content's words,
+// the most frequent such one.
+std::string Planner::FindFirstLetterCorrection(const std::string& word) const
+{
+    if (word.size() < kMinCorrectLength || !IsKeyboardLetter(word[0]))
+        return std::string();
+    std::string best;
+    Xapian::doccount best_count = 0;
+    auto consider = [&](const std::string& candidate) {
+        if (IsStopWord(lang_, candidate))
+            return;
+        const Xapian::doccount count = VocabularyCount(candidate);
+        if (count > best_count) {
+            best = candidate;
+            best_count = count;
+        }
+    };
+    const std::string rest = word.substr(1);
+    for (char key : NeighbouringKeys(word[0]))
+        consider(key + rest);
+    if (word[1] == word[0] || NeighbouringKeys(word[1]).find(word[0]) != std::string::npos)
+        consider(rest);
+    consider(std::string(1, word[1]) + word[0] + word.substr(2));
+    for (char letter = 'a'; letter <= 'z'; letter++)
+        consider(letter + word);
+    return best;
 }
 
 // A typo in a form the content does not use: "exerising" ("exercising") is
