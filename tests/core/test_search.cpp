@@ -848,6 +848,21 @@ TEST_CASE("Typos are corrected and the correction is shown")
     CHECK(index->Search("en", "does it hurt", 5).corrected_query.empty());
 }
 
+TEST_CASE("\"How long until I can ...\" asks when, not about the waiting list")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("alcohol", "When can I have a drink?", "Leave it 24 hours: alcohol can make redness worse."),
+         Faq("waiting", "How long will I wait to be seen?", "Most patients are seen within ten minutes of their time."),
+         Faq("delay", "What if the clinic is running late?", "We will tell you about any delay when you arrive."),
+         Faq("work", "When can I go back to work?", "Most people return the next day."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "how long until i can have a drink", 5)) == "alcohol");
+    CHECK(FirstShown(index->Search("en", "how long will i have to wait", 5)) == "waiting");
+}
+
 TEST_CASE("A mistyped word weighs what the word it stands for weighs")
 {
     // "emergency" is in one title; the lay words it brings ("out of hours")
