@@ -832,6 +832,19 @@ TEST_CASE("A slip on the first letter is fixed when the rest of the word is righ
     CHECK(index->Search("en", "ybleeding", 5).corrected_query.empty());
 }
 
+TEST_CASE("A mistyped filler word is filler, not a topic no answer holds")
+{
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    const SearchResults what = index->Search("en", "waht is microneedling", 5);
+    CHECK(FirstShown(what) == "what-is-it");
+    CHECK(what.corrected_query.empty());   // not "wait is microneedling"
+    CHECK(TopId(index->Search("en", "hwo long does it last", 5)) == "how-long-results-last");
+    CHECK(TopId(index->Search("en", "teh cost", 5)) != "none");
+    // A topic word one slip from a filler word stays a topic word: "blck" is
+    // "black", not "back".
+    CHECK(index->Search("en", "blck skin", 5).corrected_query == "black skin");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

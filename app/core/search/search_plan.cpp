@@ -133,6 +133,8 @@ private:
     std::string FindCorrection(const std::string& word) const;
     std::string FindStemCorrection(const std::string& word) const;
     std::string FindFirstLetterCorrection(const std::string& word) const;
+    std::string MistypedFiller(const std::string& word) const;
+    std::string FindMistypedFiller(const std::string& word) const;
     Xapian::doccount VocabularyCount(const std::string& word) const;
     std::vector<std::string> SplitCompound(const std::string& word) const;
     void AddLongerForms(Concept* concept, const std::string& word) const;
@@ -545,6 +547,12 @@ QueryPlan Planner::Plan(const std::string& query)
     if (words.empty())
         return plan;
     const bool last_is_partial = words.back().end == static_cast<int>(query.size());
+    // "waht is it", "hwo long": a slip in a filler word makes it look like a
+    // rare topic word that no answer holds. The word still being typed is
+    // left alone: "exer" is the start of "exercise", not "ever" mistyped.
+    for (size_t i = 0; i + (last_is_partial ? 1 : 0) < words.size(); i++)
+            if (std::string filler = MistypedFiller(words[i].folded); !filler.empty())
+                words[i].folded = std::move(filler);
     for (const Word& word : words) {
         plan.typed_stems.push_back(index_.StemTerm(word.folded));
         if (IsStopWord(lang_, word.folded))
@@ -702,6 +710,45 @@ std::string Planner::FindCorrection(const std::string& word) const
         return best;
     const std::string stem_fix = FindStemCorrection(word);
     return stem_fix.empty() ? FindFirstLetterCorrection(word) : stem_fix;
+}
+
+// The filler word a word nothing knows stands for, or "". Two letters
+// swapped ("waht", "teh") make a filler word whatever else the word is one
+// slip from: filler is typed far more often than any topic word. Any other
+// slip ("wich") only when no topic word of the content is one slip away
+// ("bpack" is "black", not "back"), and only where a dictionary vouches
+// that the word is not a real one ("sabor" is not "saber").
+std::string Planner::MistypedFiller(const std::string& word) const
+{
+    auto cached = index_.filler_cache.find(word);
+    if (cached != index_.filler_cache.end())
+        return cached->second;
+    std::string filler = FindMistypedFiller(word);
+    index_.filler_cache.emplace(word, filler);
+    return filler;
+}
+
+std::string Planner::FindMistypedFiller(const std::string& word) const
+{
+    if (word.size() < 3 || word.size() > kMaxWordBytes || IsStopWord(lang_, word) || Known(word) ||
+        index_.synonyms.count(index_.StemTerm(word)) != 0)
+        return std::string();
+    const bool dictionary = index_.wordnet != nullptr;
+    if (dictionary && !Lemmas(word).empty())
+        return std::string();
+    std::string near;
+    for (const std::string& stop : StopWords(lang_)) {
+        if (stop.size() != word.size() && (!dictionary || word.size() < 4 || stop.size() + 1 < word.size() ||
+                                           stop.size() > word.size() + 1))
+            continue;
+        if (std::is_permutation(word.begin(), word.end(), stop.begin(), stop.end()) && EditDistance(word, stop, 1) <= 1)
+            return stop;   // two letters swapped: "waht", "teh", "cuantso"
+        if (near.empty() && dictionary && word.size() >= 4 && EditDistance(word, stop, 1) <= 1)
+            near = stop;
+    }
+    if (near.empty() || !Correct(word).empty())
+        return std::string();
+    return near;
 }
 
 // How often `word` is in the content (lay words count 1), 0 when it is not.
