@@ -861,7 +861,7 @@ TEST_CASE("Typos are corrected and the correction is shown")
     CHECK(index->Search("en", "does it hurt", 5).corrected_query.empty());
 }
 
-TEST_CASE("\"How long until I can ...\" asks when, not about the waiting list")
+TEST_CASE("How long until I can have a drink asks when, not about the waiting list")
 {
     const Content content = FaqContent({{
         "en",
