@@ -551,8 +551,8 @@ QueryPlan Planner::Plan(const std::string& query)
     // rare topic word that no answer holds. The word still being typed is
     // left alone: "exer" is the start of "exercise", not "ever" mistyped.
     for (size_t i = 0; i + (last_is_partial ? 1 : 0) < words.size(); i++)
-            if (std::string filler = MistypedFiller(words[i].folded); !filler.empty())
-                words[i].folded = std::move(filler);
+        if (std::string filler = MistypedFiller(words[i].folded); !filler.empty())
+            words[i].folded = std::move(filler);
     for (const Word& word : words) {
         plan.typed_stems.push_back(index_.StemTerm(word.folded));
         if (IsStopWord(lang_, word.folded))
@@ -684,7 +684,7 @@ std::string Planner::FindCorrection(const std::string& word) const
         LoadVocabulary(index_);
     auto bucket = index_.vocabulary.find(word[0]);
     if (bucket == index_.vocabulary.end())
-        return std::string();
+        return FindFirstLetterCorrection(word);
     const auto& words = bucket->second;
     const size_t shortest = word.size() > static_cast<size_t>(max_distance) ? word.size() - max_distance : 0;
     auto it = std::lower_bound(words.begin(), words.end(), shortest,
