@@ -77,6 +77,16 @@ void ExpandNegations(const std::string& lang, std::vector<Word>* words)
 
 void LoadVocabulary(const SearchIndex::LangIndex& index);
 
+// The value `cache` keeps for `key`, computed and kept on first use.
+template <typename Value, typename Compute>
+Value Memoised(std::unordered_map<std::string, Value>& cache, const std::string& key, Compute compute)
+{
+    auto cached = cache.find(key);
+    if (cached != cache.end())
+        return cached->second;
+    return cache.emplace(key, compute()).first->second;
+}
+
 // The on-screen keyboard's letters for English and Spanish, QWERTY rows,
 // each offset half a key from the one above: what a finger may hit instead.
 constexpr const char* kKeyRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
@@ -224,25 +234,22 @@ std::vector<std::string> Planner::ExpandPrefix(const std::string& prefix) const
 // ExpandPrefix() is, under a key no typed word has.
 std::vector<std::string> Planner::ExpandMistypedPrefix(const std::string& prefix) const
 {
-    const std::string key = "~" + prefix;
-    auto cached = index_.prefix_cache.find(key);
-    if (cached != index_.prefix_cache.end())
-        return cached->second;
-    if (!index_.vocabulary_loaded)
-        LoadVocabulary(index_);
-    std::vector<std::pair<Xapian::doccount, const std::string*>> found;
-    auto bucket = index_.vocabulary.find(prefix[0]);
-    if (bucket != index_.vocabulary.end())
-        for (const auto& entry : bucket->second)
-            if (entry.freq > 0 && !IsStopWord(lang_, entry.word) && EditDistance(prefix, entry.word, 1, true) <= 1)
-                found.emplace_back(entry.freq, &entry.word);
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<std::string> words;
-    for (const auto& [freq, word] : found)
-        if (words.size() < kMaxMistypedExpansions)
-            words.push_back(*word);
-    index_.prefix_cache.emplace(key, words);
-    return words;
+    return Memoised(index_.prefix_cache, "~" + prefix, [&] {
+        if (!index_.vocabulary_loaded)
+            LoadVocabulary(index_);
+        std::vector<std::pair<Xapian::doccount, const std::string*>> found;
+        auto bucket = index_.vocabulary.find(prefix[0]);
+        if (bucket != index_.vocabulary.end())
+            for (const auto& entry : bucket->second)
+                if (entry.freq > 0 && !IsStopWord(lang_, entry.word) && EditDistance(prefix, entry.word, 1, true) <= 1)
+                    found.emplace_back(entry.freq, &entry.word);
+        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<std::string> words;
+        for (const auto& [freq, word] : found)
+            if (words.size() < kMaxMistypedExpansions)
+                words.push_back(*word);
+        return words;
+    });
 }
 
 // Adds the words as one alternative when the index holds them; a concept
@@ -634,12 +641,7 @@ std::string Planner::Correct(const std::string& word) const
 {
     if (word.size() < kMinCorrectLength)
         return std::string();
-    auto cached = index_.correction_cache.find(word);
-    if (cached != index_.correction_cache.end())
-        return cached->second;
-    std::string fixed = FindCorrection(word);
-    index_.correction_cache.emplace(word, fixed);
-    return fixed;
+    return Memoised(index_.correction_cache, word, [&] { return FindCorrection(word); });
 }
 
 // Buckets the vocabulary by first byte, each sorted by length; `order`
@@ -720,12 +722,7 @@ std::string Planner::FindCorrection(const std::string& word) const
 // that the word is not a real one ("sabor" is not "saber").
 std::string Planner::MistypedFiller(const std::string& word) const
 {
-    auto cached = index_.filler_cache.find(word);
-    if (cached != index_.filler_cache.end())
-        return cached->second;
-    std::string filler = FindMistypedFiller(word);
-    index_.filler_cache.emplace(word, filler);
-    return filler;
+    return Memoised(index_.filler_cache, word, [&] { return FindMistypedFiller(word); });
 }
 
 std::string Planner::FindMistypedFiller(const std::string& word) const
