@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Turns Princeton WordNet 3.0 (Debian's wordnet-base) into the compact table
-the search engine reads: one line per word a patient might type, with the
-words WordNet relates to it.
+the search engine reads: one line per word WordNet lists or inflects, with
+the words WordNet relates to it (a word with none still has its line: the
+table is also the engine's English dictionary, telling a real word from a
+slip).
 
     word <TAB> synonyms <TAB> related forms <TAB> broader terms
 
@@ -102,6 +104,7 @@ def main():
     table = {}
     for pos in POS.values():
         for lemma, offsets in index[pos].items():
+            table.setdefault(lemma, ([], [], []))
             for rank, offset in enumerate(offsets):
                 words, pointers = data[pos][offset]
                 if rank < SYNONYM_SENSES:
@@ -130,8 +133,7 @@ def main():
         out.write("# Generated from WordNet 3.0 (Princeton University; WordNet 3.0 licence) by make-wordnet-table.py\n")
         for word in sorted(table):
             columns = table[word]
-            if any(columns):
-                out.write(word + "\t" + "\t".join("|".join(c) for c in columns) + "\n")
+            out.write(word + "\t" + "\t".join("|".join(c) for c in columns) + "\n")
     os.replace(temp, output)
 
 
