@@ -845,6 +845,18 @@ TEST_CASE("A mistyped filler word is filler, not a topic no answer holds")
     CHECK(index->Search("en", "blck skin", 5).corrected_query == "black skin");
 }
 
+TEST_CASE("Two words typed without the space between them are two words")
+{
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    const SearchResults booze = index->Search("en", "boozeafter treatment", 5);
+    CHECK(booze.corrected_query == "booze after treatment");
+    CHECK(FirstShown(booze) == "alcohol");
+    CHECK(FirstShown(index->Search("en", "can i wearmakeup", 5)) == "makeup-after");
+    CHECK(FirstShown(index->Search("en", "can iexerc", 5)) == "exercise-after");   // still typing "exercise"
+    // A word one letter from a content word is that word, not two others.
+    CHECK(index->Search("en", "orice", 5).corrected_query == "price");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

@@ -435,6 +435,8 @@ void SearchIndex::LangIndex::TrimCaches() const
         correction_cache.clear();
     if (filler_cache.size() > kMaxEntries / 10)
         filler_cache.clear();
+    if (split_cache.size() > kMaxEntries / 10)
+        split_cache.clear();
     if (prefix_cache.size() > kMaxEntries / 10)
         prefix_cache.clear();
     if (word_cache.size() > kMaxEntries / 100)   // a word's lay words and forms take a few KiB

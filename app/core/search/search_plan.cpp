@@ -11,6 +11,7 @@
 #include "search/search_query_internal.h"
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <iterator>
 #include <string_view>
 
@@ -144,6 +145,7 @@ private:
     std::string FindStemCorrection(const std::string& word) const;
     std::string FindFirstLetterCorrection(const std::string& word) const;
     std::string MistypedFiller(const std::string& word) const;
+    std::vector<std::string> RunTogether(const std::string& word, bool partial) const;
     std::string FindMistypedFiller(const std::string& word) const;
     Xapian::doccount VocabularyCount(const std::string& word) const;
     std::vector<std::string> SplitCompound(const std::string& word) const;
@@ -560,6 +562,25 @@ QueryPlan Planner::Plan(const std::string& query)
     for (size_t i = 0; i + (last_is_partial ? 1 : 0) < words.size(); i++)
         if (std::string filler = MistypedFiller(words[i].folded); !filler.empty())
             words[i].folded = std::move(filler);
+    // "thepayments", "boozeafter", "can iexerc": a space missed on the
+    // keyboard. Not two fragments of one word the content has ("treatme nts").
+    for (size_t i = 0; i < words.size(); i++) {
+        const bool joins = (i + 1 < words.size() && Known(words[i].folded + words[i + 1].folded)) ||
+                           (i > 0 && Known(words[i - 1].folded + words[i].folded));
+        const bool partial = last_is_partial && i + 1 == words.size();
+        const std::vector<std::string> parts = joins ? std::vector<std::string>() : RunTogether(words[i].folded, partial);
+        if (parts.empty())
+            continue;
+        Word left = words[i], right = words[i];
+        left.folded = parts[0];
+        right.folded = parts[1];
+        left.end = std::min(left.begin + static_cast<int>(parts[0].size()), words[i].end);
+        right.begin = left.end;
+        plan.corrections.push_back({words[i].begin, words[i].end, parts[0] + " " + parts[1]});
+        words[i] = std::move(right);
+        words.insert(words.begin() + static_cast<std::ptrdiff_t>(i), std::move(left));
+        i++;
+    }
     for (const Word& word : words) {
         plan.typed_stems.push_back(index_.StemTerm(word.folded));
         if (IsStopWord(lang_, word.folded))
@@ -746,6 +767,51 @@ std::string Planner::FindMistypedFiller(const std::string& word) const
     if (near.empty() || !Correct(word).empty())
         return std::string();
     return near;
+}
+
+// Two words typed without the space between them, or {} when `word` is not
+// that: each part a filler word or a word the content (or the lay word
+// lists) holds as typed, in English also a dictionary word whose stem the
+// content holds; the split with the most topic letters. A word being typed
+// may end in the start of a word ("iexerc"). Only for a word nothing else
+// explains: not one the content or the dictionary knows, not one with a
+// typo fix ("orice" is "price", not "or ice"), nor, being typed, one that
+// completes.
+std::vector<std::string> Planner::RunTogether(const std::string& word, bool partial) const
+{
+    return Memoised(index_.split_cache, (partial ? "~" : "") + word, [&]() -> std::vector<std::string> {
+        if (word.size() < 4 || word.size() > kMaxWordBytes || IsStopWord(lang_, word) || Known(word) ||
+            index_.synonyms.count(index_.StemTerm(word)) != 0 || (index_.wordnet && !Lemmas(word).empty()) ||
+            !Correct(word).empty() || (partial && (!ExpandPrefix(word).empty() || !ExpandMistypedPrefix(word).empty())))
+            return {};
+        auto topic = [&](const std::string& part) {
+            return part.size() >= 3 &&
+                   (index_.db.term_exists(part) ||
+                    std::find(index_.lay_words.begin(), index_.lay_words.end(), part) != index_.lay_words.end() ||
+                    (index_.wordnet && Known(part) && !Lemmas(part).empty()));
+        };
+        std::vector<std::string> best;
+        size_t best_letters = 0;
+        for (size_t split = 1; split < word.size(); split++) {
+            const std::string left = word.substr(0, split), right = word.substr(split);
+            // Without a dictionary, a one-letter filler word is too easily
+            // the start of a real word ("ahora" is not "a hora").
+            const size_t shortest_filler = index_.wordnet ? 1 : 2;
+            const bool left_filler = left.size() >= shortest_filler && IsStopWord(lang_, left);
+            const bool right_filler = right.size() >= shortest_filler && IsStopWord(lang_, right);
+            const bool right_starts = partial && right.size() >= kMinCorrectLength && !ExpandPrefix(right).empty();
+            if (!(left_filler || topic(left)) || !(right_filler || topic(right) || right_starts))
+                continue;
+            // Two filler words ("onmy") only where a dictionary vouches
+            // that the whole is no word ("tele" is not "te le").
+            const size_t letters = (left_filler ? 0 : left.size()) + (right_filler ? 0 : right.size());
+            if (letters > best_letters || (best.empty() && letters == 0 && index_.wordnet)) {
+                best = {left, right};
+                best_letters = letters;
+            }
+        }
+        return best;
+    });
 }
 
 // How often `word` is in the content (lay words count 1), 0 when it is not.
