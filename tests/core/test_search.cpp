@@ -855,6 +855,8 @@ TEST_CASE("Two words typed without the space between them are two words")
     CHECK(FirstShown(index->Search("en", "can iexerc", 5)) == "exercise-after");   // still typing "exercise"
     // A word one letter from a content word is that word, not two others.
     CHECK(index->Search("en", "orice", 5).corrected_query == "price");
+    // A typo fixed before a split word: the query reads left to right.
+    CHECK(index->Search("en", "makup thecost", 5).corrected_query == "makeup the cost");
 }
 
 TEST_CASE("Typos are corrected and the correction is shown")

@@ -650,6 +650,10 @@ QueryPlan Planner::Plan(const std::string& query)
         concept.weight = ConceptWeight(&concept);
         add_concept(std::move(concept), seen_key);
     }
+    // Split words were noted before the typo fixes of the words before them;
+    // CorrectedQuery() walks the query left to right.
+    std::stable_sort(plan.corrections.begin(), plan.corrections.end(),
+                     [](const Correction& a, const Correction& b) { return a.begin < b.begin; });
     return plan;
 }
 
