@@ -565,11 +565,10 @@ QueryPlan Planner::Plan(const std::string& query)
     // "thepayments", "boozeafter", "can iexerc": a space missed on the
     // keyboard. Not two fragments of one word the content has ("treatme nts").
     for (size_t i = 0; i < words.size(); i++) {
-        const bool joins = (i + 1 < words.size() && Known(words[i].folded + words[i + 1].folded)) ||
-                           (i > 0 && Known(words[i - 1].folded + words[i].folded));
         const bool partial = last_is_partial && i + 1 == words.size();
-        const std::vector<std::string> parts = joins ? std::vector<std::string>() : RunTogether(words[i].folded, partial);
-        if (parts.empty())
+        const std::vector<std::string> parts = RunTogether(words[i].folded, partial);
+        if (parts.empty() || (i + 1 < words.size() && Known(words[i].folded + words[i + 1].folded)) ||
+            (i > 0 && Known(words[i - 1].folded + words[i].folded)))
             continue;
         Word left = words[i], right = words[i];
         left.folded = parts[0];
