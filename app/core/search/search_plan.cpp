@@ -136,6 +136,7 @@ public:
 
 private:
     bool Known(const std::string& word) const;
+    bool Unexplained(const std::string& word) const;
     std::string QueryTerm(const std::string& word) const;
     bool InIndex(const std::vector<std::string>& words) const;
     std::vector<std::string> ExpandPrefix(const std::string& prefix) const;
@@ -170,6 +171,15 @@ private:
 bool Planner::Known(const std::string& word) const
 {
     return index_.db.term_exists(QueryTerm(word)) || index_.db.term_exists(word);
+}
+
+// A word that is no filler, that the content and the lay words do not hold
+// and that the dictionary (English) does not list: a slip, or words run
+// together.
+bool Planner::Unexplained(const std::string& word) const
+{
+    return !IsStopWord(lang_, word) && !Known(word) && index_.synonyms.count(index_.StemTerm(word)) == 0 &&
+           !(index_.wordnet && !Lemmas(word).empty());
 }
 
 // The term a typed word is looked up by: its stem, unless a stop word has
@@ -751,12 +761,9 @@ std::string Planner::MistypedFiller(const std::string& word) const
 
 std::string Planner::FindMistypedFiller(const std::string& word) const
 {
-    if (word.size() < 3 || word.size() > kMaxWordBytes || IsStopWord(lang_, word) || Known(word) ||
-        index_.synonyms.count(index_.StemTerm(word)) != 0)
+    if (word.size() < 3 || word.size() > kMaxWordBytes || !Unexplained(word))
         return std::string();
     const bool dictionary = index_.wordnet != nullptr;
-    if (dictionary && !Lemmas(word).empty())
-        return std::string();
     std::string near;
     for (const std::string& stop : StopWords(lang_)) {
         if (stop.size() != word.size() && (!dictionary || word.size() < 4 || stop.size() + 1 < word.size() ||
@@ -783,9 +790,8 @@ std::string Planner::FindMistypedFiller(const std::string& word) const
 std::vector<std::string> Planner::RunTogether(const std::string& word, bool partial) const
 {
     return Memoised(index_.split_cache, (partial ? "~" : "") + word, [&]() -> std::vector<std::string> {
-        if (word.size() < 4 || word.size() > kMaxWordBytes || IsStopWord(lang_, word) || Known(word) ||
-            index_.synonyms.count(index_.StemTerm(word)) != 0 || (index_.wordnet && !Lemmas(word).empty()) ||
-            !Correct(word).empty() || (partial && (!ExpandPrefix(word).empty() || !ExpandMistypedPrefix(word).empty())))
+        if (word.size() < 4 || word.size() > kMaxWordBytes || !Unexplained(word) || !Correct(word).empty() ||
+            (partial && (!ExpandPrefix(word).empty() || !ExpandMistypedPrefix(word).empty())))
             return {};
         auto topic = [&](const std::string& part) {
             return part.size() >= 3 &&
