@@ -301,6 +301,20 @@ TEST_CASE("Two typed words meet the one word the content writes (skin care, skin
     CHECK(FirstShown(index->Search("en", "dry skin", 5)) == "skin");
 }
 
+TEST_CASE("Every form of a filler verb is filler: putting is put")
+{
+    // "putting" is in one answer only: as a topic word it weighed as much
+    // as "sun", and the answer that puts on a numbing cream came first.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("numbing", "Can I use a numbing cream?", "Yes, putting it on at home an hour before."),
+         Faq("sun", "How do I protect treated skin?", "Use a sun cream of SPF 50 every day."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "should i be putting sun cream on it", 5)) == "sun");
+}
+
 TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
 {
     const Content content = FaqContent({{

@@ -182,6 +182,8 @@ static const char* const kEnglishStopWords[] = {
     "big", "bigger", "go", "goes", "going", "know", "large", "like", "little", "lot", "lots",
     "now", "put", "small", "smaller", "soon", "today", "tomorrow", "tonight", "use", "using",
     "want", "went",
+    "gets", "getting", "gotten", "knew", "knowing", "knows", "likes", "puts", "putting", "used",
+    "uses", "wanted", "wanting", "wants",
     // Filler of spoken questions: emphasis, vague nouns and particles.
     "able", "actually", "again", "allowed", "another", "anything", "anyone", "back", "bit",
     "definitely", "even", "ever", "guess", "lot", "need", "needs", "okay", "probably", "quite",
