@@ -308,7 +308,7 @@ TEST_CASE("Every form of a filler verb is filler: putting is put")
     const Content content = FaqContent({{
         "en",
         {Faq("numbing", "Can I use a numbing cream?", "Yes, putting it on at home an hour before."),
-         Faq("sun", "How do I protect treated skin?", "Use a sun cream of SPF 50 every day."),
+         Faq("sun", "What about going outdoors?", "Use a sun cream of SPF 50 every day."),
          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
     }});
     const auto index = SearchIndex::Open(content, {"", false}, nullptr);
