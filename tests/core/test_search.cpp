@@ -315,6 +315,23 @@ TEST_CASE("Every form of a filler verb is filler: putting is put")
     CHECK(FirstShown(index->Search("en", "should i be putting sun cream on it", 5)) == "sun");
 }
 
+TEST_CASE("A word inside a lay phrase of another meaning is not that word")
+{
+    // "sore" is pain, but the "sores" of "cold sores" are not; "blood" in
+    // "blood thinners" names a medicine, not bleeding.
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "is it sore", 5)) == "does-it-hurt");
+    CHECK(FirstShown(index->Search("en", "ouch", 5)) == "does-it-hurt");
+    CHECK(FirstShown(index->Search("en", "blood", 5)) == "bleeding");
+    // The phrase itself, whole, being typed or mistyped, still finds it.
+    CHECK(TopId(index->Search("en", "cold sores", 5)) == "cold-sores");
+    CHECK(FirstShown(index->Search("en", "cold so", 5)) == "cold-sores");
+    CHECK(FirstShown(index->Search("en", "cold sorse", 5)) == "cold-sores");
+    CHECK(FirstShown(index->Search("en", "blood thinners", 5)) == "blood-thinners");
+    // A word the content has only inside such a phrase still suggests it.
+    CHECK(FirstShown(index->Search("en", "cold", 5)) == "cold-sores");
+}
+
 TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
 {
     const Content content = FaqContent({{

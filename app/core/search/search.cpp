@@ -301,6 +301,19 @@ void AddSynonyms(SearchIndex::LangIndex* index, const std::string& key, const st
         normal_key += (normal_key.empty() ? "" : " ") + index->StemTerm(word.folded);
     if (normal_key.empty())
         return;
+    if (key_words.size() > 1 && index->synonyms.count(normal_key) == 0) {
+        auto phrase = std::make_shared<SearchIndex::LangIndex::LayPhrase>();
+        for (const Word& word : key_words) {
+            phrase->stems.push_back(index->StemTerm(word.folded));
+            if (!IsStopWord(index->info.lang, word.folded))
+                phrase->terms.push_back(phrase->stems.back());
+        }
+        for (const std::string& stem : phrase->stems) {
+            auto& holding = index->phrases_holding[stem];
+            if (holding.empty() || holding.back() != phrase)
+                holding.push_back(phrase);
+        }
+    }
     for (const std::string& value : values) {
         std::vector<std::string> alternative;
         for (const Word& word : phrases->Of(value))

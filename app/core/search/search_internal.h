@@ -91,6 +91,14 @@ struct SearchIndex::LangIndex {
         double factor = 1.0;
     };
     std::map<std::string, std::vector<Synonym>> synonyms;
+    // The lay phrases of two or more words ("cold sores", "blood thinners"),
+    // listed under each stem they hold: a document's "sore" may be only the
+    // "sores" of "cold sores", which is not pain.
+    struct LayPhrase {
+        std::vector<std::string> stems;   // every word's StemTerm(), as in SplitText
+        std::vector<std::string> terms;   // without its stop words, as in an Alternative
+    };
+    std::unordered_map<std::string, std::vector<std::shared_ptr<const LayPhrase>>> phrases_holding;
     // English: WordNet's synonyms, related forms and broader terms (null
     // for other languages, or when the assets are missing).
     std::shared_ptr<const search_detail::WordTable> wordnet;

@@ -46,9 +46,45 @@ std::vector<std::pair<size_t, double>> WordConcepts(const TermConcepts& terms, c
     return held;
 }
 
+// Per word of `split`, whether it stands inside one of the foreign phrases
+// of its own stem.
+std::vector<bool> InForeignPhrase(const ForeignPhrases& foreign, const SplitText& split)
+{
+    const std::vector<std::string>& stems = split.stems;
+    std::vector<bool> inside(stems.size(), false);
+    if (foreign.empty())
+        return inside;
+    for (size_t w = 0; w < stems.size(); w++) {
+        auto it = foreign.find(stems[w]);
+        if (it == foreign.end())
+            continue;
+        for (const auto& phrase : it->second)
+            for (size_t j = 0; j < phrase->stems.size() && j <= w && !inside[w]; j++)
+                inside[w] = phrase->stems[j] == stems[w] && w - j + phrase->stems.size() <= stems.size() &&
+                            std::equal(phrase->stems.begin(), phrase->stems.end(), stems.begin() + (w - j));
+    }
+    return inside;
+}
+
 } // namespace
 
 namespace search_detail {
+
+bool OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::string& term, const SplitText& title,
+                          const SplitText& text)
+{
+    bool any = false;
+    for (const SplitText* split : {&title, &text}) {
+        const std::vector<bool> inside = InForeignPhrase(foreign, *split);
+        for (size_t w = 0; w < split->stems.size(); w++)
+            if (split->stems[w] == term) {
+                if (!inside[w])
+                    return false;
+                any = true;
+            }
+    }
+    return any;
+}
 
 // One concept: the typed word and its close forms as one synonym term, and
 // the looser alternatives (WordNet's guesses, typo fixes) as a second one at
@@ -149,15 +185,18 @@ std::vector<double> AssignConcepts(const std::vector<Concept>& concepts, std::ve
 }
 
 std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
-                               double* rarest)
+                               const std::set<std::string>& inside_phrases, double* rarest)
 {
     std::vector<ConceptMatch<std::string>> matches;
     for (size_t c = 0; c < concepts.size(); c++)
         for (const Alternative& alternative : concepts[c].alternatives)
             if (std::all_of(alternative.terms.begin(), alternative.terms.end(),
                             [&present](const std::string& t) { return present.count(t) != 0; })) {
-                matches.push_back({c, alternative.factor, alternative.terms});
-                if (rarest && alternative.factor >= kCloseFactor)
+                const bool inside = std::any_of(alternative.terms.begin(), alternative.terms.end(),
+                                                [&](const std::string& t) { return inside_phrases.count(t) != 0; });
+                const double factor = alternative.factor * (inside ? kInsidePhraseFactor : 1.0);
+                matches.push_back({c, factor, alternative.terms});
+                if (rarest && factor >= kCloseFactor)
                     *rarest = std::max(*rarest, alternative.rarity);
             }
     return AssignConcepts(concepts, std::move(matches));
@@ -191,12 +230,13 @@ bool AsksTheSame(const QueryPlan& plan, const std::vector<std::string>& title_as
 
 // Per concept, how much of it a title holds (0 for none).
 std::vector<double> ConceptsInTitle(const std::vector<Concept>& concepts, const TermConcepts& terms,
-                                    const SplitText& title)
+                                    const ForeignPhrases& foreign, const SplitText& title)
 {
+    const std::vector<bool> inside = InForeignPhrase(foreign, title);
     std::vector<ConceptMatch<size_t>> matches;
     for (size_t w = 0; w < title.words.size(); w++)
         for (const auto& [c, factor] : WordConcepts(terms, title.stems[w], title.words[w].folded))
-            matches.push_back({c, factor, {w}});
+            matches.push_back({c, factor * (inside[w] ? kInsidePhraseFactor : 1.0), {w}});
     return AssignConcepts(concepts, std::move(matches));
 }
 
@@ -204,10 +244,11 @@ std::vector<double> ConceptsInTitle(const std::vector<Concept>& concepts, const 
 // hours" in a page mentioning "open pores" and, far below, "4 hours"). The
 // weight of the concepts that meet within kPassageWords words of each other,
 // title concepts counting everywhere; each scaled by its alternative's factor.
-double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const SplitText& title,
-                     const SplitText& text)
+double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const ForeignPhrases& foreign,
+                     const SplitText& title, const SplitText& text)
 {
-    const std::vector<double> in_title = ConceptsInTitle(concepts, terms, title);
+    const std::vector<double> in_title = ConceptsInTitle(concepts, terms, foreign, title);
+    const std::vector<bool> inside = InForeignPhrase(foreign, text);
 
     // Per word, the concepts it holds and how much; a sliding window keeps the
     // best factor per concept through a count of each factor seen.
@@ -215,8 +256,8 @@ double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& t
     std::vector<std::vector<std::pair<size_t, double>>> word_concepts(words.size());
     for (size_t w = 0; w < words.size(); w++)
         for (const auto& [c, f] : WordConcepts(terms, text.stems[w], words[w].folded))
-            if (f > in_title[c])
-                word_concepts[w].emplace_back(c, f);
+            if (const double factor = f * (inside[w] ? kInsidePhraseFactor : 1.0); factor > in_title[c])
+                word_concepts[w].emplace_back(c, factor);
     double base = 0.0;
     for (size_t c = 0; c < concepts.size(); c++)
         base += in_title[c] * concepts[c].weight;

@@ -160,6 +160,7 @@ private:
     void AddAlternative(Concept* concept, const std::vector<std::string>& words, double factor) const;
     void AddTerms(Concept* concept, std::vector<std::string> terms, double factor) const;
     void AddSynonyms(Concept* concept, const std::string& key, double factor) const;
+    void NoteForeignPhrases(QueryPlan* plan) const;
     size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
     std::string JoinedWord(const std::vector<Word>& words, size_t first) const;
     double ConceptWeight(Concept* concept) const;
@@ -659,11 +660,50 @@ QueryPlan Planner::Plan(const std::string& query)
         concept.weight = ConceptWeight(&concept);
         add_concept(std::move(concept), seen_key);
     }
+    NoteForeignPhrases(&plan);
     // Split words were noted before the typo fixes of the words before them;
     // CorrectedQuery() walks the query left to right.
     std::stable_sort(plan.corrections.begin(), plan.corrections.end(),
                      [](const Correction& a, const Correction& b) { return a.begin < b.begin; });
     return plan;
+}
+
+// "ouch" reaches "sore", and "sore" is in "cold sores"; "blood" is in
+// "blood thinners". Where a document has such a word only inside a lay
+// phrase of its own, the phrase's meaning is what it says (search_match.cpp).
+void Planner::NoteForeignPhrases(QueryPlan* plan) const
+{
+    // A phrase is searched for when the plan holds it whole, or each of its
+    // words apart: "cold so" and "cold sorse" ask about cold sores.
+    std::set<std::string> single_terms;
+    for (const Concept& concept : plan->concepts)
+        for (const Alternative& alternative : concept.alternatives)
+            if (alternative.terms.size() == 1)
+                single_terms.insert(alternative.terms[0]);
+    auto searched = [plan, &single_terms](const LayPhrase& phrase) {
+        if (std::all_of(phrase.terms.begin(), phrase.terms.end(),
+                        [&](const std::string& term) { return single_terms.count(term) != 0; }))
+            return true;
+        for (const Concept& concept : plan->concepts)
+            for (const Alternative& alternative : concept.alternatives)
+                if (alternative.terms == phrase.terms)
+                    return true;
+        return false;
+    };
+    for (const Concept& concept : plan->concepts)
+        for (const Alternative& alternative : concept.alternatives) {
+            if (alternative.terms.size() != 1 || plan->foreign_phrases.count(alternative.terms[0]))
+                continue;
+            auto holding = index_.phrases_holding.find(alternative.terms[0]);
+            if (holding == index_.phrases_holding.end())
+                continue;
+            std::vector<std::shared_ptr<const LayPhrase>> foreign;
+            for (const auto& phrase : holding->second)
+                if (!searched(*phrase))
+                    foreign.push_back(phrase);
+            if (!foreign.empty())
+                plan->foreign_phrases.emplace(alternative.terms[0], std::move(foreign));
+        }
 }
 
 // ---------------------------------------------------------------------------

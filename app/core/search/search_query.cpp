@@ -84,22 +84,28 @@ Xapian::Query BuildQuery(const std::string& lang, const QueryPlan& plan, std::se
 void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const TermConcepts& terms,
               const std::set<std::string>& present, double total_weight, double known_weight, Candidate* candidate)
 {
-    const std::vector<double> held = ConceptsIn(plan.concepts, present, &candidate->distinctive);
+    const SearchIndex::LangIndex::StoredDoc& stored = Stored(index, candidate->it);
+    std::set<std::string> inside_phrases;
+    for (const auto& [term, phrases] : plan.foreign_phrases)
+        if (present.count(term) &&
+            OnlyInForeignPhrases(plan.foreign_phrases, term, stored.title, StoredText(index, stored)))
+            inside_phrases.insert(term);
+    const std::vector<double> held = ConceptsIn(plan.concepts, present, inside_phrases, &candidate->distinctive);
     double covered = 0.0, strong = 0.0;
     for (size_t c = 0; c < held.size(); c++) {
         covered += held[c] * plan.concepts[c].weight;
         strong += held[c] >= kCloseFactor ? held[c] * plan.concepts[c].weight : 0.0;
     }
-    const SearchIndex::LangIndex::StoredDoc& stored = Stored(index, candidate->it);
     if (covered > 0.0 && plan.concepts.size() > 1 && stored.fields[0] == "p") {
-        const double passage = PassageWeight(plan.concepts, terms, stored.title, StoredText(index, stored));
+        const double passage =
+            PassageWeight(plan.concepts, terms, plan.foreign_phrases, stored.title, StoredText(index, stored));
         covered = std::min(covered, passage);
         strong = std::min(strong, passage);
     }
     candidate->coverage = total_weight > 0.0 ? covered / total_weight : 0.0;
     candidate->known = known_weight > 0.0 ? covered / known_weight : 0.0;
     candidate->strong = total_weight > 0.0 ? strong / total_weight : 0.0;
-    const std::vector<double> in_title = ConceptsInTitle(plan.concepts, terms, stored.title);
+    const std::vector<double> in_title = ConceptsInTitle(plan.concepts, terms, plan.foreign_phrases, stored.title);
     double title = 0.0;
     for (size_t c = 0; c < in_title.size(); c++)
         title += in_title[c] * plan.concepts[c].weight;

@@ -4,6 +4,8 @@
 // in SearchIndex::Search (search_query.cpp).
 #pragma once
 #include "search/search_internal.h"
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -18,6 +20,10 @@ namespace search_detail {
 // answer a question, not only to suggest one: the typed word, its forms, lay
 // words and typo fixes are; WordNet's looser guesses are not.
 constexpr double kCloseFactor = 0.8;
+
+// A word found only inside a lay phrase of another meaning ("sore" in "cold
+// sores") suggests what it is in, at this much of its factor.
+constexpr double kInsidePhraseFactor = 0.5;
 
 struct Alternative {
     std::vector<std::string> terms;   // index terms that must all match
@@ -46,6 +52,9 @@ struct PlannedWord {
     std::string correction;
 };
 
+using LayPhrase = SearchIndex::LangIndex::LayPhrase;
+using ForeignPhrases = std::map<std::string, std::vector<std::shared_ptr<const LayPhrase>>>;
+
 struct QueryPlan {
     std::vector<Concept> concepts;
     std::vector<Correction> corrections;
@@ -53,6 +62,10 @@ struct QueryPlan {
     std::vector<std::string> filler_stems;  // the typed filler words ("can", "i", "how"), stemmed
     std::vector<std::string> asks;          // its question words (QuestionWords)
     bool filler_only = false;   // every word is filler ("what is it"): only titles can answer
+    // Per one-word term of the plan, the lay phrases holding it that the
+    // plan does not search for: inside them the word means something else
+    // ("sore" in "cold sores", "blood" in "blood thinners").
+    ForeignPhrases foreign_phrases;
 };
 
 // ---------------------------------------------------------------------------
@@ -91,15 +104,21 @@ std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const s
 // the factor of the best alternative it has, 0 for none. `*rarest` (may be
 // null): the rarity of the rarest close alternative it holds.
 std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
-                               double* rarest = nullptr);
+                               const std::set<std::string>& inside_phrases, double* rarest = nullptr);
 
-// Per concept, how much of it a title holds (0 for none).
+// Whether a document has `term` (in its title or text) only inside lay
+// phrases that mean something else: "sore" only in "cold sores".
+bool OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::string& term, const SplitText& title,
+                          const SplitText& text);
+
+// Per concept, how much of it a title holds (0 for none). Words inside a
+// foreign phrase hold nothing.
 std::vector<double> ConceptsInTitle(const std::vector<Concept>& concepts, const TermConcepts& terms,
-                                    const SplitText& title);
+                                    const ForeignPhrases& foreign, const SplitText& title);
 
 // The weight of the concepts that meet in one passage of a page's `text`.
-double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const SplitText& title,
-                     const SplitText& text);
+double PassageWeight(const std::vector<Concept>& concepts, const TermConcepts& terms, const ForeignPhrases& foreign,
+                     const SplitText& title, const SplitText& text);
 
 // The share of the typed words that are filler words the title uses too:
 // how close its wording is to the query's, beside the topic words that
