@@ -890,6 +890,25 @@ TEST_CASE("Two words typed without the space between them are two words")
     CHECK(index->Search("en", "makup thecost", 5).corrected_query == "makeup the cost");
 }
 
+TEST_CASE("A Spanish word spelt as it sounds is that word")
+{
+    // "bino" is one key from "baño" too, but b for v is how Spanish is
+    // misspelt, not a slip of the finger; so are a dropped h and s for c.
+    const Content content = FaqContent({{
+        "es",
+        {Faq("vino", "¿Puedo beber vino tinto?", "Mejor evitarlo dos días."),
+         Faq("bano", "¿Puedo usar el baño de la clínica?", "Sí, está junto a la recepción."),
+         Faq("horas", "¿Cuántas horas dura la sesión?", "Una hora y media."),
+         Faq("cancelar", "¿Cómo puedo cancelar la cita?", "Llámenos un día antes.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults wine = index->Search("es", "bino tinto", 5);
+    CHECK(wine.corrected_query == "vino tinto");
+    CHECK(FirstShown(wine) == "vino");
+    CHECK(index->Search("es", "cuantas oras", 5).corrected_query == "cuantas horas");
+    CHECK(FirstShown(index->Search("es", "canselar la sita", 5)) == "cancelar");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

@@ -65,6 +65,12 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
 // a no-op stemmer when the language has none.
 Xapian::Stem StemmerFor(const std::string& lang, bool* found);
 
+// How a folded Spanish word sounds: b and v, c, s and z before e and i, g
+// and j before e and i, ll and y, a silent h, m and n before b and p, and
+// doubled letters each written one way ("bino" and "vino", "oras" and
+// "horas", "canselar" and "cancelar" sound the same).
+std::string SpanishSound(const std::string& folded_word);
+
 // Damerau-Levenshtein distance, giving up (returns limit + 1) once it
 // exceeds `limit`. With `to_prefix`, the distance from `a` to the nearest
 // start of `b` ("alcho" is one from "alco", the start of "alcohol").
@@ -116,6 +122,9 @@ struct SearchIndex::LangIndex {
     };
     mutable std::unordered_map<char, std::vector<VocabularyWord>> vocabulary;
     mutable bool vocabulary_loaded = false;
+    // Spanish: the content's most frequent word for each sound
+    // (SpanishSound()), loaded with the vocabulary. Empty in other languages.
+    mutable std::unordered_map<std::string, std::string> word_by_sound;
     // The stems of the stop words ("Zcom" for "como"), which a content word
     // sharing one is not searched by (planner: QueryTerm). Fixed for the
     // index's life; built on the first query.

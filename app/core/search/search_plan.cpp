@@ -733,6 +733,20 @@ void LoadVocabulary(const SearchIndex::LangIndex& index)
     for (auto& [first, words] : index.vocabulary)
         std::stable_sort(words.begin(), words.end(),
                          [](const auto& a, const auto& b) { return a.word.size() < b.word.size(); });
+    if (index.info.lang.substr(0, index.info.lang.find('-')) == "es") {
+        std::unordered_map<std::string, Xapian::doccount> best_freq;
+        for (const auto& [first, words] : index.vocabulary)
+            for (const auto& entry : words) {
+                if (IsStopWord(index.info.lang, entry.word))
+                    continue;
+                const std::string sound = SpanishSound(entry.word);
+                auto [it, added] = best_freq.emplace(sound, entry.freq);
+                if (added || entry.freq > it->second) {
+                    it->second = entry.freq;
+                    index.word_by_sound[sound] = entry.word;
+                }
+            }
+    }
     index.vocabulary_loaded = true;
 }
 
@@ -742,6 +756,14 @@ std::string Planner::FindCorrection(const std::string& word) const
     // otherwise off-topic words get "corrected" into content words
     // ("dentist" -> "dents", "charger" -> "change").
     const int max_distance = word.size() >= kTwoEditLength ? 2 : 1;
+    // A Spanish word spelt as it sounds ("bino", "oras") is that word, even
+    // where a slip of one key would reach another ("bano").
+    if (lang_.substr(0, lang_.find('-')) == "es") {
+        if (!index_.vocabulary_loaded)
+            LoadVocabulary(index_);
+        if (auto same = index_.word_by_sound.find(SpanishSound(word)); same != index_.word_by_sound.end())
+            return same->second;
+    }
     auto acceptable = [&](const std::string& candidate) {
         return !candidate.empty() && candidate[0] == word[0] && !IsStopWord(lang_, candidate) &&
                (EditDistance(word, candidate, 1) <= 1 ||

@@ -162,6 +162,47 @@ std::vector<Word> SplitWords(const std::string& text)
     return words;
 }
 
+std::string SpanishSound(const std::string& word)
+{
+    auto at = [&word](size_t i) { return i < word.size() ? word[i] : '\0'; };
+    auto front_vowel = [](char c) { return c == 'e' || c == 'i'; };
+    std::string sound;
+    for (size_t i = 0; i < word.size(); i++) {
+        char c = word[i];
+        if (c == 'h')
+            continue;   // silent; "ch" is taken with its c
+        if (c == 'c') {
+            if (at(i + 1) == 'h') {
+                c = 'C';
+                i++;
+            } else {
+                c = front_vowel(at(i + 1)) ? 's' : 'k';
+            }
+        } else if (c == 'q') {
+            c = 'k';
+            if (at(i + 1) == 'u' && front_vowel(at(i + 2)))
+                i++;
+        } else if (c == 'g') {
+            if (front_vowel(at(i + 1)))
+                c = 'j';
+            else if (at(i + 1) == 'u' && front_vowel(at(i + 2)))
+                i++;
+        } else if (c == 'l' && at(i + 1) == 'l') {
+            c = 'y';
+            i++;
+        } else if (c == 'v') {
+            c = 'b';
+        } else if (c == 'z') {
+            c = 's';
+        } else if (c == 'm' && (at(i + 1) == 'b' || at(i + 1) == 'p' || at(i + 1) == 'v')) {
+            c = 'n';
+        }
+        if (sound.empty() || sound.back() != c)
+            sound += c;
+    }
+    return sound;
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] Stop words
 // ---------------------------------------------------------------------------
