@@ -138,6 +138,8 @@ TEST_CASE("Natural questions patients typed get their answer first")
     // A partial match is offered as a closest question, never hidden.
     CHECK(FirstShown(index->Search("en", "will it get rid of my wrinkles", 5)) == "wrinkles");
     CHECK(FirstShown(index->Search("en", "how many days will my face be red", 5)) == "redness");
+    // Idioms from the lay word lists: "set me back" asks what it costs.
+    CHECK(FirstShown(index->Search("en", "how much will it set me back", 5)) == "costs");
 }
 
 TEST_CASE("Extra words lower a match's grade but never hide it")
