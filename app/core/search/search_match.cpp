@@ -4,6 +4,7 @@
 // document, its title and, for a page, one passage of it hold.
 #include "search/search_query_internal.h"
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace ck {
@@ -70,20 +71,33 @@ std::vector<bool> InForeignPhrase(const ForeignPhrases& foreign, const SplitText
 
 namespace search_detail {
 
-bool OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::string& term, const SplitText& title,
-                          const SplitText& text)
+std::set<std::string> OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::set<std::string>& present,
+                                           const SplitText& title, const std::function<const SplitText&()>& text)
 {
-    bool any = false;
-    for (const SplitText* split : {&title, &text}) {
-        const std::vector<bool> inside = InForeignPhrase(foreign, *split);
-        for (size_t w = 0; w < split->stems.size(); w++)
-            if (split->stems[w] == term) {
-                if (!inside[w])
-                    return false;
-                any = true;
-            }
-    }
-    return any;
+    // Per term the document holds: 0 not seen yet, 1 seen inside phrases
+    // only, 2 seen on its own.
+    std::map<std::string, int> seen;
+    for (const auto& [term, phrases] : foreign)
+        if (present.count(term))
+            seen.emplace(term, 0);
+    auto look = [&](const SplitText& split) {
+        const std::vector<bool> inside = InForeignPhrase(foreign, split);
+        for (size_t w = 0; w < split.stems.size(); w++)
+            if (auto it = seen.find(split.stems[w]); it != seen.end())
+                it->second = std::max(it->second, inside[w] ? 1 : 2);
+    };
+    std::set<std::string> only_inside;
+    if (seen.empty())
+        return only_inside;
+    look(title);
+    // The text is split only when some term is not already seen on its own
+    // in the title: an FAQ answer is not split to be ranked otherwise.
+    if (std::any_of(seen.begin(), seen.end(), [](const auto& entry) { return entry.second != 2; }))
+        look(text());
+    for (const auto& [term, state] : seen)
+        if (state == 1)
+            only_inside.insert(term);
+    return only_inside;
 }
 
 // One concept: the typed word and its close forms as one synonym term, and

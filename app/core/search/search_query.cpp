@@ -85,11 +85,8 @@ void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const 
               const std::set<std::string>& present, double total_weight, double known_weight, Candidate* candidate)
 {
     const SearchIndex::LangIndex::StoredDoc& stored = Stored(index, candidate->it);
-    std::set<std::string> inside_phrases;
-    for (const auto& [term, phrases] : plan.foreign_phrases)
-        if (present.count(term) &&
-            OnlyInForeignPhrases(plan.foreign_phrases, term, stored.title, StoredText(index, stored)))
-            inside_phrases.insert(term);
+    const std::set<std::string> inside_phrases = OnlyInForeignPhrases(
+        plan.foreign_phrases, present, stored.title, [&]() -> const SplitText& { return StoredText(index, stored); });
     const std::vector<double> held = ConceptsIn(plan.concepts, present, inside_phrases, &candidate->distinctive);
     double covered = 0.0, strong = 0.0;
     for (size_t c = 0; c < held.size(); c++) {

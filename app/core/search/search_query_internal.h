@@ -4,6 +4,7 @@
 // in SearchIndex::Search (search_query.cpp).
 #pragma once
 #include "search/search_internal.h"
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -106,10 +107,11 @@ std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const s
 std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
                                const std::set<std::string>& inside_phrases, double* rarest = nullptr);
 
-// Whether a document has `term` (in its title or text) only inside lay
-// phrases that mean something else: "sore" only in "cold sores".
-bool OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::string& term, const SplitText& title,
-                          const SplitText& text);
+// The terms of `foreign` that a document holding `present` has (in its
+// title or text) only inside lay phrases that mean something else: "sore"
+// only in "cold sores". `text` splits its text when it is needed.
+std::set<std::string> OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::set<std::string>& present,
+                                           const SplitText& title, const std::function<const SplitText&()>& text);
 
 // Per concept, how much of it a title holds (0 for none). Words inside a
 // foreign phrase hold nothing.
