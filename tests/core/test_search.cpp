@@ -334,6 +334,21 @@ TEST_CASE("A word inside a lay phrase of another meaning is not that word")
     CHECK(FirstShown(index->Search("en", "cold", 5)) == "cold-sores");
 }
 
+TEST_CASE("A word held only inside a phrase of another meaning still makes a closest question")
+{
+    // "soars" is a word, so it is not fixed, and WordNet takes it to "lift":
+    // "cold" inside "cold sores" must still be enough to suggest them.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("cold-sores", "I get cold sores. Can I still have a peel?", "Tell us first; we may suggest a tablet."),
+         Faq("driving", "Can I drive home?", "Better to ask someone for a lift."),
+         Faq("swelling", "Will my face swell?", "A little; a cold compress helps."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "cold soars", 5)) == "cold-sores");
+}
+
 TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
 {
     const Content content = FaqContent({{

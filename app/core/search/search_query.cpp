@@ -93,14 +93,25 @@ void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const 
         covered += held[c] * plan.concepts[c].weight;
         strong += held[c] >= kCloseFactor ? held[c] * plan.concepts[c].weight : 0.0;
     }
+    // Whether it may be offered as a closest question: a word held only
+    // inside a phrase of another meaning still counts in full there ("cold
+    // soars" is still near "I get cold sores").
+    double suggests = covered;
+    if (!inside_phrases.empty()) {
+        suggests = 0.0;
+        const std::vector<double> held_in_full = ConceptsIn(plan.concepts, present, {});
+        for (size_t c = 0; c < held_in_full.size(); c++)
+            suggests += held_in_full[c] * plan.concepts[c].weight;
+    }
     if (covered > 0.0 && plan.concepts.size() > 1 && stored.fields[0] == "p") {
         const double passage =
             PassageWeight(plan.concepts, terms, plan.foreign_phrases, stored.title, StoredText(index, stored));
         covered = std::min(covered, passage);
         strong = std::min(strong, passage);
+        suggests = std::min(suggests, passage);
     }
     candidate->coverage = total_weight > 0.0 ? covered / total_weight : 0.0;
-    candidate->known = known_weight > 0.0 ? covered / known_weight : 0.0;
+    candidate->known = known_weight > 0.0 ? suggests / known_weight : 0.0;
     candidate->strong = total_weight > 0.0 ? strong / total_weight : 0.0;
     const std::vector<double> in_title = ConceptsInTitle(plan.concepts, terms, plan.foreign_phrases, stored.title);
     double title = 0.0;
