@@ -349,6 +349,22 @@ TEST_CASE("A word held only inside a phrase of another meaning still makes a clo
     CHECK(FirstShown(index->Search("en", "cold soars", 5)) == "cold-sores");
 }
 
+TEST_CASE("A clause saying when after the topic weighs less than the topic")
+{
+    // "acid" is the rarer word, but the question is whether it hurts.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("hurt", "Does it hurt?", "You may feel stinging for a few minutes."),
+         Faq("acids", "When can I use acid products again?", "After a week, once the skin has healed."),
+         Faq("cost", "How much does it cost?", "Prices are fair and will not hurt your budget.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "will it hurt a lot when you put the acid on", 5)) == "hurt");
+    // A question that starts with "when" asks when: nothing is a clause.
+    CHECK(FirstShown(index->Search("en", "when can i put acid on again", 5)) == "acids");
+    CHECK(FirstShown(index->Search("en", "acid when it hurts", 5)) == "acids");
+}
+
 TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
 {
     const Content content = FaqContent({{

@@ -21,6 +21,7 @@ using namespace search_detail;
 namespace {
 
 constexpr double kUnknownShare = 0.8;       // a word found nowhere weighs this share of the rarest word
+constexpr double kTimeClauseShare = 0.5;    // the words of a clause saying when, after the topic (TimeClauseStart)
 constexpr int kMaxPrefixExpansions = 12;
 constexpr size_t kMaxMistypedExpansions = 4;   // a slip's completions are guesses: fewer of them
 constexpr size_t kMinPrefixLength = 3;      // shorter prefixes match too much
@@ -161,6 +162,7 @@ private:
     void AddTerms(Concept* concept, std::vector<std::string> terms, double factor) const;
     void AddSynonyms(Concept* concept, const std::string& key, double factor) const;
     void NoteForeignPhrases(QueryPlan* plan) const;
+    size_t TimeClauseStart(const std::vector<Word>& words, const std::vector<bool>& frame) const;
     size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
     std::string JoinedWord(const std::vector<Word>& words, size_t first) const;
     double ConceptWeight(Concept* concept) const;
@@ -596,7 +598,6 @@ QueryPlan Planner::Plan(const std::string& query)
         if (IsStopWord(lang_, word.folded))
             plan.filler_stems.push_back(plan.typed_stems.back());
     }
-    plan.asks = QuestionWords(lang_, words);
     const size_t content_words = std::count_if(words.begin(), words.end(),
                                                [this](const Word& w) { return !IsStopWord(lang_, w.folded); });
     plan.filler_only = content_words == 0;
@@ -612,13 +613,18 @@ QueryPlan Planner::Plan(const std::string& query)
     // A word typed twice ("hurt ... hurt", "pain ... painful") is one topic,
     // not two for one word of an answer to hold.
     std::vector<std::string> seen;
-    auto add_concept = [&plan, &seen](Concept concept, std::string key) {
+    auto add_concept = [&plan, &seen](Concept concept, std::string key, double share) {
         if (std::find(seen.begin(), seen.end(), key) != seen.end())
             return;
         seen.push_back(std::move(key));
+        concept.weight *= share;
         plan.concepts.push_back(std::move(concept));
     };
+    // The "when" of such a clause asks nothing ("does it sting when ...").
+    const size_t clause = TimeClauseStart(words, frame);
+    plan.asks = QuestionWords(lang_, std::vector<Word>(words.begin(), words.begin() + clause));
     for (size_t i = 0; i < words.size(); i++) {
+        const double share = i > clause ? kTimeClauseShare : 1.0;
         Concept concept;
         std::string key;
         std::string seen_key = plan.typed_stems[i];
@@ -652,13 +658,13 @@ QueryPlan Planner::Plan(const std::string& query)
                 const PlannedWord& planned = PlanWholeWord(words[i]);
                 if (!planned.correction.empty())
                     plan.corrections.push_back({words[i].begin, words[i].end, planned.correction});
-                add_concept(planned.concept, plan.typed_stems[i]);
+                add_concept(planned.concept, plan.typed_stems[i], share);
                 continue;
             }
             AddWord(&concept, words[i], partial, words.size() == 1, &plan);
         }
         concept.weight = ConceptWeight(&concept);
-        add_concept(std::move(concept), seen_key);
+        add_concept(std::move(concept), seen_key, share);
     }
     NoteForeignPhrases(&plan);
     // Split words were noted before the typo fixes of the words before them;
@@ -666,6 +672,23 @@ QueryPlan Planner::Plan(const std::string& query)
     std::stable_sort(plan.corrections.begin(), plan.corrections.end(),
                      [](const Correction& a, const Correction& b) { return a.begin < b.begin; });
     return plan;
+}
+
+// "will it hurt a lot when you put the acid on": once a question has named
+// its topic, a clause that says when ("when", "while", "once") only places
+// it, and its words weigh kTimeClauseShare. The index of the clause word,
+// or words.size() for none.
+size_t Planner::TimeClauseStart(const std::vector<Word>& words, const std::vector<bool>& frame) const
+{
+    static const char* const kClauseWords[] = {"when", "while", "whilst", "once", "cuando", "mientras"};
+    bool topic_before = false;
+    for (size_t i = 0; i < words.size(); i++) {
+        if (topic_before && std::any_of(std::begin(kClauseWords), std::end(kClauseWords),
+                                        [&](const char* clause_word) { return words[i].folded == clause_word; }))
+            return i;
+        topic_before = topic_before || (!IsStopWord(lang_, words[i].folded) && !frame[i]);
+    }
+    return words.size();
 }
 
 // "ouch" reaches "sore", and "sore" is in "cold sores"; "blood" is in
