@@ -378,6 +378,20 @@ TEST_CASE("Spanish filler (necesito saber, quisiera, por favor) names no topic")
     CHECK(FirstShown(index->Search("es", "quisiera saber el precio por favor", 5)) == "precio");
 }
 
+TEST_CASE("Spanish salir of what appears names no topic: me sale and me han salido")
+{
+    const Content content = FaqContent({{
+        "es",
+        {Faq("herpes", "¿Y si me sale un herpes?", "Avísenos antes de la sesión."),
+         Faq("sangrado", "¿Voy a sangrar?", "Puede aparecer algo de sangre, que para enseguida."),
+         Faq("granos", "¿Es normal tener granitos después?", "Sí, durante uno o dos días."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "sale sangre", 5)) == "sangrado");
+    CHECK(FirstShown(index->Search("es", "me han salido granitos", 5)) == "granos");
+}
+
 TEST_CASE("Beforehand weighs no more than before: when is not what")
 {
     // The content writes "before" in most questions and "beforehand" once:

@@ -256,7 +256,7 @@ static const char* const kSpanishStopWords[] = {
     "haber", "he", "has", "ha", "han", "hemos", "habia", "habra",
     // Pointing and emphasis: "que es exactamente eso del microneedling".
     "aqui", "alli", "aquel", "aquello", "bastante", "esa", "esas", "ese", "eso", "esos", "estas",
-    "estos", "exactamente", "realmente", "super", "tan", "uno",
+    "estos", "exactamente", "realmente", "super", "tan", "uno", "sale", "salen", "salido", "salio",
 };
 
 const std::set<std::string>& StopWords(const std::string& lang)
