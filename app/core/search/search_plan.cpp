@@ -693,7 +693,8 @@ size_t Planner::TimeClauseStart(const std::vector<Word>& words, const std::vecto
 
 // "ouch" reaches "sore", and "sore" is in "cold sores"; "blood" is in
 // "blood thinners". Where a document has such a word only inside a lay
-// phrase of its own, the phrase's meaning is what it says (search_match.cpp).
+// phrase the query does not ask for, it says what the phrase means, not
+// what the word does (search_match.cpp counts it at half).
 void Planner::NoteForeignPhrases(QueryPlan* plan) const
 {
     // A phrase is searched for when the plan holds it whole, or each of its

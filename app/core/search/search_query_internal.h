@@ -102,8 +102,10 @@ std::vector<std::set<std::string>> TermsHeld(const Xapian::Database& db, const s
                                              const std::set<std::string>& terms);
 
 // How much of each concept a document holding the terms `present` holds:
-// the factor of the best alternative it has, 0 for none. `*rarest` (may be
-// null): the rarity of the rarest close alternative it holds.
+// the factor of the best alternative it has, 0 for none; an alternative
+// through a term of `inside_phrases` (OnlyInForeignPhrases()) counts
+// kInsidePhraseFactor of it. `*rarest` (may be null): the rarity of the
+// rarest close alternative it holds.
 std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::set<std::string>& present,
                                const std::set<std::string>& inside_phrases, double* rarest = nullptr);
 
@@ -113,8 +115,8 @@ std::vector<double> ConceptsIn(const std::vector<Concept>& concepts, const std::
 std::set<std::string> OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::set<std::string>& present,
                                            const SplitText& title, const std::function<const SplitText&()>& text);
 
-// Per concept, how much of it a title holds (0 for none). Words inside a
-// foreign phrase hold nothing.
+// Per concept, how much of it a title holds (0 for none). A word inside a
+// foreign phrase holds kInsidePhraseFactor of what it would.
 std::vector<double> ConceptsInTitle(const std::vector<Concept>& concepts, const TermConcepts& terms,
                                     const ForeignPhrases& foreign, const SplitText& title);
 
