@@ -140,6 +140,7 @@ TEST_CASE("Natural questions patients typed get their answer first")
     CHECK(FirstShown(index->Search("en", "how many days will my face be red", 5)) == "redness");
     // Idioms from the lay word lists: "set me back" asks what it costs.
     CHECK(FirstShown(index->Search("en", "how much will it set me back", 5)) == "costs");
+    CHECK(FirstShown(index->Search("en", "what creams should i stay away from", 5)) == "skincare-to-avoid");
 }
 
 TEST_CASE("Extra words lower a match's grade but never hide it")
