@@ -74,14 +74,23 @@ namespace search_detail {
 std::set<std::string> OnlyInForeignPhrases(const ForeignPhrases& foreign, const std::set<std::string>& present,
                                            const SplitText& title, const std::function<const SplitText&()>& text)
 {
-    // Per term the document holds: 0 not seen yet, 1 seen inside phrases
-    // only, 2 seen on its own.
+    // The phrases the document may have: it holds each of their words.
+    ForeignPhrases possible;
+    for (const auto& [term, phrases] : foreign) {
+        if (!present.count(term))
+            continue;
+        for (const auto& phrase : phrases)
+            if (std::all_of(phrase->terms.begin(), phrase->terms.end(),
+                            [&present](const std::string& t) { return present.count(t) != 0; }))
+                possible[term].push_back(phrase);
+    }
+    // Per term it may have only inside them: 0 not seen yet, 1 seen inside
+    // phrases only, 2 seen on its own.
     std::map<std::string, int> seen;
-    for (const auto& [term, phrases] : foreign)
-        if (present.count(term))
-            seen.emplace(term, 0);
+    for (const auto& [term, phrases] : possible)
+        seen.emplace(term, 0);
     auto look = [&](const SplitText& split) {
-        const std::vector<bool> inside = InForeignPhrase(foreign, split);
+        const std::vector<bool> inside = InForeignPhrase(possible, split);
         for (size_t w = 0; w < split.stems.size(); w++)
             if (auto it = seen.find(split.stems[w]); it != seen.end())
                 it->second = std::max(it->second, inside[w] ? 1 : 2);

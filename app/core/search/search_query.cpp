@@ -184,7 +184,14 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             std::vector<Xapian::docid> docids;
             for (const auto& [docid, c] : by_docid)
                 docids.push_back(docid);
-            const std::vector<std::set<std::string>> present = TermsHeld(index->db, docids, all_terms);
+            // The words of the phrases that may hold a query word too: a
+            // document lacking one of them cannot have the phrase, and its
+            // text need not be read for it (OnlyInForeignPhrases()).
+            std::set<std::string> looked_up = all_terms;
+            for (const auto& [term, phrases] : plan.foreign_phrases)
+                for (const auto& phrase : phrases)
+                    looked_up.insert(phrase->terms.begin(), phrase->terms.end());
+            const std::vector<std::set<std::string>> present = TermsHeld(index->db, docids, looked_up);
             const TermConcepts terms = ConceptsOfTerms(plan.concepts);
             for (size_t d = 0; d < by_docid.size(); d++)
                 Coverage(*index, plan, terms, present[d], total_weight, known_weight, &candidates[by_docid[d].second]);
