@@ -404,7 +404,7 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         AddSynonyms(index.get(), key, values, 1.0, &phrases);
     if (!problem.empty())
         warn(problem, "search works without the shipped everyday words");
-    if (lang.lang.substr(0, lang.lang.find('-')) == "en") {
+    if (PrimaryLanguage(lang.lang) == "en") {
         problem.clear();
         index->wordnet = SharedWordNet(assets_dir, &problem);
         if (!problem.empty())

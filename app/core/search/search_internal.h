@@ -65,6 +65,9 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
 // a no-op stemmer when the language has none.
 Xapian::Stem StemmerFor(const std::string& lang, bool* found);
 
+// The language of a BCP 47 tag without its region: "es-MX" -> "es".
+std::string PrimaryLanguage(const std::string& lang);
+
 // How a folded Spanish word sounds: b and v, c, s and z before e and i, g
 // and j before e and i, ll and y, a silent h, m and n before b and p, and
 // doubled letters each written one way ("bino" and "vino", "oras" and

@@ -757,7 +757,7 @@ void LoadVocabulary(const SearchIndex::LangIndex& index)
     for (auto& [first, words] : index.vocabulary)
         std::stable_sort(words.begin(), words.end(),
                          [](const auto& a, const auto& b) { return a.word.size() < b.word.size(); });
-    if (index.info.lang.substr(0, index.info.lang.find('-')) == "es") {
+    if (PrimaryLanguage(index.info.lang) == "es") {
         std::unordered_map<std::string, Xapian::doccount> best_freq;
         for (const auto& [first, words] : index.vocabulary)
             for (const auto& entry : words) {
@@ -782,7 +782,7 @@ std::string Planner::FindCorrection(const std::string& word) const
     const int max_distance = word.size() >= kTwoEditLength ? 2 : 1;
     // A Spanish word spelt as it sounds ("bino", "oras") is that word, even
     // where a slip of one key would reach another ("bano").
-    if (lang_.substr(0, lang_.find('-')) == "es") {
+    if (PrimaryLanguage(lang_) == "es") {
         if (!index_.vocabulary_loaded)
             LoadVocabulary(index_);
         if (auto same = index_.word_by_sound.find(SpanishSound(word)); same != index_.word_by_sound.end())

@@ -162,6 +162,11 @@ std::vector<Word> SplitWords(const std::string& text)
     return words;
 }
 
+std::string PrimaryLanguage(const std::string& lang)
+{
+    return lang.substr(0, lang.find('-'));
+}
+
 std::string SpanishSound(const std::string& word)
 {
     auto at = [&word](size_t i) { return i < word.size() ? word[i] : '\0'; };
@@ -264,7 +269,7 @@ const std::set<std::string>& StopWords(const std::string& lang)
     static const std::set<std::string> english(std::begin(kEnglishStopWords), std::end(kEnglishStopWords));
     static const std::set<std::string> spanish(std::begin(kSpanishStopWords), std::end(kSpanishStopWords));
     static const std::set<std::string> none;
-    const std::string primary = lang.substr(0, lang.find('-'));
+    const std::string primary = PrimaryLanguage(lang);
     return primary == "en" ? english : primary == "es" ? spanish : none;
 }
 
@@ -315,7 +320,7 @@ const std::vector<std::string>& ContextWords(const std::string& lang, ContextKin
          {std::begin(kSpanishBodyWords), std::end(kSpanishBodyWords)}},
     };
     static const std::vector<std::string> none;
-    const std::string primary = lang.substr(0, lang.find('-'));
+    const std::string primary = PrimaryLanguage(lang);
     const int k = kind == ContextKind::TimeRelation ? 0 : 1;
     return primary == "en" ? lists[k][0] : primary == "es" ? lists[k][1] : none;
 }
@@ -369,7 +374,7 @@ bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t
     static const std::set<std::string> english_leads(std::begin(kEnglishFrameLeads), std::end(kEnglishFrameLeads));
     static const std::set<std::string> spanish(std::begin(kSpanishFrameWords), std::end(kSpanishFrameWords));
     static const std::set<std::string> spanish_leads(std::begin(kSpanishFrameLeads), std::end(kSpanishFrameLeads));
-    const std::string primary = lang.substr(0, lang.find('-'));
+    const std::string primary = PrimaryLanguage(lang);
     const std::set<std::string>* frame = primary == "en" ? &english : primary == "es" ? &spanish : nullptr;
     const std::set<std::string>* leads = primary == "en" ? &english_leads : &spanish_leads;
     if (!frame)
@@ -413,7 +418,7 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
     static const std::set<std::string> durations(std::begin(kEnglishDurations), std::end(kEnglishDurations));
     static const std::map<std::string, std::string> spanish(std::begin(kSpanishQuestionWords),
                                                             std::end(kSpanishQuestionWords));
-    const std::string primary = lang.substr(0, lang.find('-'));
+    const std::string primary = PrimaryLanguage(lang);
     std::vector<std::string> asked;
     for (size_t i = 0; i < words.size(); i++) {
         const std::string& word = words[i].folded;
@@ -436,7 +441,7 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
 
 Xapian::Stem StemmerFor(const std::string& lang, bool* found)
 {
-    std::string primary = lang.substr(0, lang.find('-'));
+    std::string primary = PrimaryLanguage(lang);
     for (char& c : primary)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     *found = false;

@@ -42,7 +42,7 @@ void AddGroup(const nlohmann::json& group, Expansions* out)
 Expansions LoadLayTerms(const std::string& assets_dir, const std::string& lang, std::string* problem)
 {
     Expansions expansions;
-    const std::string primary = lang.substr(0, lang.find('-'));
+    const std::string primary = PrimaryLanguage(lang);
     const std::string path = assets_dir + "/search/lay_terms_" + primary + ".json";
     std::ifstream file(path, std::ios::binary);
     if (!file) {
