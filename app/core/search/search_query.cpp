@@ -77,6 +77,16 @@ Xapian::Query BuildQuery(const std::string& lang, const QueryPlan& plan, std::se
     return query;
 }
 
+// The weight of the concepts a document holds, each at the factor it holds
+// it with (`held`, per concept as ConceptsIn() gives it).
+double Weighed(const std::vector<Concept>& concepts, const std::vector<double>& held)
+{
+    double weight = 0.0;
+    for (size_t c = 0; c < held.size(); c++)
+        weight += held[c] * concepts[c].weight;
+    return weight;
+}
+
 // Coverage of one candidate: the concepts its terms hold, and for a page
 // the concepts that meet in one passage (the smaller of the two). `strong`
 // counts only close alternatives (the word, its forms, lay words, typo
@@ -96,13 +106,8 @@ void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const 
     // Whether it may be offered as a closest question: a word held only
     // inside a phrase of another meaning still counts in full there ("cold
     // soars" is still near "I get cold sores").
-    double suggests = covered;
-    if (!inside_phrases.empty()) {
-        suggests = 0.0;
-        const std::vector<double> held_in_full = ConceptsIn(plan.concepts, present, {});
-        for (size_t c = 0; c < held_in_full.size(); c++)
-            suggests += held_in_full[c] * plan.concepts[c].weight;
-    }
+    double suggests =
+        inside_phrases.empty() ? covered : Weighed(plan.concepts, ConceptsIn(plan.concepts, present, {}));
     if (covered > 0.0 && plan.concepts.size() > 1 && stored.fields[0] == "p") {
         const double passage =
             PassageWeight(plan.concepts, terms, plan.foreign_phrases, stored.title, StoredText(index, stored));
@@ -113,10 +118,8 @@ void Coverage(const SearchIndex::LangIndex& index, const QueryPlan& plan, const 
     candidate->coverage = total_weight > 0.0 ? covered / total_weight : 0.0;
     candidate->known = known_weight > 0.0 ? suggests / known_weight : 0.0;
     candidate->strong = total_weight > 0.0 ? strong / total_weight : 0.0;
-    const std::vector<double> in_title = ConceptsInTitle(plan.concepts, terms, plan.foreign_phrases, stored.title);
-    double title = 0.0;
-    for (size_t c = 0; c < in_title.size(); c++)
-        title += in_title[c] * plan.concepts[c].weight;
+    const double title =
+        Weighed(plan.concepts, ConceptsInTitle(plan.concepts, terms, plan.foreign_phrases, stored.title));
     candidate->title = total_weight > 0.0 ? title / total_weight : 0.0;
     candidate->wording = SharedWording(plan, stored.title);
     candidate->asks = AsksTheSame(plan, stored.title_asks);
