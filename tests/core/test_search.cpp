@@ -318,6 +318,23 @@ TEST_CASE("Every form of a filler verb is filler: putting is put")
     CHECK(FirstShown(index->Search("en", "should i be putting sun cream on it", 5)) == "sun");
 }
 
+TEST_CASE("A comparative reaches the lay words of its base word: cheaper is cheap")
+{
+    // The stemmer leaves "cheaper" whole and no list names it, while "cheap"
+    // is a lay word for price. A word the dictionary lists itself keeps to
+    // its own lay words: "number" is not "numb" with -er.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."),
+         Faq("numbing", "Is there a numbing cream?", "Yes, we put it on half an hour before."),
+         Faq("sessions", "How many sessions will I need?", "Most people need three to six."),
+         Faq("sun", "What about going outdoors?", "Use a sun cream of SPF 50 every day.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "is it cheaper in winter", 5)) == "cost");
+    CHECK(FirstShown(index->Search("en", "number of sessions", 5)) == "sessions");
+}
+
 TEST_CASE("A word inside a lay phrase of another meaning is not that word")
 {
     // "sore" is pain, but the "sores" of "cold sores" are not; "blood" in

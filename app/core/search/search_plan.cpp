@@ -395,11 +395,18 @@ std::vector<std::string> Planner::Lemmas(const std::string& word) const
 
 // Other forms always; synonyms and broader terms only for a word the content
 // does not use itself, since its own words say more than WordNet's guesses.
+// A word WordNet does not list is an inflection the stemmer left whole
+// ("cheaper"): it also stands for its base word's lay words ("cheap" is
+// price). A listed word is not: "number" is no "numb" with -er.
 void Planner::AddWordNet(Concept* concept, const std::string& word, bool in_content) const
 {
     for (const std::string& lemma : Lemmas(word)) {
-        if (lemma != word)
+        if (lemma != word) {
             AddAlternative(concept, {lemma}, kFormFactor);
+            const std::string lemma_stem = index_.StemTerm(lemma);
+            if (!index_.wordnet->Contains(word) && lemma_stem != index_.StemTerm(word))
+                AddSynonyms(concept, lemma_stem, kFormFactor);
+        }
         for (const std::string& form : index_.wordnet->Related(lemma, WordTable::Forms))
             AddAlternative(concept, SplitPhrase(form), kFormFactor);
         if (in_content)
