@@ -974,6 +974,24 @@ TEST_CASE("A Spanish word spelt as it sounds is that word")
     CHECK(FirstShown(index->Search("es", "canselar la sita", 5)) == "cancelar");
 }
 
+TEST_CASE("A Spanish verb whose stem vowel changes is one word: duermo is dormir")
+{
+    // The Spanish stemmer gives "duerm" and "dorm", "mantien" and "manten".
+    const Content content = FaqContent({{
+        "es",
+        {Faq("ferulas", "¿Puedo dormir con las férulas?", "Sí, toda la noche si no te molestan."),
+         Faq("resultado", "¿Cómo mantener el resultado?", "Cepillado dos veces al día y revisiones."),
+         Faq("horas", "¿Cuántas horas dura la sesión?", "Una hora y media."),
+         Faq("cancelar", "¿Cómo puedo cancelar la cita?", "Llámenos un día antes.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "y si duermo con ellas", 5)) == "ferulas");
+    // Not a slip of "mantener": nothing to correct.
+    const SearchResults keeps = index->Search("es", "se mantiene", 5);
+    CHECK(FirstShown(keeps) == "resultado");
+    CHECK(keeps.corrected_query.empty());
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

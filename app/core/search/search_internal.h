@@ -74,6 +74,10 @@ std::string PrimaryLanguage(const std::string& lang);
 // "horas", "canselar" and "cancelar" sound the same).
 std::string SpanishSound(const std::string& folded_word);
 
+// Spanish verbs whose stem vowel changes ("doler", "duele"): per verb, its
+// infinitive and one folded form for each other stem it takes.
+std::vector<std::vector<std::string>> SpanishStemChanges();
+
 // Damerau-Levenshtein distance, giving up (returns limit + 1) once it
 // exceeds `limit`. With `to_prefix`, the distance from `a` to the nearest
 // start of `b` ("alcho" is one from "alco", the start of "alcohol").
@@ -128,6 +132,10 @@ struct SearchIndex::LangIndex {
     // Spanish: the content's most frequent word for each sound
     // (SpanishSound()), loaded with the vocabulary. Empty in other languages.
     mutable std::unordered_map<std::string, std::string> word_by_sound;
+    // Spanish: per stem of a verb whose stem vowel changes ("Zduel"), forms
+    // of the same verb with the other stems ("doler"). Built on first use.
+    mutable std::unordered_map<std::string, std::vector<std::string>> verb_forms;
+    mutable bool verb_forms_loaded = false;
     // The stems of the stop words ("Zcom" for "como"), which a content word
     // sharing one is not searched by (planner: QueryTerm). Fixed for the
     // index's life; built on the first query.

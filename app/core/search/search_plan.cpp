@@ -155,6 +155,7 @@ private:
     std::vector<std::string> Lemmas(const std::string& word) const;
     void AddWordNet(Concept* concept, const std::string& word, bool in_content) const;
     void AddInflections(Concept* concept, const std::string& word) const;
+    void AddVerbForms(Concept* concept, const std::string& word) const;
     void AddWord(Concept* concept, const Word& word, bool partial, bool only_word, QueryPlan* plan,
                  bool may_fix = true) const;
     const PlannedWord& PlanWholeWord(const Word& word) const;
@@ -439,6 +440,28 @@ void Planner::AddInflections(Concept* concept, const std::string& word) const
     }
 }
 
+// Spanish: the forms of the typed verb that take its other stem ("duelen"
+// -> "doler", "dormir" -> "duerme"; SpanishStemChanges()), as other forms
+// of the word.
+void Planner::AddVerbForms(Concept* concept, const std::string& word) const
+{
+    if (!index_.verb_forms_loaded) {
+        for (const std::vector<std::string>& forms : SpanishStemChanges())
+            for (const std::string& form : forms) {
+                const std::string& stem = index_.StemTerm(form);
+                for (const std::string& other : forms)
+                    if (index_.StemTerm(other) != stem)
+                        index_.verb_forms[stem].push_back(other);
+            }
+        index_.verb_forms_loaded = true;
+    }
+    auto it = index_.verb_forms.find(index_.StemTerm(word));
+    if (it == index_.verb_forms.end())
+        return;
+    for (const std::string& form : it->second)
+        AddAlternative(concept, {form}, kFormFactor);
+}
+
 // Everything one typed word may stand for. A word the content, the word
 // lists and the dictionary do not know is tried as a typo (unless `may_fix`
 // is false), then by its longer forms, then as two words run together.
@@ -454,6 +477,8 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
     AddSynonyms(concept, index_.StemTerm(word), 1.0);
     if (index_.wordnet && word.size() <= kMaxWordBytes)
         AddWordNet(concept, word, in_content);
+    if (PrimaryLanguage(lang_) == "es")
+        AddVerbForms(concept, word);
     // A word nothing knows is tried as a typo before its longer forms:
     // "sunscren" is "sunscreen" mistyped, and shown as corrected.
     const bool known = in_content || !concept->alternatives.empty();

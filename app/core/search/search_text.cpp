@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace ck {
 
@@ -206,6 +207,49 @@ std::string SpanishSound(const std::string& word)
             sound += c;
     }
     return sound;
+}
+
+// Spanish verbs whose stem vowel changes where it is stressed: "doler" and
+// "duele", "pedir" and "pide", "dormir" and "durmiendo". The Spanish stemmer
+// keeps "dol" and "duel" apart, so "me duelen" would not meet "puede doler".
+// Each line is one verb: its infinitive, then a form for each other stem,
+// folded. Verbs whose changed or plain stem is also a common word of another
+// meaning are left out: "suele" (soler) would be "sol", the sun; "cuenta"
+// (contar) is a bill; "viste" (vestir) is "you saw"; "frie" (freir) is "frio".
+static const char* const kSpanishStemChanges[] = {
+    "acordar acuerda", "acostar acuesta", "almorzar almuerza", "aprobar aprueba",
+    "comprobar comprueba", "costar cuesta", "demostrar demuestra", "devolver devuelve",
+    "doler duele", "dormir duerme durmio durmiendo", "encontrar encuentra", "forzar fuerza",
+    "morder muerde", "mostrar muestra", "mover mueve", "probar prueba", "recordar recuerda",
+    "remover remueve", "renovar renueva", "resolver resuelve", "volar vuela", "volver vuelve",
+    "advertir advierte advirtio advirtiendo", "apretar aprieta", "atender atiende",
+    "calentar calienta", "cerrar cierra", "comenzar comienza",
+    "consentir consiente consintio consintiendo", "contener contiene", "convenir conviene",
+    "convertir convierte convirtio convirtiendo", "defender defiende", "despertar despierta",
+    "empezar empieza", "encender enciende", "entender entiende", "extender extiende",
+    "mantener mantiene", "obtener obtiene", "pensar piensa", "perder pierde",
+    "preferir prefiere prefirio prefiriendo", "prevenir previene previnio previniendo",
+    "recomendar recomienda", "referir refiere refirio refiriendo",
+    "requerir requiere requirio requiriendo", "retener retiene", "sentir siente sintio sintiendo",
+    "sostener sostiene", "sugerir sugiere sugirio sugiriendo",
+    "conseguir consigue consiguio consiguiendo", "corregir corrige corrigio corrigiendo",
+    "despedir despide despidio despidiendo", "elegir elige eligio eligiendo",
+    "impedir impide impidio impidiendo", "medir mide midio midiendo", "pedir pide pidio pidiendo",
+    "repetir repite repitio repitiendo", "seguir sigue siguio siguiendo",
+    "servir sirve sirvio sirviendo",
+};
+
+std::vector<std::vector<std::string>> SpanishStemChanges()
+{
+    std::vector<std::vector<std::string>> verbs;
+    for (const char* line : kSpanishStemChanges) {
+        std::vector<std::string> forms;
+        std::istringstream words(line);
+        for (std::string form; words >> form;)
+            forms.push_back(form);
+        verbs.push_back(std::move(forms));
+    }
+    return verbs;
 }
 
 // ---------------------------------------------------------------------------
