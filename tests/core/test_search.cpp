@@ -992,6 +992,23 @@ TEST_CASE("A Spanish verb whose stem vowel changes is one word: duermo is dormir
     CHECK(keeps.corrected_query.empty());
 }
 
+TEST_CASE("The que of hay que asks nothing: only que opening a question asks what")
+{
+    // Folded, "qué" and "que" are one word; where it follows "hay" or
+    // "tengo" it is no question word, and a title asking "¿Qué ...?" is no
+    // nearer for it.
+    const Content content = FaqContent({{
+        "es",
+        {Faq("no-voy", "¿Qué pasa si pido cita y no voy?", "Avísanos con un día de antelación."),
+         Faq("pedir", "¿Cómo pido cita?", "Por teléfono o en recepción."),
+         Faq("horas", "¿Cuántas horas dura la sesión?", "Una hora y media."),
+         Faq("dolor", "¿Duele el tratamiento?", "Se nota un pinchazo leve.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "hay que pedir cita", 5)) == "pedir");
+    CHECK(FirstShown(index->Search("es", "que pasa si pido cita", 5)) == "no-voy");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

@@ -462,6 +462,7 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
     static const std::set<std::string> durations(std::begin(kEnglishDurations), std::end(kEnglishDurations));
     static const std::map<std::string, std::string> spanish(std::begin(kSpanishQuestionWords),
                                                             std::end(kSpanishQuestionWords));
+    static const std::set<std::string> spanish_leads = {"a", "con", "de", "en", "para", "por", "sin", "y", "o", "pero"};
     const std::string primary = PrimaryLanguage(lang);
     std::vector<std::string> asked;
     for (size_t i = 0; i < words.size(); i++) {
@@ -472,6 +473,11 @@ std::vector<std::string> QuestionWords(const std::string& lang, const std::vecto
                                  durations.count(words[i + 2].folded);
             asked.push_back(counted ? "how long" : how_what.count(next) ? word + " " + next : word);
         } else if (primary == "es") {
+            // "que" asks what only where a question starts or after a
+            // preposition ("de que", "por que"); elsewhere it is the "que"
+            // of "tengo que", "hay que", "lo que".
+            if (word == "que" && i > 0 && !spanish_leads.count(words[i - 1].folded))
+                continue;
             if (auto it = spanish.find(word); it != spanish.end())
                 asked.push_back(it->second);
         }
