@@ -1009,6 +1009,22 @@ TEST_CASE("The que of hay que asks nothing: only que opening a question asks wha
     CHECK(FirstShown(index->Search("es", "que pasa si pido cita", 5)) == "no-voy");
 }
 
+TEST_CASE("A Spanish diminutive is its word: manchitas are manchas")
+{
+    const Content content = FaqContent({{
+        "es",
+        {Faq("manchas", "¿Ayuda con las manchas?", "Aclara las manchas del sol en unas semanas."),
+         Faq("crema", "¿Qué crema me pongo después?", "Una hidratante sin perfume."),
+         Faq("pasta", "¿Qué pasta de dientes uso?", "Una para dientes sensibles."),
+         Faq("horas", "¿Cuántas horas dura la sesión?", "Una hora y media.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "tengo manchitas", 5)) == "manchas");
+    CHECK(FirstShown(index->Search("es", "y la cremita", 5)) == "crema");
+    // A word in -illa is rarely a diminutive: a pill is no small toothpaste.
+    CHECK(FirstShown(index->Search("es", "pastilla", 5)) == "none");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

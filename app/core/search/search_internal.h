@@ -78,6 +78,11 @@ std::string SpanishSound(const std::string& folded_word);
 // infinitive and one folded form for each other stem it takes.
 std::vector<std::vector<std::string>> SpanishStemChanges();
 
+// What a Spanish diminutive may be the diminutive of, folded: "granitos" ->
+// "granos", "cafecito" -> "cafe", "poquito" -> "poco". Guesses: use only
+// those the content holds.
+std::vector<std::string> SpanishDiminutiveBases(const std::string& folded_word);
+
 // Damerau-Levenshtein distance, giving up (returns limit + 1) once it
 // exceeds `limit`. With `to_prefix`, the distance from `a` to the nearest
 // start of `b` ("alcho" is one from "alco", the start of "alcohol").

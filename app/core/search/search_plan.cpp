@@ -477,8 +477,15 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
     AddSynonyms(concept, index_.StemTerm(word), 1.0);
     if (index_.wordnet && word.size() <= kMaxWordBytes)
         AddWordNet(concept, word, in_content);
-    if (PrimaryLanguage(lang_) == "es")
+    if (PrimaryLanguage(lang_) == "es") {
         AddVerbForms(concept, word);
+        // "granitos" are small "granos", and reach what "granos" reaches.
+        if (!in_content)
+            for (const std::string& base : SpanishDiminutiveBases(word)) {
+                AddAlternative(concept, {base}, kFormFactor);
+                AddSynonyms(concept, index_.StemTerm(base), kFormFactor);
+            }
+    }
     // A word nothing knows is tried as a typo before its longer forms:
     // "sunscren" is "sunscreen" mistyped, and shown as corrected.
     const bool known = in_content || !concept->alternatives.empty();

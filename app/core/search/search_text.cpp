@@ -252,6 +252,29 @@ std::vector<std::vector<std::string>> SpanishStemChanges()
     return verbs;
 }
 
+std::vector<std::string> SpanishDiminutiveBases(const std::string& word)
+{
+    // -cito after a word ending in e or a consonant ("cafecito"), -ito
+    // replacing the last vowel ("granito", "manchita"); qu and gu go back to
+    // c and g ("poquito" -> "poco"). -illo is left out: "pastilla" is no
+    // small "pasta".
+    static const std::pair<const char*, const char*> kEndings[] = {
+        {"citos", "s"}, {"citas", "s"}, {"cito", ""}, {"cita", ""},
+        {"itos", "os"}, {"itas", "as"}, {"ito", "o"}, {"ita", "a"},
+    };
+    std::vector<std::string> bases;
+    for (const auto& [ending, replacement] : kEndings) {
+        const size_t length = std::char_traits<char>::length(ending);
+        if (word.size() < length + 3 || word.compare(word.size() - length, length, ending) != 0)
+            continue;
+        std::string base = word.substr(0, word.size() - length);
+        if (base.size() > 2 && base[base.size() - 1] == 'u' && (base[base.size() - 2] == 'q' || base[base.size() - 2] == 'g'))
+            base = base.substr(0, base.size() - 2) + (base[base.size() - 2] == 'q' ? "c" : "g");
+        bases.push_back(base + replacement);
+    }
+    return bases;
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] Stop words
 // ---------------------------------------------------------------------------
