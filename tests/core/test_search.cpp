@@ -1025,6 +1025,24 @@ TEST_CASE("A Spanish diminutive is its word: manchitas are manchas")
     CHECK(FirstShown(index->Search("es", "pastilla", 5)) == "none");
 }
 
+TEST_CASE("No typo fix to a lay word the content never reaches: cara is not caca")
+{
+    // "caca" is in the shipped Spanish lists, one letter from "cara"; here
+    // neither it nor any word it stands for is in the content.
+    const Content content = FaqContent({{
+        "es",
+        {Faq("manchas", "¿Ayuda con las manchas?", "Aclara las manchas del sol en unas semanas."),
+         Faq("horas", "¿Cuántas horas dura la sesión?", "Una hora y media."),
+         Faq("dolor", "¿Duele el tratamiento?", "Se nota un pinchazo leve.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults face = index->Search("es", "manchas en la cara", 5);
+    CHECK(face.corrected_query.empty());
+    CHECK(FirstShown(face) == "manchas");
+    // A fix the content does reach is still made.
+    CHECK(index->Search("es", "las manchaz", 5).corrected_query == "las manchas");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

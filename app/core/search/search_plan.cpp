@@ -499,18 +499,21 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
     const bool dictionary_word = index_.wordnet && !Lemmas(word).empty();
     if (!dictionary_word && may_fix) {
         const std::string fixed = Correct(word);
+        // The fix stands for everything the word meant does (its forms, lay
+        // words, WordNet's), each counting a little less in case the guess
+        // is wrong, and weighs what the word meant weighs: "emergemcy" is as
+        // rare as "emergency", not as common as its lay word "out of hours".
+        // A fix to a lay word that reaches nothing here is no fix: "cara" is
+        // not "caca" where the content never mentions either.
+        Word meant = typed;
+        meant.folded = fixed;
+        Concept as_meant;
         if (!fixed.empty()) {
-            plan->corrections.push_back({typed.begin, typed.end, fixed});
-            // The fix stands for everything the word meant does (its forms,
-            // lay words, WordNet's), each counting a little less in case the
-            // guess is wrong, and weighs what the word meant weighs:
-            // "emergemcy" is as rare as "emergency", not as common as its lay
-            // word "out of hours".
-            Word meant = typed;
-            meant.folded = fixed;
-            Concept as_meant;
             QueryPlan unused;
             AddWord(&as_meant, meant, false, only_word, &unused, false);
+        }
+        if (!as_meant.alternatives.empty()) {
+            plan->corrections.push_back({typed.begin, typed.end, fixed});
             for (Alternative& alternative : as_meant.alternatives)
                 AddTerms(concept, std::move(alternative.terms), alternative.factor * kCorrectionFactor);
             concept->word = as_meant.word;
