@@ -1043,6 +1043,20 @@ TEST_CASE("No typo fix to a lay word the content never reaches: cara is not caca
     CHECK(index->Search("es", "las manchaz", 5).corrected_query == "las manchas");
 }
 
+TEST_CASE("Spanish muchas is filler as mucho and muchos are")
+{
+    // Unstemmed, since its stem is a stop word's, "muchas" was a rare topic
+    // word that only an answer saying "muchas personas" held.
+    const Content content = FaqContent({{
+        "es",
+        {Faq("manchas", "¿Ayuda con las manchas?", "Aclara las manchas del sol en unas semanas."),
+         Faq("preguntas", "¿Puedo hacer preguntas antes?", "Sí, muchas personas preguntan en la consulta."),
+         Faq("horas", "¿Cuántas horas dura la sesión?", "Una hora y media.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(TopId(index->Search("es", "tengo muchas manchas", 5)) == "manchas");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

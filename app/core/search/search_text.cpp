@@ -315,7 +315,7 @@ static const char* const kSpanishStopWords[] = {
     // As in English: wanting, needing and being able qualify the topic
     // ("necesito saber si puedo ducharme"), and so do spoken fillers.
     "alguien", "bueno", "buenas", "buenos", "cosa", "cosas", "favor", "gracias", "ir", "mucha", "mucho",
-    "muchos", "necesita", "necesito", "podre", "podria", "poder", "puedes", "quiere", "quiero",
+    "muchas", "muchos", "necesita", "necesito", "podre", "podria", "poder", "puedes", "quiere", "quiero",
     "quisiera", "saber", "tambien", "tanto", "todavia", "vamos", "van",
     // Doing, having, being and being able, in the forms a patient types:
     // "me lo podeis hacer", "tengo que estar", "que hago".
