@@ -1057,6 +1057,15 @@ TEST_CASE("Spanish muchas is filler as mucho and muchos are")
     CHECK(TopId(index->Search("es", "tengo muchas manchas", 5)) == "manchas");
 }
 
+TEST_CASE("The best-ranked match is offered even when it holds little of a long question")
+{
+    // "ring" reaches "When should I call the clinic?", which holds nothing
+    // else of the question; answers holding "wrong" or "night" somewhere in
+    // their text hold more of it, and rank lower.
+    const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "who do i ring if something goes wrong in the night", 5)) == "when-to-call");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

@@ -206,15 +206,19 @@ SearchResults SearchIndex::Search(const std::string& lang, const std::string& qu
             std::stable_sort(candidates.begin(), candidates.end(),
                              [](const Candidate& a, const Candidate& b) { return a.rank > b.rank; });
             // Confident answers first, while they stay close to the best; the
-            // rest of the partial matches become the closest questions.
+            // rest of the partial matches become the closest questions. The
+            // best-ranked match is always one of them: a long question may
+            // hold too little of any answer for the share rule, and hiding
+            // the best while showing weaker ones puts the weaker first.
             for (const Candidate& candidate : candidates) {
+                const bool best = &candidate == &candidates.front();
                 const bool confident = candidate.strong >= kConfidentCoverage &&
                                        (plan.filler_only || candidate.distinctive >= kMinEvidence * rarest) &&
                                        candidate.rank >= kKeepRelative * candidates[0].rank &&
                                        results.related.empty();
                 if (confident && static_cast<int>(results.hits.size()) < max_results)
                     results.hits.push_back(MakeHit(*index, all_terms, candidate));
-                else if (candidate.known >= kRelatedCoverage &&
+                else if ((candidate.known >= kRelatedCoverage || (best && candidate.known > 0.0)) &&
                          static_cast<int>(results.related.size()) < kRelatedCount)
                     results.related.push_back(MakeHit(*index, all_terms, candidate));
             }
