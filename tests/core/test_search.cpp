@@ -1066,6 +1066,25 @@ TEST_CASE("The best-ranked match is offered even when it holds little of a long 
     CHECK(FirstShown(index->Search("en", "who do i ring if something goes wrong in the night", 5)) == "when-to-call");
 }
 
+TEST_CASE("A question frame counts when the rest names only the treatment: what happens ... the laser")
+{
+    // "laser" is in nearly every answer of a laser clinic: beside it,
+    // "what happens" is what the patient asks.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("session", "What happens during a session?", "We clean the skin, then the laser passes over it for a few minutes."),
+         Faq("what-is", "What is laser tattoo removal?", "A laser breaks the ink into small pieces that the body clears."),
+         Faq("which-laser", "Which laser do you use?", "A Q-switched laser made for tattoo ink."),
+         Faq("safe", "Is the laser safe for me?", "For most skin types, yes; we check at the consultation."),
+         Faq("cost", "How much does it cost?", "From 50 pounds per laser session."),
+         Faq("aftercare", "How do I look after the area?", "Keep it clean and dry, and use the balm we give you.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "what actually happens when i go in for the laser", 5)) == "session");
+    // A topic word beside the frame still makes the frame filler.
+    CHECK(FirstShown(index->Search("en", "what happens if i run out of balm", 5)) == "aftercare");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

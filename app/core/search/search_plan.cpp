@@ -22,6 +22,7 @@ namespace {
 
 constexpr double kUnknownShare = 0.8;       // a word found nowhere weighs this share of the rarest word
 constexpr double kTimeClauseShare = 0.5;    // the words of a clause saying when, after the topic (TimeClauseStart)
+constexpr double kCommonShare = 0.25;       // a word in more of the documents names no topic beside a frame
 constexpr int kMaxPrefixExpansions = 12;
 constexpr size_t kMaxMistypedExpansions = 4;   // a slip's completions are guesses: fewer of them
 constexpr size_t kMinPrefixLength = 3;      // shorter prefixes match too much
@@ -651,7 +652,16 @@ QueryPlan Planner::Plan(const std::string& query)
             frame[i] = true;
             frame_words++;
         }
-    const bool skip_frames = content_words > frame_words;
+    // ... and a word in more than kCommonShare of the documents, such as the
+    // treatment's own name, names none: "what happens when I go in for the
+    // laser" at a laser clinic asks what happens.
+    const double common_df = kCommonShare * index_.db.get_doccount();
+    const bool names_topic = std::any_of(words.begin(), words.end(), [&](const Word& word) {
+        const size_t i = static_cast<size_t>(&word - words.data());
+        return !IsStopWord(lang_, word.folded) && !frame[i] &&
+               index_.db.get_termfreq(index_.StemTerm(word.folded)) <= common_df;
+    });
+    const bool skip_frames = content_words > frame_words && names_topic;
     // A word typed twice ("hurt ... hurt", "pain ... painful") is one topic,
     // not two for one word of an answer to hold.
     std::vector<std::string> seen;
