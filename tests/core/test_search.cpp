@@ -1085,6 +1085,23 @@ TEST_CASE("A question frame counts when the rest names only the treatment: what 
     CHECK(FirstShown(index->Search("en", "what happens if i run out of balm", 5)) == "aftercare");
 }
 
+TEST_CASE("A word inside a lay phrase of its own meaning counts in full: age in minimum age")
+{
+    // "minimum age" is in the group of "age": unlike the "sores" of "cold
+    // sores", the "age" in it is age, and the answer is a confident one.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("age-limit", "Is there a minimum age for treatment?", "You need to be 18, or 16 with a parent's consent."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds."),
+         Faq("sessions", "How many sessions will I need?", "Most people need three to six.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(TopId(index->Search("en", "age", 5)) == "age-limit");
+    // "teenagers" reaches "age" alone, not the group's phrases: the answer
+    // holds it in full all the same.
+    CHECK(TopId(index->Search("en", "can teenagers have it", 5)) == "age-limit");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

@@ -164,6 +164,7 @@ private:
     void AddTerms(Concept* concept, std::vector<std::string> terms, double factor) const;
     void AddSynonyms(Concept* concept, const std::string& key, double factor) const;
     void NoteForeignPhrases(QueryPlan* plan) const;
+    bool Means(const LayPhrase& phrase, const std::string& term) const;
     size_t TimeClauseStart(const std::vector<Word>& words, const std::vector<bool>& frame) const;
     size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
     std::string JoinedWord(const std::vector<Word>& words, size_t first) const;
@@ -775,11 +776,26 @@ void Planner::NoteForeignPhrases(QueryPlan* plan) const
                 continue;
             std::vector<std::shared_ptr<const LayPhrase>> foreign;
             for (const auto& phrase : holding->second)
-                if (!searched(*phrase))
+                if (!searched(*phrase) && !Means(*phrase, alternative.terms[0]))
                     foreign.push_back(phrase);
             if (!foreign.empty())
                 plan->foreign_phrases.emplace(alternative.terms[0], std::move(foreign));
         }
+}
+
+// Whether a lay phrase stands for the word it holds: "minimum age" is in
+// the group of "age", so "age" in it means age; "cold sores" is not "sore".
+bool Planner::Means(const LayPhrase& phrase, const std::string& term) const
+{
+    std::string key;
+    for (const std::string& stem : phrase.stems)
+        key += (key.empty() ? "" : " ") + stem;
+    auto it = index_.synonyms.find(key);
+    if (it == index_.synonyms.end())
+        return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const SearchIndex::LangIndex::Synonym& synonym) {
+        return synonym.words.size() == 1 && index_.StemTerm(synonym.words[0]) == term;
+    });
 }
 
 // ---------------------------------------------------------------------------
