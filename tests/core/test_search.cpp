@@ -1069,7 +1069,8 @@ TEST_CASE("The best-ranked match is offered even when it holds little of a long 
 TEST_CASE("A question frame counts when the rest names only the treatment: what happens ... the laser")
 {
     // "laser" is in nearly every answer of a laser clinic: beside it,
-    // "what happens" is what the patient asks.
+    // "what happens" is what the patient asks. (A word counts as common in
+    // ten documents or more.)
     const Content content = FaqContent({{
         "en",
         {Faq("session", "What happens during a session?", "We clean the skin, then the laser passes over it for a few minutes."),
@@ -1077,7 +1078,13 @@ TEST_CASE("A question frame counts when the rest names only the treatment: what 
          Faq("which-laser", "Which laser do you use?", "A Q-switched laser made for tattoo ink."),
          Faq("safe", "Is the laser safe for me?", "For most skin types, yes; we check at the consultation."),
          Faq("cost", "How much does it cost?", "From 50 pounds per laser session."),
-         Faq("aftercare", "How do I look after the area?", "Keep it clean and dry, and use the balm we give you.")},
+         Faq("aftercare", "How do I look after the area?", "Keep it clean and dry, and use the balm we give you."),
+         Faq("pain", "Does it hurt?", "The laser feels like an elastic band flicked on the skin."),
+         Faq("sessions", "How many sessions will I need?", "Six to ten laser sessions, six weeks apart."),
+         Faq("colours", "Which colours are hardest?", "Green and blue ink need more laser sessions."),
+         Faq("scars", "Can it scar?", "Rarely, when the laser area is picked or infected."),
+         Faq("tan", "Can I have it with a tan?", "No: the laser needs untanned skin."),
+         Faq("numbing", "Is there a numbing cream?", "Yes, put on an hour before the laser.")},
     }});
     const auto index = SearchIndex::Open(content, {"", false}, nullptr);
     CHECK(FirstShown(index->Search("en", "what actually happens when i go in for the laser", 5)) == "session");

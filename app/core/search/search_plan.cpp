@@ -22,7 +22,9 @@ namespace {
 
 constexpr double kUnknownShare = 0.8;       // a word found nowhere weighs this share of the rarest word
 constexpr double kTimeClauseShare = 0.5;    // the words of a clause saying when, after the topic (TimeClauseStart)
-constexpr double kCommonShare = 0.25;       // a word in more of the documents names no topic beside a frame
+constexpr double kCommonShare = 0.3;        // a word in more of the documents is a common one: it names no
+                                            // topic beside a frame
+constexpr Xapian::doccount kMinCommonDocs = 10;   // in a small folder every word is in a large share of it
 constexpr int kMaxPrefixExpansions = 12;
 constexpr size_t kMaxMistypedExpansions = 4;   // a slip's completions are guesses: fewer of them
 constexpr size_t kMinPrefixLength = 3;      // shorter prefixes match too much
@@ -169,6 +171,7 @@ private:
     size_t MatchSynonymKey(const std::vector<Word>& words, size_t first, std::string* key) const;
     std::string JoinedWord(const std::vector<Word>& words, size_t first) const;
     double ConceptWeight(Concept* concept) const;
+    bool IsCommon(Xapian::doccount df) const;
 
     const SearchIndex::LangIndex& index_;
     const std::string& lang_;
@@ -319,6 +322,13 @@ size_t Planner::MatchSynonymKey(const std::vector<Word>& words, size_t first, st
         }
     }
     return 0;
+}
+
+// Whether a word in `df` documents is in a large share of them (see
+// kCommonShare).
+bool Planner::IsCommon(Xapian::doccount df) const
+{
+    return df >= kMinCommonDocs && df > kCommonShare * index_.db.get_doccount();
 }
 
 // log(1 + N / df). A word the content uses weighs its own rarity: its lay
@@ -656,11 +666,10 @@ QueryPlan Planner::Plan(const std::string& query)
     // ... and a word in more than kCommonShare of the documents, such as the
     // treatment's own name, names none: "what happens when I go in for the
     // laser" at a laser clinic asks what happens.
-    const double common_df = kCommonShare * index_.db.get_doccount();
     const bool names_topic = std::any_of(words.begin(), words.end(), [&](const Word& word) {
         const size_t i = static_cast<size_t>(&word - words.data());
         return !IsStopWord(lang_, word.folded) && !frame[i] &&
-               index_.db.get_termfreq(index_.StemTerm(word.folded)) <= common_df;
+               !IsCommon(index_.db.get_termfreq(index_.StemTerm(word.folded)));
     });
     const bool skip_frames = content_words > frame_words && names_topic;
     // A word typed twice ("hurt ... hurt", "pain ... painful") is one topic,
