@@ -1109,6 +1109,29 @@ TEST_CASE("A word inside a lay phrase of its own meaning counts in full: age in 
     CHECK(TopId(index->Search("en", "can teenagers have it", 5)) == "age-limit");
 }
 
+TEST_CASE("Words in many of the documents weigh less: puffy skin after laser asks about swelling")
+{
+    // "skin", "after" and "laser" are in most answers here; together they
+    // must not outweigh the one word that names the topic.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("swelling", "Will I have swelling?", "Some swelling for two or three days is normal; a cold pack helps."),
+         Faq("frosting", "Why does my skin go white after the laser?", "The white is gas the laser releases in the skin; it fades within minutes."),
+         Faq("blisters", "What if blisters come up after the laser?", "Leave them alone; they heal in a week. Keep the skin clean."),
+         Faq("sun", "Can I go in the sun after laser treatment?", "Cover the skin and use SPF 50 for four weeks after the laser."),
+         Faq("shower", "When can I shower after the laser?", "The same day, with cool water on the skin."),
+         Faq("makeup", "Can I wear make-up after the laser?", "Not on the treated skin for five days after the laser."),
+         Faq("exercise", "When can I exercise after the laser?", "After 48 hours; sweat irritates the skin after laser work."),
+         Faq("pain", "Does the laser hurt?", "It feels like an elastic band flicked on the skin."),
+         Faq("sessions", "How many laser sessions will I need?", "Six to ten, six weeks apart, while the skin clears the ink."),
+         Faq("tan", "Can I have laser with a tan?", "No: the laser needs skin without a tan."),
+         Faq("numbing", "Is there a numbing cream?", "Yes, put it on the skin an hour before the laser."),
+         Faq("cost", "How much does it cost?", "From 50 pounds a session.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "puffy skin after laser", 5)) == "swelling");
+}
+
 TEST_CASE("Typos are corrected and the correction is shown")
 {
     TempDir cache;

@@ -23,7 +23,8 @@ namespace {
 constexpr double kUnknownShare = 0.8;       // a word found nowhere weighs this share of the rarest word
 constexpr double kTimeClauseShare = 0.5;    // the words of a clause saying when, after the topic (TimeClauseStart)
 constexpr double kCommonShare = 0.3;        // a word in more of the documents is a common one: it names no
-                                            // topic beside a frame
+                                            // topic beside a frame, and weighs kCommonWordShare of its rarity
+constexpr double kCommonWordShare = 0.8;
 constexpr Xapian::doccount kMinCommonDocs = 10;   // in a small folder every word is in a large share of it
 constexpr int kMaxPrefixExpansions = 12;
 constexpr size_t kMaxMistypedExpansions = 4;   // a slip's completions are guesses: fewer of them
@@ -360,6 +361,14 @@ double Planner::ConceptWeight(Concept* concept) const
     const Alternative& typed = concept->alternatives.front();
     if (typed.factor < 1.0 && !concept->fixed)
         return std::log(1.0 + total / std::max<double>(df, 1.0));
+    // A word in many of the documents (the treatment's name, "skin" at a
+    // skin clinic) weighs less than its rarity alone says: "puffy skin
+    // after laser" asks about puffiness, and three such words together
+    // must not outweigh it.
+    Xapian::doccount typed_df = df;
+    for (const std::string& term : typed.terms)
+        typed_df = std::min(typed_df, index_.db.get_termfreq(term));
+    const double share = IsCommon(typed_df) ? kCommonWordShare : 1.0;
     for (ContextKind kind : {ContextKind::TimeRelation, ContextKind::BodyPart}) {
         const std::vector<std::string>& words = ContextWords(lang_, kind);
         if (std::find(words.begin(), words.end(), concept->word) == words.end())
@@ -370,9 +379,9 @@ double Planner::ConceptWeight(Concept* concept) const
             for (const std::string& word : words)
                 most_common = std::max(most_common, index_.db.get_termfreq(index_.StemTerm(word)));
         }
-        return std::min(typed.rarity, std::log(1.0 + total / static_cast<double>(most_common)));
+        return share * std::min(typed.rarity, std::log(1.0 + total / static_cast<double>(most_common)));
     }
-    return typed.rarity;
+    return share * typed.rarity;
 }
 
 // WordNet's base forms of an English word: the word itself when listed,
