@@ -675,11 +675,10 @@ QueryPlan Planner::Plan(const std::string& query)
     // ... and a word in more than kCommonShare of the documents, such as the
     // treatment's own name, names none: "what happens when I go in for the
     // laser" at a laser clinic asks what happens.
-    const bool names_topic = std::any_of(words.begin(), words.end(), [&](const Word& word) {
-        const size_t i = static_cast<size_t>(&word - words.data());
-        return !IsStopWord(lang_, word.folded) && !frame[i] &&
-               !IsCommon(index_.db.get_termfreq(index_.StemTerm(word.folded)));
-    });
+    bool names_topic = false;
+    for (size_t i = 0; i < words.size() && !names_topic; i++)
+        names_topic = !IsStopWord(lang_, words[i].folded) && !frame[i] &&
+                      !IsCommon(index_.db.get_termfreq(index_.StemTerm(words[i].folded)));
     const bool skip_frames = content_words > frame_words && names_topic;
     // A word typed twice ("hurt ... hurt", "pain ... painful") is one topic,
     // not two for one word of an answer to hold.

@@ -268,8 +268,9 @@ std::vector<std::string> SpanishDiminutiveBases(const std::string& word)
         if (word.size() < length + 3 || word.compare(word.size() - length, length, ending) != 0)
             continue;
         std::string base = word.substr(0, word.size() - length);
-        if (base.size() > 2 && base[base.size() - 1] == 'u' && (base[base.size() - 2] == 'q' || base[base.size() - 2] == 'g'))
-            base = base.substr(0, base.size() - 2) + (base[base.size() - 2] == 'q' ? "c" : "g");
+        const size_t n = base.size();
+        if (n > 2 && base[n - 1] == 'u' && (base[n - 2] == 'q' || base[n - 2] == 'g'))
+            base = base.substr(0, n - 2) + (base[n - 2] == 'q' ? "c" : "g");
         bases.push_back(base + replacement);
     }
     return bases;
