@@ -7,8 +7,11 @@ spinning for the whole test:
     first time). No frame may leave the picture's box empty (a placeholder
     stands in while it decodes), and the picture itself must appear within
     3 s with no further input (the decoder wakes the loop).
-  - 50 taps on the text-size button: each new size must be on screen within
-    100 ms of the finger lifting (the font atlas is built on a worker).
+  - 50 taps on the text-size button: each new size must be drawn with no
+    further input, and 80 % of them within 100 ms of the finger lifting (the
+    font atlas is built on a worker). A loop that misses its wake draws
+    1 tap in 50 that fast; a working one, 40 to 50 of 50 on a loaded 2-core
+    machine with software rendering, where a single frame costs 50-100 ms.
 The kiosk's --status-file says what each frame drew: "frame-time" (CLOCK_
 MONOTONIC, the clock of time.monotonic() here), "drawn-text-size" and
 "pictures N loading N blank N blank-frames N".
@@ -19,6 +22,7 @@ exit: 0 passed, 1 failed, 77 skipped (no X display or no xdotool)
 import argparse
 import ctypes
 import ctypes.util
+import math
 import os
 import shutil
 import subprocess
@@ -32,6 +36,7 @@ SIZE = (WIDTH, HEIGHT)
 TEXT_SIZE_BUTTON = {0: (879, 54), 1: (853, 61), 2: (806, 79), 3: (740, 102)}
 PICTURE_SECONDS = 3.0
 TAP_SECONDS = 0.100
+TAP_SHARE = 0.8   # of the taps drawn within TAP_SECONDS
 
 
 def skip(why):
@@ -168,15 +173,16 @@ def first_openings(args, starts):
 
 
 def text_size_taps(args, taps, button):
-    """How many taps on the text-size button showed the next size within TAP_SECONDS."""
+    """How many taps on the text-size button showed the next size, how many of
+    them within TAP_SECONDS, and the slowest."""
     status_path = os.path.join(args.out, "wake-taps-status.txt")
     kiosk = Kiosk(args.carekiosk, args.content, status_path, os.path.join(args.out, "wake-taps.log"))
     xtest = XTest()
-    good, worst = 0, 0.0
+    drawn, good, worst = 0, 0, 0.0
     try:
         if not kiosk.window or not wait_until(status_path, lambda s: s.get("screen") == "home", 20):
             print("text size: no Home screen")
-            return 0, worst
+            return 0, 0, worst
         # A kiosk that has just started is still building the next size's
         # fonts; by the time a patient walks up it has them.
         if not wait_until(status_path, lambda s: s.get("text-size-ahead") == "2", 30):
@@ -192,6 +198,7 @@ def text_size_taps(args, taps, button):
                 print("tap %d: text size %s never drawn (still %s)" % (tap, want,
                                                                         read_status(status_path).get("drawn-text-size")))
                 continue
+            drawn += 1
             latency = float(shown["frame-time"]) - lifted
             worst = max(worst, latency)
             if latency <= TAP_SECONDS:
@@ -202,7 +209,7 @@ def text_size_taps(args, taps, button):
             time.sleep(1.0)   # a patient reads the new size before tapping again
     finally:
         kiosk.stop()
-    return good, worst
+    return drawn, good, worst
 
 
 def main():
@@ -223,7 +230,7 @@ def main():
     hogs = [subprocess.Popen(["sh", "-c", "exec yes > /dev/null"]) for _ in range(args.hogs)]
     try:
         opened = first_openings(args, args.starts)
-        tapped, worst = text_size_taps(args, args.taps, TEXT_SIZE_BUTTON)
+        drawn, tapped, worst = text_size_taps(args, args.taps, TEXT_SIZE_BUTTON)
     finally:
         for hog in hogs:
             hog.kill()
@@ -232,9 +239,14 @@ def main():
     print("%s: %d of %d first openings of Aftercare drew its picture box and then the picture, without input"
           % ("ok" if opened == args.starts else "FAIL", opened, args.starts))
     failed |= opened != args.starts
-    print("%s: %d of %d text-size taps drawn within %d ms (slowest %.0f ms)"
-          % ("ok" if tapped == args.taps else "FAIL", tapped, args.taps, TAP_SECONDS * 1000, worst * 1000))
-    failed |= tapped != args.taps
+    print("%s: %d of %d text-size taps drawn without another touch"
+          % ("ok" if drawn == args.taps else "FAIL", drawn, args.taps))
+    failed |= drawn != args.taps
+    fast_enough = tapped >= math.ceil(TAP_SHARE * args.taps)
+    print("%s: %d of %d text-size taps drawn within %d ms, %d needed (slowest %.0f ms)"
+          % ("ok" if fast_enough else "FAIL", tapped, args.taps, TAP_SECONDS * 1000,
+             math.ceil(TAP_SHARE * args.taps), worst * 1000))
+    failed |= not fast_enough
     return 1 if failed else 0
 
 
