@@ -1109,6 +1109,43 @@ TEST_CASE("A word inside a lay phrase of its own meaning counts in full: age in 
     CHECK(TopId(index->Search("en", "can teenagers have it", 5)) == "age-limit");
 }
 
+TEST_CASE("A number said as an age asks about age: my daughter is 16")
+{
+    const Content content = FaqContent({
+        {"en",
+         {Faq("age-limit", "Is there a minimum age for treatment?", "You need to be 18, or older with a parent's consent if younger."),
+          Faq("bringing", "Can I bring my daughter with me?", "Yes, family can sit with you in the room."),
+          Faq("sessions", "How many sessions will I need?", "Most people need 16 weeks of sessions, 2 weeks apart."),
+          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")}},
+        {"es",
+         {Faq("edad", "¿Hay una edad mínima?", "Hace falta ser mayor de edad."),
+          Faq("acompanante", "¿Puede venir un familiar conmigo?", "Sí, un familiar puede acompañarte."),
+          Faq("resultado", "¿Cuánto dura el resultado?", "Suele durar 2 años; después hace falta un retoque.")}},
+    });
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "my daughter is 16 can she have it", 5)) == "age-limit");
+    CHECK(FirstShown(index->Search("en", "im 17 can i have it done", 5)) == "age-limit");
+    CHECK(FirstShown(index->Search("en", "is it ok for a 15 year old", 5)) == "age-limit");
+    CHECK(FirstShown(index->Search("es", "mi hija tiene 15 años se lo puede hacer", 5)) == "edad");
+    // A number of weeks or years ago is no age.
+    CHECK(FirstShown(index->Search("en", "is it 16 weeks of sessions", 5)) == "sessions");
+    CHECK(FirstShown(index->Search("es", "me lo hice hace 2 años y ya no dura el resultado", 5)) == "resultado");
+}
+
+TEST_CASE("does that matter frames a question as is that a problem does")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("medicines", "Which medicines should I tell you about?", "Tell us about blood thinners such as warfarin."),
+         Faq("home-tattoos", "Does it matter if my tattoo was done at home?", "Home tattoos often clear faster."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "i take warfarin does that matter", 5)) == "medicines");
+    // Asked on its own, "matter" is the topic.
+    CHECK(FirstShown(index->Search("en", "does it matter if it was done at home", 5)) == "home-tattoos");
+}
+
 TEST_CASE("Words in many of the documents weigh less: puffy skin after laser asks about swelling")
 {
     // "skin", "after" and "laser" are in most answers here; together they

@@ -81,6 +81,55 @@ void ExpandNegations(const std::string& lang, std::vector<Word>* words)
     }
 }
 
+// "my daughter is 16", "i'm 70", "mi hija tiene 15 años": a number said as
+// someone's age asks about age, which the content words as "age" or
+// "edad", not as the number. "it is 2 weeks", "hace 2 años" (ago) and
+// "6 months old" are not ages.
+void NameAges(const std::string& lang, std::vector<Word>* words)
+{
+    static const char* const kEnglishLeads[] = {"is", "am", "im", "i'm", "aged", "turned", "turning", "turn", "age"};
+    static const char* const kEnglishNotAfter[] = {
+        "minute", "minutes", "mins", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "percent", "times", "sessions", "out", "of", "am", "pm", "o'clock", "oclock", "inch", "inches", "cm", "mm",
+    };
+    static const char* const kSpanishLeads[] = {"tiene", "tengo", "tienes", "tenga", "tenia", "cumple", "cumplo", "con", "de", "edad"};
+    const std::string primary = PrimaryLanguage(lang);
+    if (primary != "en" && primary != "es")
+        return;
+    auto in = [](const auto& list, const std::string& word) {
+        return std::find(std::begin(list), std::end(list), word) != std::end(list);
+    };
+    for (size_t i = 0; i < words->size(); i++) {
+        const std::string& word = (*words)[i].folded;
+        if (word.empty() || word.size() > 3 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+        const int years = std::stoi(word);
+        if (years < 1 || years > 120)
+            continue;
+        const std::string previous = i > 0 ? (*words)[i - 1].folded : std::string();
+        const std::string next = i + 1 < words->size() ? (*words)[i + 1].folded : std::string();
+        const std::string after = i + 2 < words->size() ? (*words)[i + 2].folded : std::string();
+        size_t unit_words = 0;   // "years old", "años" said after the number
+        bool age = false;
+        if (primary == "en") {
+            if ((next == "years" || next == "year" || next == "yrs" || next == "yr") && after == "old")
+                unit_words = 2, age = true;
+            else if (next == "yo")
+                unit_words = 1, age = true;
+            else
+                age = in(kEnglishLeads, previous) && !in(kEnglishNotAfter, next) && next != "years" && next != "year";
+        } else if (next == "anos" && in(kSpanishLeads, previous)) {
+            unit_words = 1;
+            age = true;
+        }
+        if (!age)
+            continue;
+        (*words)[i].folded = primary == "en" ? "age" : "edad";
+        words->erase(words->begin() + static_cast<std::ptrdiff_t>(i + 1),
+                     words->begin() + static_cast<std::ptrdiff_t>(i + 1 + unit_words));
+    }
+}
+
 void LoadVocabulary(const SearchIndex::LangIndex& index);
 
 // The value `cache` keeps for `key`, computed and kept on first use.
@@ -627,6 +676,7 @@ QueryPlan Planner::Plan(const std::string& query)
     QueryPlan plan;
     std::vector<Word> words = SplitWords(query);
     ExpandNegations(lang_, &words);
+    NameAges(lang_, &words);
     if (words.size() > kMaxQueryWords)
         words.resize(kMaxQueryWords);   // the rest is not a patient's question; it would only cost time
     if (words.empty())

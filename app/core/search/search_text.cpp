@@ -400,11 +400,11 @@ const std::vector<std::string>& ContextWords(const std::string& lang, ContextKin
 // topic. Spanish: "¿es normal?", "¿es peligroso?".
 static const char* const kEnglishFrameWords[] = {
     "normal", "ok", "okay", "alright", "fine", "safe", "bad", "problem", "dangerous", "serious",
-    "worrying", "wrong", "possible", "common", "usual", "expected",
+    "worrying", "wrong", "possible", "common", "usual", "expected", "matter", "concern", "worry",
 };
 static const char* const kEnglishFrameLeads[] = {"is", "it", "that", "this", "be", "a", "it's", "thats", "that's", "its"};
 static const char* const kSpanishFrameWords[] = {
-    "normal", "malo", "grave", "peligroso", "seguro", "problema", "preocupante", "habitual", "posible",
+    "normal", "malo", "grave", "peligroso", "seguro", "problema", "preocupante", "habitual", "posible", "importa",
 };
 static const char* const kSpanishFrameLeads[] = {"es", "esto", "eso", "sea", "un", "algun"};
 
