@@ -101,7 +101,9 @@ void NameAges(const std::string& lang, std::vector<Word>* words)
     };
     for (size_t i = 0; i < words->size(); i++) {
         const std::string& word = (*words)[i].folded;
-        if (word.empty() || word.size() > 3 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        const bool number = !word.empty() && word.size() <= 3 &&
+                            std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!number)
             continue;
         const int years = std::stoi(word);
         if (years < 1 || years > 120)
@@ -109,20 +111,21 @@ void NameAges(const std::string& lang, std::vector<Word>* words)
         const std::string previous = i > 0 ? (*words)[i - 1].folded : std::string();
         const std::string next = i + 1 < words->size() ? (*words)[i + 1].folded : std::string();
         const std::string after = i + 2 < words->size() ? (*words)[i + 2].folded : std::string();
-        size_t unit_words = 0;   // "years old", "años" said after the number
-        bool age = false;
+        // How many words after the number say "years old" ("años"), or -1
+        // when the number is no age.
+        int unit_words = -1;
         if (primary == "en") {
-            if ((next == "years" || next == "year" || next == "yrs" || next == "yr") && after == "old")
-                unit_words = 2, age = true;
+            const bool years = next == "years" || next == "year" || next == "yrs" || next == "yr";
+            if (years && after == "old")
+                unit_words = 2;
             else if (next == "yo")
-                unit_words = 1, age = true;
-            else
-                age = in(kEnglishLeads, previous) && !in(kEnglishNotAfter, next) && next != "years" && next != "year";
+                unit_words = 1;
+            else if (!years && in(kEnglishLeads, previous) && !in(kEnglishNotAfter, next))
+                unit_words = 0;
         } else if (next == "anos" && in(kSpanishLeads, previous)) {
             unit_words = 1;
-            age = true;
         }
-        if (!age)
+        if (unit_words < 0)
             continue;
         (*words)[i].folded = primary == "en" ? "age" : "edad";
         words->erase(words->begin() + static_cast<std::ptrdiff_t>(i + 1),
