@@ -1146,6 +1146,34 @@ TEST_CASE("does that matter frames a question as is that a problem does")
     CHECK(FirstShown(index->Search("en", "does it matter if it was done at home", 5)) == "home-tattoos");
 }
 
+TEST_CASE("A word reached only by WordNet senses is a guess: can i pay for parking by card is no confident answer")
+{
+    // "parking" is in no answer; WordNet's senses of it (room, way, place,
+    // put, set) are in many. Found that way it is a guess, and an answer
+    // that lacks it is no confident one.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("payment", "How can I pay?", "We take card or cash on the day."),
+         Faq("prices", "What does a session cost?", "Each session costs 80 pounds; pay by card at the desk."),
+         Faq("cream", "Where do I put the cream?", "Put a thin layer in place twice a day."),
+         Faq("waiting", "Is there a waiting room?", "Yes, the room is on the first floor, and there is a place to sit."),
+         Faq("washing", "What is the best way to wash?", "Set the water to cool; the gentle way is best."),
+         Faq("friend", "Can I bring a friend?", "Yes, there is room for one, and a place by the window."),
+         Faq("reminder", "Do you send a reminder?", "We set a text reminder the day before, in the same way for everyone."),
+         Faq("pain", "Does it hurt?", "It stings a little."),
+         Faq("sessions", "How many sessions will I need?", "Most people need six."),
+         Faq("sun", "Can I go in the sun?", "Wear sunscreen every day."),
+         Faq("shower", "When can I shower?", "The same evening."),
+         Faq("makeup", "When can I wear make-up?", "After two days.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults parking = index->Search("en", "can i pay for parking by card", 5);
+    CHECK(parking.hits.empty());
+    CHECK(FirstShown(parking) == "payment");
+    // The question the content does answer keeps a confident answer.
+    CHECK_FALSE(index->Search("en", "can i pay by card", 5).hits.empty());
+}
+
 TEST_CASE("Words in many of the documents weigh less: puffy skin after laser asks about swelling")
 {
     // "skin", "after" and "laser" are in most answers here; together they

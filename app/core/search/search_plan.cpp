@@ -411,8 +411,16 @@ double Planner::ConceptWeight(Concept* concept) const
     // The planner adds first the typed word or phrase when the content has
     // it, else what the clinic's synonyms make equal to it (factor 1 both).
     const Alternative& typed = concept->alternatives.front();
-    if (typed.factor < 1.0 && !concept->fixed)
-        return std::log(1.0 + total / std::max<double>(df, 1.0));
+    if (typed.factor < 1.0 && !concept->fixed) {
+        double best_factor = 0.0;
+        for (const Alternative& alternative : concept->alternatives)
+            best_factor = std::max(best_factor, alternative.factor);
+        const double weight = std::log(1.0 + total / std::max<double>(df, 1.0));
+        // Reached only by WordNet's senses ("parking": room, way, place),
+        // a guess: missing from an answer, it counts against a confident
+        // answer at least as much as a word found nowhere.
+        return best_factor <= kSynonymFactor ? std::max(weight, kUnknownShare * std::log(1.0 + total)) : weight;
+    }
     // A word in many of the documents (the treatment's name, "skin" at a
     // skin clinic) weighs less than its rarity alone says: "puffy skin
     // after laser" asks about puffiness, and three such words together
