@@ -1174,6 +1174,21 @@ TEST_CASE("A word reached only by WordNet senses is a guess: can i pay for parki
     CHECK_FALSE(index->Search("en", "can i pay by card", 5).hits.empty());
 }
 
+TEST_CASE("Spanish dar is a filler verb: me dan miedo is no dañar")
+{
+    const Content content = FaqContent({{
+        "es",
+        {Faq("esmalte", "¿El blanqueamiento daña el esmalte?", "No, el gel no daña el esmalte si se usa bien."),
+         Faq("duele", "¿Duele el blanqueamiento?", "Puede doler un poco; la sensibilidad pasa en unos días."),
+         Faq("lactancia", "¿Puedo blanquearme durante la lactancia?", "Mejor esperar a terminar la lactancia."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde doscientos euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "me dan mucho miedo los dentistas va a doler", 5)) == "duele");
+    // A lay phrase with it still matches: "dar el pecho" is breastfeeding.
+    CHECK(FirstShown(index->Search("es", "puedo dar el pecho despues", 5)) == "lactancia");
+}
+
 TEST_CASE("Words in many of the documents weigh less: puffy skin after laser asks about swelling")
 {
     // "skin", "after" and "laser" are in most answers here; together they

@@ -327,6 +327,9 @@ static const char* const kSpanishStopWords[] = {
     "ser", "soy", "eres", "sea", "sean", "seria", "sere", "fue", "era",
     "podeis", "podemos", "pueda", "puedan", "pudo", "podrias", "podriais", "podrian", "podran",
     "haber", "he", "has", "ha", "han", "hemos", "habia", "habra",
+    // Giving, as English "get": "me da miedo" asks about fear, and "dan"
+    // is no "dañar". Lay phrases with it ("dar el pecho") still match.
+    "dar", "doy", "das", "da", "damos", "dais", "dan", "dio", "dieron", "dado", "darme", "darle",
     // Pointing and emphasis: "que es exactamente eso del microneedling".
     "aqui", "alli", "aquel", "aquello", "bastante", "esa", "esas", "ese", "eso", "esos", "estas",
     "estos", "exactamente", "realmente", "super", "tan", "uno", "sale", "salen", "salido", "salio",
