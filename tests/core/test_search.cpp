@@ -1204,6 +1204,21 @@ TEST_CASE("Spanish dar is a filler verb: me dan miedo is no dañar")
     CHECK(FirstShown(index->Search("es", "puedo dar el pecho despues", 5)) == "lactancia");
 }
 
+TEST_CASE("Spanish seguro on its own is safe not insurance")
+{
+    // "¿es seguro?" asks whether it is safe; insurance is "mi seguro", "el
+    // seguro", "la mutua".
+    const Content content = FaqContent({{
+        "es",
+        {Faq("mutua", "¿Lo cubre mi mutua?", "Algunas aseguradoras lo cubren; pregunta a la tuya."),
+         Faq("riesgos", "¿Qué riesgos tiene?", "Es un tratamiento con pocos riesgos: rojez y algo de hinchazón."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("es", "es seguro para mi", 5)) == "riesgos");
+    CHECK(FirstShown(index->Search("es", "tengo seguro privado", 5)) == "mutua");
+}
+
 TEST_CASE("Words in many of the documents weigh less: puffy skin after laser asks about swelling")
 {
     // "skin", "after" and "laser" are in most answers here; together they
