@@ -308,7 +308,9 @@ void AddSynonyms(SearchIndex::LangIndex* index, const std::string& key, const st
             if (!IsStopWord(index->info.lang, word.folded))
                 phrase->terms.push_back(phrase->stems.back());
         }
-        for (const std::string& stem : phrase->stems) {
+        // Filler inside a phrase ("the" in "the pill") is no word of it to
+        // hold: every answer says "the", and each would be read for it.
+        for (const std::string& stem : phrase->terms) {
             auto& holding = index->phrases_holding[stem];
             if (holding.empty() || holding.back() != phrase)
                 holding.push_back(phrase);

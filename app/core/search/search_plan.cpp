@@ -573,8 +573,12 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
     if (known && word.size() <= kMaxWordBytes)
         AddLongerForms(concept, word);
     if (partial && word.size() >= (only_word ? kMinPrefixLength : 2))
-        for (const std::string& completion : ExpandPrefix(word))
+        for (const std::string& completion : ExpandPrefix(word)) {
+            const size_t before = concept->alternatives.size();
             AddAlternative(concept, {completion}, completion == word ? 1.0 : kCompletionFactor);
+            if (completion != word && concept->alternatives.size() > before)
+                concept->alternatives.back().completion = true;
+        }
     if (!concept->alternatives.empty() || word.size() > kMaxWordBytes)
         return;
     const bool dictionary_word = index_.wordnet && !Lemmas(word).empty();
@@ -845,9 +849,13 @@ void Planner::NoteForeignPhrases(QueryPlan* plan) const
                     return true;
         return false;
     };
+    // A completion is a guess at a word not yet typed; checking every
+    // answer holding "mark" for "dark marks" while the patient types "ma"
+    // would cost more than the guess is worth.
     for (const Concept& concept : plan->concepts)
         for (const Alternative& alternative : concept.alternatives) {
-            if (alternative.terms.size() != 1 || plan->foreign_phrases.count(alternative.terms[0]))
+            if (alternative.terms.size() != 1 || alternative.completion ||
+                plan->foreign_phrases.count(alternative.terms[0]))
                 continue;
             auto holding = index_.phrases_holding.find(alternative.terms[0]);
             if (holding == index_.phrases_holding.end())

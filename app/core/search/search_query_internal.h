@@ -30,6 +30,7 @@ struct Alternative {
     std::vector<std::string> terms;   // index terms that must all match
     double factor = 1.0;              // how much a match through it counts
     double rarity = 0.0;              // log(1 + N / df) of its rarest term; set by the planner
+    bool completion = false;          // only a word the one being typed may become ("ma" -> "mark")
 };
 
 struct Concept {
