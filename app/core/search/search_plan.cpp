@@ -105,8 +105,8 @@ void NameAges(const std::string& lang, std::vector<Word>* words)
                             std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!number)
             continue;
-        const int years = std::stoi(word);
-        if (years < 1 || years > 120)
+        const int age = std::stoi(word);
+        if (age < 1 || age > 120)
             continue;
         const std::string previous = i > 0 ? (*words)[i - 1].folded : std::string();
         const std::string next = i + 1 < words->size() ? (*words)[i + 1].folded : std::string();
@@ -115,12 +115,12 @@ void NameAges(const std::string& lang, std::vector<Word>* words)
         // when the number is no age.
         int unit_words = -1;
         if (primary == "en") {
-            const bool years = next == "years" || next == "year" || next == "yrs" || next == "yr";
-            if (years && after == "old")
+            const bool in_years = next == "years" || next == "year" || next == "yrs" || next == "yr";
+            if (in_years && after == "old")
                 unit_words = 2;
             else if (next == "yo")
                 unit_words = 1;
-            else if (!years && in(kEnglishLeads, previous) && !in(kEnglishNotAfter, next))
+            else if (!in_years && in(kEnglishLeads, previous) && !in(kEnglishNotAfter, next))
                 unit_words = 0;
         } else if (next == "anos" && in(kSpanishLeads, previous)) {
             unit_words = 1;
