@@ -1145,6 +1145,7 @@ TEST_CASE("A number said as an age asks about age: my daughter is 16")
     // A number of weeks or years ago is no age.
     CHECK(FirstShown(index->Search("en", "is it 16 weeks of sessions", 5)) == "sessions");
     CHECK(FirstShown(index->Search("es", "me lo hice hace 2 años y ya no dura el resultado", 5)) == "resultado");
+    CHECK(FirstShown(index->Search("es", "se mantiene más de 2 años", 5)) == "resultado");
 }
 
 TEST_CASE("does that matter frames a question as is that a problem does")

@@ -83,8 +83,8 @@ void ExpandNegations(const std::string& lang, std::vector<Word>* words)
 
 // "my daughter is 16", "i'm 70", "mi hija tiene 15 años": a number said as
 // someone's age asks about age, which the content words as "age" or
-// "edad", not as the number. "it is 2 weeks", "hace 2 años" (ago) and
-// "6 months old" are not ages.
+// "edad", not as the number. "it is 2 weeks", "hace 2 años" (ago), "más
+// de 2 años" (a length of time) and "6 months old" are not ages.
 void NameAges(const std::string& lang, std::vector<Word>* words)
 {
     static const char* const kEnglishLeads[] = {"is", "am", "im", "i'm", "aged", "turned", "turning", "turn", "age"};
@@ -122,7 +122,8 @@ void NameAges(const std::string& lang, std::vector<Word>* words)
                 unit_words = 1;
             else if (!in_years && in(kEnglishLeads, previous) && !in(kEnglishNotAfter, next))
                 unit_words = 0;
-        } else if (next == "anos" && in(kSpanishLeads, previous)) {
+        } else if (next == "anos" && in(kSpanishLeads, previous) &&
+                   !(previous == "de" && i >= 2 && ((*words)[i - 2].folded == "mas" || (*words)[i - 2].folded == "menos"))) {
             unit_words = 1;
         }
         if (unit_words < 0)
