@@ -127,6 +127,11 @@ def main():
                 if len(fields) >= 2:
                     for base in fields[1:]:
                         add(table, clean(fields[0]), 1, clean(base))
+                        # An irregular plural is the same thing ("foot" finds the
+                        # content's "feet"); a verb's or adjective's irregular forms are
+                        # not always ("leave" -> "left", "good" -> "better").
+                        if name == "noun":
+                            add(table, clean(base), 1, clean(fields[0]))
 
     temp = output + ".tmp"
     with open(temp, "w", encoding="utf-8") as out:

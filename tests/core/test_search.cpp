@@ -663,6 +663,20 @@ TEST_CASE("A base form typed finds the content's inflections of it (dark skin, d
     CHECK(FirstShown(index->Search("en", "dark hair", 5)) == "hair");
 }
 
+TEST_CASE("A singular typed finds the content's irregular plural (foot and feet, tooth and teeth)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("where", "Does it matter where the tattoo is?", "Ankles and feet fade more slowly than the chest."),
+         Faq("sensitive", "Will my teeth be sensitive?", "Some people feel a twinge for a day or two."),
+         Faq("shoes", "What should I wear?", "Loose clothes and flat shoes."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "on my foot", 5)) == "where");
+    CHECK(FirstShown(index->Search("en", "a tooth", 5)) == "sensitive");
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] Word lists
 // ---------------------------------------------------------------------------
