@@ -633,6 +633,25 @@ TEST_CASE("Every word of a longer query may carry a typo")
     CHECK(index->Search("en", "micronedling", 5).corrected_query == "microneedling");
 }
 
+TEST_CASE("A slip that leaves a dictionary word plus an ending is still fixed (brising is bruising)")
+{
+    // "brising" is "bris" + "ing" and "poes" is "po" + "es" to WordNet's
+    // base forms, but neither is a word anyone writes.
+    const Content content = FaqContent({{
+        "en",
+        {Faq("bruising", "Will I bruise?", "Some bruising is common for a few days."),
+         Faq("pores", "Will it shrink my pores?", "Pores can look smaller after a course."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults brising = index->Search("en", "brising", 5);
+    CHECK(TopId(brising) == "bruising");
+    CHECK(brising.corrected_query == "bruising");
+    CHECK(TopId(index->Search("en", "poes", 5)) == "pores");
+    // A real word the content lacks is still left alone.
+    CHECK(index->Search("en", "bristling", 5).corrected_query.empty());
+}
+
 TEST_CASE("WordNet's word forms and broader terms reach the content's words")
 {
     const auto index = SearchIndex::Open(*BundledContent(), {"", false}, nullptr);

@@ -138,7 +138,8 @@ grep -q '^Environment=XDG_STATE_HOME=/var/lib$' "$units/carekiosk.service" &&
     ok "the service keeps the staff PIN in /var/lib/carekiosk" || fail "carekiosk.service sets no XDG_STATE_HOME"
 
 # --- the assets: the package and `cmake --install` ----------------------------
-for f in share/carekiosk/assets/search/lay_terms_en.json share/carekiosk/assets/search/wordnet_en.tsv; do
+for f in share/carekiosk/assets/search/lay_terms_en.json share/carekiosk/assets/search/wordnet_en.tsv \
+         share/carekiosk/assets/search/words_en.txt; do
     [ -s "$p/$f" ] && ok "$f" || fail "$f missing or empty"
 done
 # Every file of assets/ lands in share/carekiosk/assets (beside what the build

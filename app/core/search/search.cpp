@@ -411,6 +411,10 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         index->wordnet = SharedWordNet(assets_dir, &problem);
         if (!problem.empty())
             warn(assets_dir, problem);
+        problem.clear();
+        index->spelling = SharedWordList(assets_dir, &problem);
+        if (!problem.empty())
+            warn(assets_dir, problem);
     }
     for (const FaqEntry& faq : lang.faq)
         if (static_cast<int>(index->suggestions.size()) < kSuggestionCount)

@@ -120,6 +120,8 @@ struct SearchIndex::LangIndex {
     // English: WordNet's synonyms, related forms and broader terms (null
     // for other languages, or when the assets are missing).
     std::shared_ptr<const search_detail::WordTable> wordnet;
+    // English: the words as spelt, inflections included (null as wordnet is).
+    std::shared_ptr<const search_detail::WordTable> spelling;
     size_t longest_synonym_key = 1;  // in words
     std::vector<std::string> lay_words;     // one-word synonym keys, also offered as corrections
     std::vector<std::string> suggestions;   // FAQ ids offered when no_answer

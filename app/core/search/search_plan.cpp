@@ -210,6 +210,7 @@ private:
     std::vector<std::string> SplitCompound(const std::string& word) const;
     void AddLongerForms(Concept* concept, const std::string& word) const;
     std::vector<std::string> Lemmas(const std::string& word) const;
+    bool DictionaryWord(const std::string& word) const;
     void AddWordNet(Concept* concept, const std::string& word, bool in_content) const;
     void AddInflections(Concept* concept, const std::string& word) const;
     void AddVerbForms(Concept* concept, const std::string& word) const;
@@ -242,7 +243,20 @@ bool Planner::Known(const std::string& word) const
 bool Planner::Unexplained(const std::string& word) const
 {
     return !IsStopWord(lang_, word) && !Known(word) && index_.synonyms.count(index_.StemTerm(word)) == 0 &&
-           !(index_.wordnet && !Lemmas(word).empty());
+           !DictionaryWord(word);
+}
+
+// Whether an English word is a real one, and so no slip to fix: WordNet's
+// words and the spelling list's, which holds the inflections WordNet lacks.
+// Without the list, a word WordNet's base forms explain counts, but that
+// takes slips for words: "brising" is "bris" + "ing".
+bool Planner::DictionaryWord(const std::string& word) const
+{
+    if (!index_.wordnet)
+        return false;
+    if (index_.spelling)
+        return index_.wordnet->Contains(word) || index_.spelling->Contains(word);
+    return !Lemmas(word).empty();
 }
 
 // The term a typed word is looked up by: its stem, unless a stop word has
@@ -582,8 +596,7 @@ void Planner::AddWord(Concept* concept, const Word& typed, bool partial, bool on
         }
     if (!concept->alternatives.empty() || word.size() > kMaxWordBytes)
         return;
-    const bool dictionary_word = index_.wordnet && !Lemmas(word).empty();
-    if (!dictionary_word && may_fix) {
+    if (!DictionaryWord(word) && may_fix) {
         const std::string fixed = Correct(word);
         // The fix stands for everything the word meant does (its forms, lay
         // words, WordNet's), each counting a little less in case the guess

@@ -159,17 +159,30 @@ std::vector<std::string> WordTable::Related(std::string_view word, Column column
     return related;
 }
 
-std::shared_ptr<const WordTable> SharedWordNet(const std::string& assets_dir, std::string* problem)
+namespace {
+
+std::shared_ptr<const WordTable> SharedTable(const std::string& path, std::string* problem)
 {
     static std::mutex mutex;
     static std::map<std::string, std::weak_ptr<const WordTable>> open_tables;
-    const std::string path = assets_dir + "/search/wordnet_en.tsv";
     std::lock_guard<std::mutex> lock(mutex);
     if (auto table = open_tables[path].lock())
         return table;
     std::shared_ptr<const WordTable> table = WordTable::Open(path, problem);
     open_tables[path] = table;
     return table;
+}
+
+} // namespace
+
+std::shared_ptr<const WordTable> SharedWordNet(const std::string& assets_dir, std::string* problem)
+{
+    return SharedTable(assets_dir + "/search/wordnet_en.tsv", problem);
+}
+
+std::shared_ptr<const WordTable> SharedWordList(const std::string& assets_dir, std::string* problem)
+{
+    return SharedTable(assets_dir + "/search/words_en.txt", problem);
 }
 
 } // namespace ck::search_detail

@@ -1,5 +1,6 @@
 // Word lists the search engine ships with (assets/search/): the lay
-// vocabulary per language, and for English a table generated from WordNet.
+// vocabulary per language, and for English a table generated from WordNet
+// and a list of words as they are spelt.
 //
 // Rules a caller must know:
 // - Nothing here throws. A missing or broken file gives an empty list and a
@@ -50,5 +51,10 @@ private:
 // The English table shared by every index of this process (it is the same
 // file for all of them); null when assets_dir has none.
 std::shared_ptr<const WordTable> SharedWordNet(const std::string& assets_dir, std::string* problem);
+
+// The English word list, inflections included (scripts/make-word-list.py):
+// a WordTable of one column, asked only whether it contains a word. Shared
+// as SharedWordNet() is.
+std::shared_ptr<const WordTable> SharedWordList(const std::string& assets_dir, std::string* problem);
 
 } // namespace ck::search_detail
