@@ -633,6 +633,34 @@ TEST_CASE("Every word of a longer query may carry a typo")
     CHECK(index->Search("en", "micronedling", 5).corrected_query == "microneedling");
 }
 
+TEST_CASE("Two words run together split when one is a dictionary word the content lacks (painlevel)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("pain", "Does it hurt?", "Most people feel some pain, like a scratch."),
+         Faq("aftercare", "What aftercare do I need?", "Keep the area clean for two days."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "painlevel", 5)) == "pain");
+    CHECK(FirstShown(index->Search("en", "aftercareinstructions", 5)) == "aftercare");
+}
+
+TEST_CASE("Two filler words run together are no slip of a first letter (isit safe is not visit safe)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("safe", "Is it safe?", "Yes, when done by a trained practitioner."),
+         Faq("visit", "How long is each visit?", "About an hour, most of it waiting for the cream."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "isit safe", 5)) == "safe");
+    CHECK(index->Search("en", "isit safe", 5).corrected_query == "is it safe");
+    // A one-letter slip on a topic word is still fixed, not split.
+    CHECK(FirstShown(index->Search("en", "orice", 5)) == "cost");
+}
+
 TEST_CASE("A slip that leaves a dictionary word plus an ending is still fixed (brising is bruising)")
 {
     // "brising" is "bris" + "ing" and "poes" is "po" + "es" to WordNet's

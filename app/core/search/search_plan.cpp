@@ -1036,15 +1036,16 @@ std::string Planner::FindMistypedFiller(const std::string& word) const
 // Two words typed without the space between them, or {} when `word` is not
 // that: each part a filler word or a word the content (or the lay word
 // lists) holds as typed, in English also a dictionary word whose stem the
-// content holds; the split with the most topic letters. A word being typed
-// may end in the start of a word ("iexerc"). Only for a word nothing else
-// explains: not one the content or the dictionary knows, not one with a
-// typo fix ("orice" is "price", not "or ice"), nor, being typed, one that
+// content holds; the split with the most topic letters. In English one part
+// may be any dictionary word when the other is the content's ("painlevel").
+// A word being typed may end in the start of a word ("iexerc"). Only for a
+// word nothing else explains: not one the content or the dictionary knows,
+// not one with a close typo fix (below), nor, being typed, one that
 // completes.
 std::vector<std::string> Planner::RunTogether(const std::string& word, bool partial) const
 {
     return Memoised(index_.split_cache, (partial ? "~" : "") + word, [&]() -> std::vector<std::string> {
-        if (word.size() < 4 || word.size() > kMaxWordBytes || !Unexplained(word) || !Correct(word).empty() ||
+        if (word.size() < 4 || word.size() > kMaxWordBytes || !Unexplained(word) ||
             (partial && (!ExpandPrefix(word).empty() || !ExpandMistypedPrefix(word).empty())))
             return {};
         auto topic = [&](const std::string& part) {
@@ -1055,6 +1056,7 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
         };
         std::vector<std::string> best;
         size_t best_letters = 0;
+        bool best_exact = false;   // both parts the content's words or filler
         for (size_t split = 1; split < word.size(); split++) {
             const std::string left = word.substr(0, split), right = word.substr(split);
             // Without a dictionary, a one-letter filler word is too easily
@@ -1063,7 +1065,12 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
             const bool left_filler = left.size() >= shortest_filler && IsStopWord(lang_, left);
             const bool right_filler = right.size() >= shortest_filler && IsStopWord(lang_, right);
             const bool right_starts = partial && right.size() >= kMinCorrectLength && !ExpandPrefix(right).empty();
-            if (!(left_filler || topic(left)) || !(right_filler || topic(right) || right_starts))
+            const bool left_topic = topic(left), right_topic = topic(right) || right_starts;
+            // One part may be a word the content lacks when the dictionary
+            // knows it and the other part is the content's: "painlevel".
+            const bool left_word = left.size() >= 4 && right_topic && DictionaryWord(left);
+            const bool right_word = right.size() >= 4 && left_topic && DictionaryWord(right);
+            if (!(left_filler || left_topic || left_word) || !(right_filler || right_topic || right_word))
                 continue;
             // Two filler words ("onmy") only where a dictionary vouches
             // that the whole is no word ("tele" is not "te le").
@@ -1071,6 +1078,20 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
             if (letters > best_letters || (best.empty() && letters == 0 && index_.wordnet)) {
                 best = {left, right};
                 best_letters = letters;
+                best_exact = !left_word && !right_word && !(right_starts && !topic(right));
+            }
+        }
+        // A typo fix is the likelier reading ("orice" is "price", not "or
+        // ice"), unless it takes two edits or, for two filler words, a
+        // guessed first letter ("isit" is "is it", not "visit"), and the
+        // split needs no guess of its own.
+        if (!best.empty()) {
+            const std::string fix = Correct(word);
+            if (!fix.empty()) {
+                const bool far = EditDistance(word, fix, 1) > 1;
+                const bool first_letter = fix[0] != word[0];
+                if (!best_exact || !(far || (first_letter && best_letters == 0)))
+                    return {};
             }
         }
         return best;
