@@ -646,6 +646,20 @@ TEST_CASE("Two words run together split when one is a dictionary word the conten
     CHECK(FirstShown(index->Search("en", "aftercareinstructions", 5)) == "aftercare");
 }
 
+TEST_CASE("Two Spanish words run together split by the stems the content holds (cremasprohibidas)")
+{
+    const Content content = FaqContent({{
+        "es",
+        {Faq("crema", "¿Qué crema está prohibida después?", "Evite el retinol y los ácidos dos días."),
+         Faq("dolor", "¿Duele?", "Se nota un pinchazo leve."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults results = index->Search("es", "cremasprohibidas", 5);
+    CHECK(FirstShown(results) == "crema");
+    CHECK(results.corrected_query == "cremas prohibidas");
+}
+
 TEST_CASE("Two filler words run together are no slip of a first letter (isit safe is not visit safe)")
 {
     const Content content = FaqContent({{

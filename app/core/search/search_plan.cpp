@@ -1068,8 +1068,15 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
             const bool left_topic = topic(left), right_topic = topic(right) || right_starts;
             // One part may be a word the content lacks when the dictionary
             // knows it and the other part is the content's: "painlevel".
-            const bool left_word = left.size() >= 4 && right_topic && DictionaryWord(left);
-            const bool right_word = right.size() >= 4 && left_topic && DictionaryWord(right);
+            // Without a dictionary (Spanish), a part of five letters or more
+            // whose stem the content holds, beside another such part or a
+            // word the content holds as typed ("cremasprohibidas").
+            const bool stem_left = !index_.wordnet && left.size() >= 5 && Known(left);
+            const bool stem_right = !index_.wordnet && right.size() >= 5 && Known(right);
+            const bool left_word = left.size() >= 4 && ((right_topic && DictionaryWord(left)) ||
+                                                        (stem_left && (topic(right) || stem_right)));
+            const bool right_word = right.size() >= 4 && ((left_topic && DictionaryWord(right)) ||
+                                                          (stem_right && (left_topic || stem_left)));
             if (!(left_filler || left_topic || left_word) || !(right_filler || right_topic || right_word))
                 continue;
             // Two filler words ("onmy") only where a dictionary vouches
