@@ -675,6 +675,25 @@ TEST_CASE("Two filler words run together are no slip of a first letter (isit saf
     CHECK(FirstShown(index->Search("en", "orice", 5)) == "cost");
 }
 
+TEST_CASE("A slip that makes another real word is fixed by its neighbour (sun pots is sun spots)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("spots", "Can it fade sun spots?", "Sun spots and age spots fade over a course."),
+         Faq("lines", "Does it help fine lines?", "Fine lines soften after two or three sessions."),
+         Faq("slots", "Are there evening slots?", "Evening slots open on the first of each month."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults pots = index->Search("en", "sun pots", 5);
+    CHECK(pots.corrected_query == "sun spots");
+    CHECK(FirstShown(pots) == "spots");
+    CHECK(FirstShown(index->Search("en", "will it get rid of fine lies", 5)) == "lines");
+    // A word the content uses is left as typed, beside any neighbour.
+    CHECK(index->Search("en", "sun slots", 5).corrected_query.empty());
+    CHECK(index->Search("en", "sun spots", 5).corrected_query.empty());
+}
+
 TEST_CASE("A slip that leaves a dictionary word plus an ending is still fixed (brising is bruising)")
 {
     // "brising" is "bris" + "ing" and "poes" is "po" + "es" to WordNet's

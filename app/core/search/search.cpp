@@ -456,6 +456,8 @@ void SearchIndex::LangIndex::TrimCaches() const
         filler_cache.clear();
     if (split_cache.size() > kMaxEntries / 10)
         split_cache.clear();
+    if (pair_cache.size() > kMaxEntries / 10)
+        pair_cache.clear();
     if (prefix_cache.size() > kMaxEntries / 10)
         prefix_cache.clear();
     if (word_cache.size() > kMaxEntries / 100)   // a word's lay words and forms take a few KiB

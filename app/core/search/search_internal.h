@@ -159,6 +159,7 @@ struct SearchIndex::LangIndex {
     mutable std::unordered_map<std::string, std::string> correction_cache;  // word -> correction or ""
     mutable std::unordered_map<std::string, std::string> filler_cache;      // word -> the filler word it is, or ""
     mutable std::unordered_map<std::string, std::vector<std::string>> split_cache;  // word -> the two it runs together
+    mutable std::unordered_map<std::string, std::string> pair_cache;  // "<word neighbour" -> the word it slipped from, or ""
     mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
     // Per ContextKind, the document frequency of its most common word in
     // this index (0: not yet looked up). Fixed for the index's life.

@@ -205,6 +205,8 @@ private:
     std::string FindFirstLetterCorrection(const std::string& word) const;
     std::string MistypedFiller(const std::string& word) const;
     std::vector<std::string> RunTogether(const std::string& word, bool partial) const;
+    std::string PairSlip(const std::string& word, const std::string& neighbour, bool neighbour_first) const;
+    bool HasPair(const std::string& first, const std::string& second) const;
     std::string FindMistypedFiller(const std::string& word) const;
     Xapian::doccount VocabularyCount(const std::string& word) const;
     std::vector<std::string> SplitCompound(const std::string& word) const;
@@ -735,6 +737,21 @@ QueryPlan Planner::Plan(const std::string& query)
         words.insert(words.begin() + static_cast<std::ptrdiff_t>(i), std::move(left));
         i++;
     }
+    // "fine lies", "sun pots": a slip that makes another real word, which
+    // the dictionary cannot catch, is caught by its neighbour: the content
+    // says "fine lines" and "sun spots", never "fine lies".
+    for (size_t i = 0; i < words.size(); i++) {
+        for (size_t n : {i + 1, i - 1}) {
+            if (n >= words.size())
+                continue;
+            const std::string fixed = PairSlip(words[i].folded, words[n].folded, n < i);
+            if (fixed.empty())
+                continue;
+            plan.corrections.push_back({words[i].begin, words[i].end, fixed});
+            words[i].folded = fixed;
+            break;
+        }
+    }
     for (const Word& word : words) {
         plan.typed_stems.push_back(index_.StemTerm(word.folded));
         if (IsStopWord(lang_, word.folded))
@@ -1103,6 +1120,61 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
         }
         return best;
     });
+}
+
+// The content's word one slip from `word` that stands beside `neighbour`
+// in the content, or "". Only for an English word the dictionary knows
+// (anything else is a typo fix's job) and the content never uses, beside a
+// topic word the content holds, and only where exactly one such word
+// exists.
+std::string Planner::PairSlip(const std::string& word, const std::string& neighbour, bool neighbour_first) const
+{
+    if (!index_.spelling || word.size() < 4 || word.size() > kMaxWordBytes || neighbour.size() < 3 ||
+        IsStopWord(lang_, word) || IsStopWord(lang_, neighbour))
+        return std::string();
+    const std::string key = (neighbour_first ? "<" : ">") + word + " " + neighbour;
+    return Memoised(index_.pair_cache, key, [&]() -> std::string {
+        if (index_.db.term_exists(word) || !index_.db.term_exists(neighbour) || !DictionaryWord(word))
+            return std::string();
+        auto pair = [&](const std::string& candidate) {
+            return neighbour_first ? HasPair(neighbour, candidate) : HasPair(candidate, neighbour);
+        };
+        if (!index_.vocabulary_loaded)
+            LoadVocabulary(index_);
+        std::vector<std::string> near;
+        auto consider = [&](const std::string& candidate) {
+            // Another form of the word typed ("gaps" for "gap") is no slip.
+            if (candidate.size() >= 4 && candidate != neighbour && !IsStopWord(lang_, candidate) &&
+                index_.StemTerm(candidate) != index_.StemTerm(word) &&
+                std::find(near.begin(), near.end(), candidate) == near.end() && pair(candidate))
+                near.push_back(candidate);
+        };
+        if (auto bucket = index_.vocabulary.find(word[0]); bucket != index_.vocabulary.end())
+            for (const auto& entry : bucket->second)
+                if (entry.word.size() + 1 >= word.size() && entry.word.size() <= word.size() + 1 &&
+                    EditDistance(word, entry.word, 1) <= 1)
+                    consider(entry.word);
+        // A slip of the first key: "lack" for "black", "pots" for "spots".
+        for (char letter = 'a'; letter <= 'z'; letter++)
+            if (VocabularyCount(letter + word) > 0)
+                consider(letter + word);
+        for (char key : NeighbouringKeys(word[0]))
+            if (VocabularyCount(key + word.substr(1)) > 0)
+                consider(key + word.substr(1));
+        return near.size() == 1 ? near[0] : std::string();
+    });
+}
+
+// Whether the content has `first` directly followed by `second`, as typed.
+bool Planner::HasPair(const std::string& first, const std::string& second) const
+{
+    if (!index_.db.term_exists(first) || !index_.db.term_exists(second))
+        return false;
+    const std::vector<std::string> terms = {first, second};
+    Xapian::Enquire enquire(index_.db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), 2));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return !enquire.get_mset(0, 1).empty();
 }
 
 // How often `word` is in the content (lay words count 1), 0 when it is not.
