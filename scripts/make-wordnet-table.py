@@ -9,9 +9,11 @@ slip).
 
 Each column is a '|'-separated list (may be empty). Synonyms come from the
 word's three most common senses; related forms are WordNet's derivational
-links, pertainyms and the base forms of irregular inflections
-("lost" -> "lose"); broader terms are the hypernyms of the two most common
-noun or verb senses. Multi-word entries keep their spaces ("time off").
+links, pertainyms, the base forms of irregular inflections ("lost" ->
+"lose") and a noun's irregular plural ("foot" -> "feet"); broader terms
+are the hypernyms of the two most common noun or verb senses, and
+"medicine" for the name of a medicine ("warfarin"). Multi-word entries
+keep their spaces ("time off").
 
 Run at build time; the output is not committed.
 usage: make-wordnet-table.py WORDNET_DIR OUTPUT
@@ -23,6 +25,7 @@ POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SYNONYM_SENSES = 3
 HYPERNYM_SENSES = 2
 MAX_PER_COLUMN = 12
+MAX_MEDICINE_TAGS = 3
 # Hypernyms this general say nothing about a patient's topic.
 TOO_GENERAL = {
     "entity", "physical entity", "abstraction", "abstract entity", "object", "physical object",
@@ -83,6 +86,44 @@ def read_index(path):
     return senses
 
 
+def tagged_counts(path):
+    """lemma -> how often its senses were tagged in WordNet's corpus."""
+    counts = {}
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split()
+            counts[clean(fields[0])] = int(fields[-int(fields[2]) - 1])
+    return counts
+
+
+def medicines(source, nouns):
+    """The nouns whose most common sense is a medicine (warfarin, ibuprofen,
+    penicillin): patients name the drug, clinics write "medicines". Words
+    that are also verbs or adjectives ("cure", "dose"), or common in the
+    corpus, are left out."""
+    roots = {offset for offset, (words, _) in nouns.items() if words[:2] == ["medicine", "medication"]}
+    memo = {}
+
+    def under(offset, depth=0):
+        if offset in roots:
+            return True
+        if depth > 12:
+            return False
+        if offset not in memo:
+            memo[offset] = any(under(target, depth + 1)
+                               for symbol, target, _, _, _ in nouns[offset][1] if symbol in ("@", "@i"))
+        return memo[offset]
+
+    other = set(read_index(os.path.join(source, "index.verb"))) | set(read_index(os.path.join(source, "index.adj")))
+    tagged = tagged_counts(os.path.join(source, "index.noun"))
+    index = read_index(os.path.join(source, "index.noun"))
+    return {lemma for lemma, offsets in index.items()
+            if under(offsets[0]) and lemma not in other and tagged.get(lemma, 0) <= MAX_MEDICINE_TAGS
+            and lemma not in ("medicine", "medication")}
+
+
 def add(table, word, column, value):
     if value == word or not value:
         return
@@ -120,6 +161,10 @@ def main():
                         for word in data[target_pos][target][0][:3]:
                             if word not in TOO_GENERAL:
                                 add(table, lemma, 2, word)
+    for lemma in medicines(source, data["n"]):
+        broader = table[lemma][2]
+        broader[:0] = [word for word in ("medicine", "medication") if word not in broader]
+        del broader[MAX_PER_COLUMN:]
     for name in POS:
         with open(os.path.join(source, name + ".exc"), encoding="latin-1") as f:
             for line in f:

@@ -743,6 +743,20 @@ TEST_CASE("A base form typed finds the content's inflections of it (dark skin, d
     CHECK(FirstShown(index->Search("en", "dark hair", 5)) == "hair");
 }
 
+TEST_CASE("A medicine named by the patient finds the content's medicines (metformin, ibuprofen)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("medicines", "Which medicines should I tell you about?", "Tell us about everything you take."),
+         Faq("diabetes", "I have diabetes. Can I have it?", "Yes, if your blood sugar is well controlled."),
+         Faq("pain", "Will it hurt afterwards?", "A dull ache for a day is normal."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "i take metformin", 5)) == "medicines");
+    CHECK(FirstShown(index->Search("en", "warfarin", 5)) == "medicines");
+}
+
 TEST_CASE("A singular typed finds the content's irregular plural (foot and feet, tooth and teeth)")
 {
     const Content content = FaqContent({{
