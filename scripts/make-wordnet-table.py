@@ -11,12 +11,14 @@ Each column is a '|'-separated list (may be empty). Synonyms come from the
 word's three most common senses; related forms are WordNet's derivational
 links, pertainyms, the base forms of irregular inflections ("lost" ->
 "lose") and a noun's irregular plural ("foot" -> "feet"); broader terms
-are the hypernyms of the two most common noun or verb senses, and
-"medicine" for the name of a medicine ("warfarin"). Multi-word entries
-keep their spaces ("time off").
+are the hypernyms of the two most common noun or verb senses, and the
+kind a clinic writes for a thing patients name (CLASSES: "warfarin" ->
+medicine, "spain" -> travel). Multi-word entries keep their spaces
+("time off").
 
 Run at build time; the output is not committed.
-usage: make-wordnet-table.py WORDNET_DIR OUTPUT
+usage: make-wordnet-table.py WORDNET_DIR OUTPUT WORD_LIST...
+(WORD_LIST: Debian's English spelling lists, to tell a place from a common word)
 """
 import os
 import sys
@@ -25,7 +27,7 @@ POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SYNONYM_SENSES = 3
 HYPERNYM_SENSES = 2
 MAX_PER_COLUMN = 12
-MAX_MEDICINE_TAGS = 3
+MAX_CLASS_TAGS = 3
 # Hypernyms this general say nothing about a patient's topic.
 TOO_GENERAL = {
     "entity", "physical entity", "abstraction", "abstract entity", "object", "physical object",
@@ -98,12 +100,25 @@ def tagged_counts(path):
     return counts
 
 
-def medicines(source, nouns):
-    """The nouns whose most common sense is a medicine (warfarin, ibuprofen,
-    penicillin): patients name the drug, clinics write "medicines". Words
-    that are also verbs or adjectives ("cure", "dose"), or common in the
-    corpus, are left out."""
-    roots = {offset for offset, (words, _) in nouns.items() if words[:2] == ["medicine", "medication"]}
+# Kinds of thing patients name where clinics write the kind: the drug
+# ("warfarin") where the clinic writes "medicines", the place ("spain")
+# where it writes "travel" or "abroad". Each: the synsets that head the
+# kind (first words), whether members are instances of them (places) or
+# kinds of them at any depth (medicines), the words to add, and whether a
+# member the spelling lists hold in lower case is left out ("china",
+# "jersey" are places only with a capital; "aspirin" is a drug either way).
+CLASSES = [
+    ([["medicine", "medication"]], False, ["medicine", "medication"], False),
+    ([["country", "state", "land"], ["city", "metropolis"], ["island"], ["continent"], ["state", "province"]],
+     True, ["abroad", "travel", "holiday", "vacation"], True),
+]
+
+
+def class_members(source, nouns, heads, instances, spelling):
+    """The nouns whose most common sense is of the kind. Words that are also
+    verbs or adjectives ("cure", "dose"), nouns common in WordNet's corpus,
+    and words in `spelling` are left out: their everyday sense is another."""
+    roots = {offset for offset, (words, _) in nouns.items() if any(words[:len(h)] == h for h in heads)}
     memo = {}
 
     def under(offset, depth=0):
@@ -113,15 +128,29 @@ def medicines(source, nouns):
             return False
         if offset not in memo:
             memo[offset] = any(under(target, depth + 1)
-                               for symbol, target, _, _, _ in nouns[offset][1] if symbol in ("@", "@i"))
+                               for symbol, target, _, _, _ in nouns[offset][1] if symbol == "@")
         return memo[offset]
+
+    def member(offset):
+        if instances:
+            return any(under(target) for symbol, target, _, _, _ in nouns[offset][1] if symbol == "@i")
+        return offset not in roots and (under(offset) or any(
+            under(target) for symbol, target, _, _, _ in nouns[offset][1] if symbol == "@i"))
 
     other = set(read_index(os.path.join(source, "index.verb"))) | set(read_index(os.path.join(source, "index.adj")))
     tagged = tagged_counts(os.path.join(source, "index.noun"))
     index = read_index(os.path.join(source, "index.noun"))
     return {lemma for lemma, offsets in index.items()
-            if under(offsets[0]) and lemma not in other and tagged.get(lemma, 0) <= MAX_MEDICINE_TAGS
-            and lemma not in ("medicine", "medication")}
+            if len(lemma) >= 4 and member(offsets[0]) and lemma not in other and lemma not in spelling
+            and tagged.get(lemma, 0) <= MAX_CLASS_TAGS}
+
+
+def read_spelling(paths):
+    words = set()
+    for path in paths:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            words.update(line.strip() for line in f if line.strip().islower())
+    return words
 
 
 def add(table, word, column, value):
@@ -133,9 +162,9 @@ def add(table, word, column, value):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 4:
         sys.exit(__doc__)
-    source, output = sys.argv[1], sys.argv[2]
+    source, output, word_lists = sys.argv[1], sys.argv[2], sys.argv[3:]
     data = {}
     index = {}
     for name, pos in POS.items():
@@ -161,10 +190,12 @@ def main():
                         for word in data[target_pos][target][0][:3]:
                             if word not in TOO_GENERAL:
                                 add(table, lemma, 2, word)
-    for lemma in medicines(source, data["n"]):
-        broader = table[lemma][2]
-        broader[:0] = [word for word in ("medicine", "medication") if word not in broader]
-        del broader[MAX_PER_COLUMN:]
+    spelling = read_spelling(word_lists)
+    for heads, instances, kind_words, skip_lower_case in CLASSES:
+        for lemma in class_members(source, data["n"], heads, instances, spelling if skip_lower_case else set()):
+            broader = table[lemma][2]
+            broader[:0] = [word for word in kind_words if word not in broader]
+            del broader[MAX_PER_COLUMN:]
     for name in POS:
         with open(os.path.join(source, name + ".exc"), encoding="latin-1") as f:
             for line in f:

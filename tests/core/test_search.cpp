@@ -757,6 +757,21 @@ TEST_CASE("A medicine named by the patient finds the content's medicines (metfor
     CHECK(FirstShown(index->Search("en", "warfarin", 5)) == "medicines");
 }
 
+TEST_CASE("A place named by the patient finds the content's travel (going to portugal)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("travel", "Can I travel abroad after treatment?", "Wait two weeks before a holiday in the sun."),
+         Faq("wear", "What should I wear?", "Loose clothes over the treated area."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "going to portugal next week", 5)) == "travel");
+    CHECK(FirstShown(index->Search("en", "tenerife", 5)) == "travel");
+    // A word that is a place only with a capital is its everyday self.
+    CHECK(FirstShown(index->Search("en", "can i wear a jersey", 5)) == "wear");
+}
+
 TEST_CASE("A singular typed finds the content's irregular plural (foot and feet, tooth and teeth)")
 {
     const Content content = FaqContent({{
