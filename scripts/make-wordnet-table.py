@@ -111,6 +111,8 @@ CLASSES = [
     ([["medicine", "medication"]], False, ["medicine", "medication"], False),
     ([["country", "state", "land"], ["city", "metropolis"], ["island"], ["continent"], ["state", "province"]],
      True, ["abroad", "travel", "holiday", "vacation"], True),
+    ([["food", "nutrient"]], False, ["food", "eat", "diet"], False),
+    ([["beverage", "drink", "drinkable"]], False, ["drink", "drinks", "fluids"], False),
 ]
 
 

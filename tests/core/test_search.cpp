@@ -772,6 +772,20 @@ TEST_CASE("A place named by the patient finds the content's travel (going to por
     CHECK(FirstShown(index->Search("en", "can i wear a jersey", 5)) == "wear");
 }
 
+TEST_CASE("A food or a drink named by the patient finds what the content says to eat and drink")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("eat", "What can I eat the day before?", "A light diet: white fish, eggs, white bread."),
+         Faq("drink", "What can I drink?", "Clear fluids only from midday."),
+         Faq("sedation", "Will I be asleep?", "You can have sedation through a small needle."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "is pizza allowed", 5)) == "eat");
+    CHECK(FirstShown(index->Search("en", "is lemonade ok", 5)) == "drink");
+}
+
 TEST_CASE("A singular typed finds the content's irregular plural (foot and feet, tooth and teeth)")
 {
     const Content content = FaqContent({{
