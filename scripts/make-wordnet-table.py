@@ -113,6 +113,7 @@ CLASSES = [
      True, ["abroad", "travel", "holiday", "vacation"], True),
     ([["food", "nutrient"]], False, ["food", "eat", "diet"], False),
     ([["beverage", "drink", "drinkable"]], False, ["drink", "drinks", "fluids"], False),
+    ([["sport", "athletics"], ["exercise", "exercising", "physical exercise"]], False, ["exercise", "sport"], False),
 ]
 
 

@@ -786,6 +786,19 @@ TEST_CASE("A food or a drink named by the patient finds what the content says to
     CHECK(FirstShown(index->Search("en", "is lemonade ok", 5)) == "drink");
 }
 
+TEST_CASE("A sport named by the patient finds the content's exercise (rugby, netball)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("exercise", "When can I exercise again?", "Avoid hard exercise for 48 hours."),
+         Faq("swelling", "Will there be swelling?", "Some swelling for a day or two."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    CHECK(FirstShown(index->Search("en", "i play rugby on saturdays", 5)) == "exercise");
+    CHECK(FirstShown(index->Search("en", "netball", 5)) == "exercise");
+}
+
 TEST_CASE("A singular typed finds the content's irregular plural (foot and feet, tooth and teeth)")
 {
     const Content content = FaqContent({{
