@@ -9,16 +9,12 @@ slip).
 
 Each column is a '|'-separated list (may be empty). Synonyms come from the
 word's three most common senses; related forms are WordNet's derivational
-links, pertainyms, the base forms of irregular inflections ("lost" ->
-"lose") and a noun's irregular plural ("foot" -> "feet"); broader terms
-are the hypernyms of the two most common noun or verb senses, and the
-kind a clinic writes for a thing patients name (CLASSES: "warfarin" ->
-medicine, "spain" -> travel). Multi-word entries keep their spaces
-("time off").
+links, pertainyms and the base forms of irregular inflections
+("lost" -> "lose"); broader terms are the hypernyms of the two most common
+noun or verb senses. Multi-word entries keep their spaces ("time off").
 
 Run at build time; the output is not committed.
-usage: make-wordnet-table.py WORDNET_DIR OUTPUT WORD_LIST...
-(WORD_LIST: Debian's English spelling lists, to tell a place from a common word)
+usage: make-wordnet-table.py WORDNET_DIR OUTPUT
 """
 import os
 import sys
@@ -27,7 +23,6 @@ POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SYNONYM_SENSES = 3
 HYPERNYM_SENSES = 2
 MAX_PER_COLUMN = 12
-MAX_CLASS_TAGS = 3
 # Hypernyms this general say nothing about a patient's topic.
 TOO_GENERAL = {
     "entity", "physical entity", "abstraction", "abstract entity", "object", "physical object",
@@ -88,74 +83,6 @@ def read_index(path):
     return senses
 
 
-def tagged_counts(path):
-    """lemma -> how often its senses were tagged in WordNet's corpus."""
-    counts = {}
-    with open(path, encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            counts[clean(fields[0])] = int(fields[-int(fields[2]) - 1])
-    return counts
-
-
-# Kinds of thing patients name where clinics write the kind: the drug
-# ("warfarin") where the clinic writes "medicines", the place ("spain")
-# where it writes "travel" or "abroad". Each: the synsets that head the
-# kind (first words), whether members are instances of them (places) or
-# kinds of them at any depth (medicines), the words to add, and whether a
-# member the spelling lists hold in lower case is left out ("china",
-# "jersey" are places only with a capital; "aspirin" is a drug either way).
-CLASSES = [
-    ([["medicine", "medication"]], False, ["medicine", "medication"], False),
-    ([["country", "state", "land"], ["city", "metropolis"], ["island"], ["continent"], ["state", "province"]],
-     True, ["abroad", "travel", "holiday", "vacation"], True),
-    ([["food", "nutrient"]], False, ["food", "eat", "diet"], False),
-    ([["beverage", "drink", "drinkable"]], False, ["drink", "drinks", "fluids"], False),
-    ([["sport", "athletics"], ["exercise", "exercising", "physical exercise"]], False, ["exercise", "sport"], False),
-]
-
-
-def class_members(source, nouns, heads, instances, spelling):
-    """The nouns whose most common sense is of the kind. Words that are also
-    verbs or adjectives ("cure", "dose"), nouns common in WordNet's corpus,
-    and words in `spelling` are left out: their everyday sense is another."""
-    roots = {offset for offset, (words, _) in nouns.items() if any(words[:len(h)] == h for h in heads)}
-    memo = {}
-
-    def under(offset, depth=0):
-        if offset in roots:
-            return True
-        if depth > 12:
-            return False
-        if offset not in memo:
-            memo[offset] = any(under(target, depth + 1)
-                               for symbol, target, _, _, _ in nouns[offset][1] if symbol == "@")
-        return memo[offset]
-
-    def member(offset):
-        if instances:
-            return any(under(target) for symbol, target, _, _, _ in nouns[offset][1] if symbol == "@i")
-        return offset not in roots and (under(offset) or any(
-            under(target) for symbol, target, _, _, _ in nouns[offset][1] if symbol == "@i"))
-
-    other = set(read_index(os.path.join(source, "index.verb"))) | set(read_index(os.path.join(source, "index.adj")))
-    tagged = tagged_counts(os.path.join(source, "index.noun"))
-    index = read_index(os.path.join(source, "index.noun"))
-    return {lemma for lemma, offsets in index.items()
-            if len(lemma) >= 4 and member(offsets[0]) and lemma not in other and lemma not in spelling
-            and tagged.get(lemma, 0) <= MAX_CLASS_TAGS}
-
-
-def read_spelling(paths):
-    words = set()
-    for path in paths:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            words.update(line.strip() for line in f if line.strip().islower())
-    return words
-
-
 def add(table, word, column, value):
     if value == word or not value:
         return
@@ -165,9 +92,9 @@ def add(table, word, column, value):
 
 
 def main():
-    if len(sys.argv) < 4:
+    if len(sys.argv) != 3:
         sys.exit(__doc__)
-    source, output, word_lists = sys.argv[1], sys.argv[2], sys.argv[3:]
+    source, output = sys.argv[1], sys.argv[2]
     data = {}
     index = {}
     for name, pos in POS.items():
@@ -193,12 +120,6 @@ def main():
                         for word in data[target_pos][target][0][:3]:
                             if word not in TOO_GENERAL:
                                 add(table, lemma, 2, word)
-    spelling = read_spelling(word_lists)
-    for heads, instances, kind_words, skip_lower_case in CLASSES:
-        for lemma in class_members(source, data["n"], heads, instances, spelling if skip_lower_case else set()):
-            broader = table[lemma][2]
-            broader[:0] = [word for word in kind_words if word not in broader]
-            del broader[MAX_PER_COLUMN:]
     for name in POS:
         with open(os.path.join(source, name + ".exc"), encoding="latin-1") as f:
             for line in f:

@@ -743,62 +743,6 @@ TEST_CASE("A base form typed finds the content's inflections of it (dark skin, d
     CHECK(FirstShown(index->Search("en", "dark hair", 5)) == "hair");
 }
 
-TEST_CASE("A medicine named by the patient finds the content's medicines (metformin, ibuprofen)")
-{
-    const Content content = FaqContent({{
-        "en",
-        {Faq("medicines", "Which medicines should I tell you about?", "Tell us about everything you take."),
-         Faq("diabetes", "I have diabetes. Can I have it?", "Yes, if your blood sugar is well controlled."),
-         Faq("pain", "Will it hurt afterwards?", "A dull ache for a day is normal."),
-         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
-    }});
-    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
-    CHECK(FirstShown(index->Search("en", "i take metformin", 5)) == "medicines");
-    CHECK(FirstShown(index->Search("en", "warfarin", 5)) == "medicines");
-}
-
-TEST_CASE("A place named by the patient finds the content's travel (going to portugal)")
-{
-    const Content content = FaqContent({{
-        "en",
-        {Faq("travel", "Can I travel abroad after treatment?", "Wait two weeks before a holiday in the sun."),
-         Faq("wear", "What should I wear?", "Loose clothes over the treated area."),
-         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
-    }});
-    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
-    CHECK(FirstShown(index->Search("en", "going to portugal next week", 5)) == "travel");
-    CHECK(FirstShown(index->Search("en", "tenerife", 5)) == "travel");
-    // A word that is a place only with a capital is its everyday self.
-    CHECK(FirstShown(index->Search("en", "can i wear a jersey", 5)) == "wear");
-}
-
-TEST_CASE("A food or a drink named by the patient finds what the content says to eat and drink")
-{
-    const Content content = FaqContent({{
-        "en",
-        {Faq("eat", "What can I eat the day before?", "A light diet: white fish, eggs, white bread."),
-         Faq("drink", "What can I drink?", "Clear fluids only from midday."),
-         Faq("sedation", "Will I be asleep?", "You can have sedation through a small needle."),
-         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
-    }});
-    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
-    CHECK(FirstShown(index->Search("en", "is pizza allowed", 5)) == "eat");
-    CHECK(FirstShown(index->Search("en", "is lemonade ok", 5)) == "drink");
-}
-
-TEST_CASE("A sport named by the patient finds the content's exercise (rugby, netball)")
-{
-    const Content content = FaqContent({{
-        "en",
-        {Faq("exercise", "When can I exercise again?", "Avoid hard exercise for 48 hours."),
-         Faq("swelling", "Will there be swelling?", "Some swelling for a day or two."),
-         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
-    }});
-    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
-    CHECK(FirstShown(index->Search("en", "i play rugby on saturdays", 5)) == "exercise");
-    CHECK(FirstShown(index->Search("en", "netball", 5)) == "exercise");
-}
-
 TEST_CASE("A singular typed finds the content's irregular plural (foot and feet, tooth and teeth)")
 {
     const Content content = FaqContent({{
