@@ -456,7 +456,7 @@ void SearchIndex::LangIndex::TrimCaches() const
         filler_cache.clear();
     if (split_cache.size() > kMaxEntries / 10)
         split_cache.clear();
-    if (pair_cache.size() > kMaxEntries / 10)
+    if (pair_cache.size() > kMaxEntries / 100)
         pair_cache.clear();
     if (prefix_cache.size() > kMaxEntries / 10)
         prefix_cache.clear();

@@ -1129,12 +1129,14 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
 // exists.
 std::string Planner::PairSlip(const std::string& word, const std::string& neighbour, bool neighbour_first) const
 {
+    // The dictionary first: it allocates nothing, and most words typed at
+    // random are in no dictionary, so they leave nothing in the memo.
     if (!index_.spelling || word.size() < 4 || word.size() > kMaxWordBytes || neighbour.size() < 3 ||
-        IsStopWord(lang_, word) || IsStopWord(lang_, neighbour))
+        IsStopWord(lang_, word) || IsStopWord(lang_, neighbour) || !DictionaryWord(word))
         return std::string();
     const std::string key = (neighbour_first ? "<" : ">") + word + " " + neighbour;
     return Memoised(index_.pair_cache, key, [&]() -> std::string {
-        if (index_.db.term_exists(word) || !index_.db.term_exists(neighbour) || !DictionaryWord(word))
+        if (index_.db.term_exists(word) || !index_.db.term_exists(neighbour))
             return std::string();
         auto pair = [&](const std::string& candidate) {
             return neighbour_first ? HasPair(neighbour, candidate) : HasPair(candidate, neighbour);
