@@ -3,9 +3,9 @@
 SCOWL) into the sorted list the search engine reads, one word per line: the
 English words as people write them, inflections included.
 
-WordNet lists base forms only, and the engine used to call a typed word real
-when removing a regular ending left a WordNet word: "brising" is "bris" +
-"ing", so the slip was never fixed into "bruising". This list says which
+WordNet lists base forms only. Guessing a typed word's base form by
+removing a regular ending would take slips for words ("brising" would be
+"bris" + "ing", never fixed into "bruising"); this list says which
 inflected words exist. Only lower-case entries of plain letters are kept:
 names and possessives say nothing about a slip.
 
