@@ -187,6 +187,23 @@ std::string NeighbouringKeys(char letter)
     return keys;
 }
 
+// What `word` may have been meant as when its first key slipped and the
+// rest is typed right: a neighbouring key instead of the first, a key
+// pressed just before it ("nbruising"), the first two letters swapped, or
+// the first letter left out ("leeding").
+template <typename Visit>
+void ForEachFirstLetterSlip(const std::string& word, Visit visit)
+{
+    const std::string rest = word.substr(1);
+    for (char key : NeighbouringKeys(word[0]))
+        visit(key + rest);
+    if (word[1] == word[0] || NeighbouringKeys(word[1]).find(word[0]) != std::string::npos)
+        visit(rest);
+    visit(std::string(1, word[1]) + word[0] + word.substr(2));
+    for (char letter = 'a'; letter <= 'z'; letter++)
+        visit(letter + word);
+}
+
 class Planner {
 public:
     Planner(const SearchIndex::LangIndex& index, const std::string& lang) : index_(index), lang_(lang) {}
@@ -741,15 +758,14 @@ QueryPlan Planner::Plan(const std::string& query)
     // the dictionary cannot catch, is caught by its neighbour: the content
     // says "fine lines" and "sun spots", never "fine lies".
     for (size_t i = 0; i < words.size(); i++) {
-        for (size_t n : {i + 1, i - 1}) {
-            if (n >= words.size())
-                continue;
-            const std::string fixed = PairSlip(words[i].folded, words[n].folded, n < i);
-            if (fixed.empty())
-                continue;
+        std::string fixed;
+        if (i + 1 < words.size())
+            fixed = PairSlip(words[i].folded, words[i + 1].folded, false);
+        if (fixed.empty() && i > 0)
+            fixed = PairSlip(words[i].folded, words[i - 1].folded, true);
+        if (!fixed.empty()) {
             plan.corrections.push_back({words[i].begin, words[i].end, fixed});
-            words[i].folded = fixed;
-            break;
+            words[i].folded = std::move(fixed);
         }
     }
     for (const Word& word : words) {
@@ -1151,18 +1167,19 @@ std::string Planner::PairSlip(const std::string& word, const std::string& neighb
                 std::find(near.begin(), near.end(), candidate) == near.end() && pair(candidate))
                 near.push_back(candidate);
         };
-        if (auto bucket = index_.vocabulary.find(word[0]); bucket != index_.vocabulary.end())
-            for (const auto& entry : bucket->second)
-                if (entry.word.size() + 1 >= word.size() && entry.word.size() <= word.size() + 1 &&
-                    EditDistance(word, entry.word, 1) <= 1)
-                    consider(entry.word);
+        if (auto bucket = index_.vocabulary.find(word[0]); bucket != index_.vocabulary.end()) {
+            const auto& words = bucket->second;   // sorted by length
+            auto it = std::lower_bound(words.begin(), words.end(), word.size() - 1,
+                                       [](const auto& entry, size_t length) { return entry.word.size() < length; });
+            for (; it != words.end() && it->word.size() <= word.size() + 1; ++it)
+                if (EditDistance(word, it->word, 1) <= 1)
+                    consider(it->word);
+        }
         // A slip of the first key: "lack" for "black", "pots" for "spots".
-        for (char letter = 'a'; letter <= 'z'; letter++)
-            if (VocabularyCount(letter + word) > 0)
-                consider(letter + word);
-        for (char key : NeighbouringKeys(word[0]))
-            if (VocabularyCount(key + word.substr(1)) > 0)
-                consider(key + word.substr(1));
+        ForEachFirstLetterSlip(word, [&](const std::string& candidate) {
+            if (VocabularyCount(candidate) > 0)
+                consider(candidate);
+        });
         return near.size() == 1 ? near[0] : std::string();
     });
 }
@@ -1207,7 +1224,7 @@ std::string Planner::FindFirstLetterCorrection(const std::string& word) const
         return std::string();
     std::string best;
     Xapian::doccount best_count = 0;
-    auto consider = [&](const std::string& candidate) {
+    ForEachFirstLetterSlip(word, [&](const std::string& candidate) {
         if (IsStopWord(lang_, candidate))
             return;
         const Xapian::doccount count = VocabularyCount(candidate);
@@ -1215,15 +1232,7 @@ std::string Planner::FindFirstLetterCorrection(const std::string& word) const
             best = candidate;
             best_count = count;
         }
-    };
-    const std::string rest = word.substr(1);
-    for (char key : NeighbouringKeys(word[0]))
-        consider(key + rest);
-    if (word[1] == word[0] || NeighbouringKeys(word[1]).find(word[0]) != std::string::npos)
-        consider(rest);
-    consider(std::string(1, word[1]) + word[0] + word.substr(2));
-    for (char letter = 'a'; letter <= 'z'; letter++)
-        consider(letter + word);
+    });
     return best;
 }
 
