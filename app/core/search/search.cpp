@@ -439,6 +439,24 @@ const std::string& SearchIndex::LangIndex::StemTerm(const std::string& folded_wo
     return stem_cache.emplace(folded_word, std::move(term)).first->second;
 }
 
+Xapian::doccount SearchIndex::LangIndex::TermFreq(const std::string& term) const
+{
+    const std::string title_stem = std::string("Z") + kTitlePrefix;
+    const bool title_term = term.compare(0, 1, kTitlePrefix) == 0 || term.compare(0, 2, title_stem) == 0;
+    if (title_term)
+        return db.get_termfreq(term);
+    if (!term_freqs_loaded) {
+        for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+            const std::string each = *it;
+            if (each.compare(0, 1, kTitlePrefix) != 0 && each.compare(0, 2, title_stem) != 0)
+                term_freqs.emplace(each, it.get_termfreq());
+        }
+        term_freqs_loaded = true;
+    }
+    auto found = term_freqs.find(term);
+    return found == term_freqs.end() ? 0 : found->second;
+}
+
 void SearchIndex::LangIndex::TrimCaches() const
 {
     // Far above what a day of patient queries touches on the bundled content;

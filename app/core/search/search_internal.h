@@ -136,6 +136,14 @@ struct SearchIndex::LangIndex {
     };
     mutable std::unordered_map<char, std::vector<VocabularyWord>> vocabulary;
     mutable bool vocabulary_loaded = false;
+    // Every term but the title field's, with its document frequency: a
+    // query asks whether a word or a stem is in the content dozens of times
+    // (each lay word, form and slip), and a B-tree lookup per question
+    // reads the disk's pages each time. Loaded on the first such question;
+    // a clinic's content has a few thousand terms.
+    mutable std::unordered_map<std::string, Xapian::doccount> term_freqs;
+    mutable bool term_freqs_loaded = false;
+    Xapian::doccount TermFreq(const std::string& term) const;
     // Spanish: the content's most frequent word for each sound
     // (SpanishSound()), loaded with the vocabulary. Empty in other languages.
     mutable std::unordered_map<std::string, std::string> word_by_sound;

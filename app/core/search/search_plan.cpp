@@ -253,7 +253,7 @@ private:
 
 bool Planner::Known(const std::string& word) const
 {
-    return index_.db.term_exists(QueryTerm(word)) || index_.db.term_exists(word);
+    return index_.TermFreq(QueryTerm(word)) > 0 || index_.TermFreq(word) > 0;
 }
 
 // A word that is no filler, that the content and the lay words do not hold
@@ -435,7 +435,7 @@ double Planner::ConceptWeight(Concept* concept) const
     for (Alternative& alternative : concept->alternatives) {
         Xapian::doccount rarest = static_cast<Xapian::doccount>(total);
         for (const std::string& term : alternative.terms)
-            rarest = std::min(rarest, index_.db.get_termfreq(term));
+            rarest = std::min(rarest, index_.TermFreq(term));
         alternative.rarity = std::log(1.0 + total / std::max<double>(rarest, 1.0));
         df = std::max(df, rarest);
     }
@@ -461,7 +461,7 @@ double Planner::ConceptWeight(Concept* concept) const
     // must not outweigh it.
     Xapian::doccount typed_df = df;
     for (const std::string& term : typed.terms)
-        typed_df = std::min(typed_df, index_.db.get_termfreq(term));
+        typed_df = std::min(typed_df, index_.TermFreq(term));
     const double share = IsCommon(typed_df) ? kCommonWordShare : 1.0;
     for (ContextKind kind : {ContextKind::TimeRelation, ContextKind::BodyPart}) {
         const std::vector<std::string>& words = ContextWords(lang_, kind);
@@ -471,7 +471,7 @@ double Planner::ConceptWeight(Concept* concept) const
         if (most_common == 0) {
             most_common = 1;
             for (const std::string& word : words)
-                most_common = std::max(most_common, index_.db.get_termfreq(index_.StemTerm(word)));
+                most_common = std::max(most_common, index_.TermFreq(index_.StemTerm(word)));
         }
         return share * std::min(typed.rarity, std::log(1.0 + total / static_cast<double>(most_common)));
     }
@@ -790,7 +790,7 @@ QueryPlan Planner::Plan(const std::string& query)
     bool names_topic = false;
     for (size_t i = 0; i < words.size() && !names_topic; i++)
         names_topic = !IsStopWord(lang_, words[i].folded) && !frame[i] &&
-                      !IsCommon(index_.db.get_termfreq(index_.StemTerm(words[i].folded)));
+                      !IsCommon(index_.TermFreq(index_.StemTerm(words[i].folded)));
     const bool skip_frames = content_words > frame_words && names_topic;
     // A word typed twice ("hurt ... hurt", "pain ... painful") is one topic,
     // not two for one word of an answer to hold.
@@ -1083,7 +1083,7 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
             return {};
         auto topic = [&](const std::string& part) {
             return part.size() >= 3 &&
-                   (index_.db.term_exists(part) ||
+                   (index_.TermFreq(part) > 0 ||
                     std::find(index_.lay_words.begin(), index_.lay_words.end(), part) != index_.lay_words.end() ||
                     (index_.wordnet && Known(part) && !Lemmas(part).empty()));
         };
@@ -1152,7 +1152,7 @@ std::string Planner::PairSlip(const std::string& word, const std::string& neighb
         return std::string();
     const std::string key = (neighbour_first ? "<" : ">") + word + " " + neighbour;
     return Memoised(index_.pair_cache, key, [&]() -> std::string {
-        if (index_.db.term_exists(word) || !index_.db.term_exists(neighbour))
+        if (index_.TermFreq(word) > 0 || index_.TermFreq(neighbour) == 0)
             return std::string();
         auto pair = [&](const std::string& candidate) {
             return neighbour_first ? HasPair(neighbour, candidate) : HasPair(candidate, neighbour);
@@ -1162,7 +1162,9 @@ std::string Planner::PairSlip(const std::string& word, const std::string& neighb
         std::vector<std::string> near;
         auto consider = [&](const std::string& candidate) {
             // Another form of the word typed ("gaps" for "gap") is no slip.
-            if (candidate.size() >= 4 && candidate != neighbour && !IsStopWord(lang_, candidate) &&
+            // Once two are found the answer is "" whatever comes next, and
+            // each phrase query reads positions from disk: stop asking.
+            if (near.size() < 2 && candidate.size() >= 4 && candidate != neighbour && !IsStopWord(lang_, candidate) &&
                 index_.StemTerm(candidate) != index_.StemTerm(word) &&
                 std::find(near.begin(), near.end(), candidate) == near.end() && pair(candidate))
                 near.push_back(candidate);
@@ -1187,7 +1189,7 @@ std::string Planner::PairSlip(const std::string& word, const std::string& neighb
 // Whether the content has `first` directly followed by `second`, as typed.
 bool Planner::HasPair(const std::string& first, const std::string& second) const
 {
-    if (!index_.db.term_exists(first) || !index_.db.term_exists(second))
+    if (index_.TermFreq(first) == 0 || index_.TermFreq(second) == 0)
         return false;
     const std::vector<std::string> terms = {first, second};
     Xapian::Enquire enquire(index_.db);
