@@ -4,6 +4,7 @@
 #include "search/search.h"
 #include "search/search_words.h"
 #include <xapian.h>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -188,9 +189,11 @@ struct SearchIndex::LangIndex {
         mutable search_detail::SplitText text;
         mutable bool split = false;
         mutable size_t bytes = 0;   // about what it holds: its text and words
+        mutable uint64_t last_read = 0;   // doc_clock when a query last read it
     };
     mutable std::unordered_map<Xapian::docid, std::shared_ptr<const StoredDoc>> doc_cache;
     mutable size_t doc_cache_bytes = 0;   // the sum of their `bytes`
+    mutable uint64_t doc_clock = 0;       // counts reads of doc_cache
 
     const std::string& StemTerm(const std::string& folded_word) const;   // "Z..." or the word
     void TrimCaches() const;

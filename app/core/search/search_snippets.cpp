@@ -108,9 +108,12 @@ void MakeSnippet(const std::set<std::string>& terms, const std::string& text, co
 const SearchIndex::LangIndex::StoredDoc& Stored(const SearchIndex::LangIndex& index, const Xapian::MSetIterator& it)
 {
     auto found = index.doc_cache.find(*it);
-    if (found != index.doc_cache.end())
+    if (found != index.doc_cache.end()) {
+        found->second->last_read = ++index.doc_clock;
         return *found->second;
+    }
     auto stored = std::make_shared<SearchIndex::LangIndex::StoredDoc>();
+    stored->last_read = ++index.doc_clock;
     stored->fields = SplitData(it.get_document().get_data());
     stored->title = Split(index, stored->fields[2]);
     stored->title_asks = QuestionWords(index.info.lang, stored->title.words);
