@@ -197,6 +197,37 @@ TEST_CASE("A question's frame (is that normal, is it a problem) names no topic")
     CHECK(FirstShown(index->Search("en", "what is normal", 5)) == "what-is-normal");
 }
 
+TEST_CASE("A slip in the word that frames a question still frames it (es nomal and is that nromal)")
+{
+    // Read as a topic, the slipped "normal" is one more word the retinol
+    // answer holds, and it outranks the answer about redness.
+    const Content content = FaqContent({
+        {"es",
+         {Faq("rojez", "¿Cuánto dura la rojez?", "La piel roja se va en uno a tres días."),
+          Faq("retinol", "¿Cuándo puedo volver a usar retinol?",
+              "Si llevas dos días con la piel normal, vuelve al retinol poco a poco."),
+          Faq("normal", "¿Qué es normal después?", "El calor es normal. Una reacción normal desaparece."),
+          Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")}},
+        {"en",
+         {Faq("redness", "How long does the redness last?", "Red skin settles in one to three days."),
+          Faq("retinol", "When can I use retinol again?",
+              "When you have had two days of normal skin, start retinol again slowly."),
+          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")}},
+    });
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    REQUIRE(FirstShown(index->Search("es", "llevo dos dias con la piel roja es normal", 5)) == "rojez");
+    for (const char* query : {"llevo dos dias con la piel roja es nomal", "llevo dos dias con la piel roja es norml",
+                              "llevo dos dias con la piel roja es nomal "}) {
+        INFO(query);
+        CHECK(FirstShown(index->Search("es", query, 5)) == "rojez");
+    }
+    CHECK(FirstShown(index->Search("en", "two days of red skin is that nromal", 5)) == "redness");
+    // Still being typed, it may become the topic word itself.
+    CHECK(FirstShown(index->Search("es", "es norm", 5)) == "normal");
+    // Not after a word that leads a frame: there it is the topic, mistyped.
+    CHECK(FirstShown(index->Search("es", "que es lo nomal", 5)) == "normal");
+}
+
 TEST_CASE("didnt and don't meet did not and do not, and what happens if asks about what follows")
 {
     const Content content = FaqContent({{

@@ -56,6 +56,9 @@ const std::vector<std::string>& ContextWords(const std::string& lang, ContextKin
 
 // words[i] only frames a question ("is that normal", "¿es grave?", "last year").
 bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i);
+// The words that frame a question after a lead ("normal", "grave"); empty
+// for a language without lists.
+const std::set<std::string>& FrameWords(const std::string& lang);
 
 // What kind of answer a text asks for, from its question words: "who",
 // "when", "how long", "how much", "cuanto", ... (folded, a "how" joined to

@@ -221,6 +221,7 @@ private:
     std::string FindStemCorrection(const std::string& word) const;
     std::string FindFirstLetterCorrection(const std::string& word) const;
     std::string MistypedFiller(const std::string& word) const;
+    std::string MistypedFrameWord(const std::vector<Word>& words, size_t i, bool partial) const;
     std::vector<std::string> RunTogether(const std::string& word, bool partial) const;
     std::string PairSlip(const std::string& word, const std::string& neighbour, bool neighbour_first) const;
     bool HasPair(const std::string& first, const std::string& second) const;
@@ -736,6 +737,12 @@ QueryPlan Planner::Plan(const std::string& query)
     for (size_t i = 0; i + (last_is_partial ? 1 : 0) < words.size(); i++)
         if (std::string filler = MistypedFiller(words[i].folded); !filler.empty())
             words[i].folded = std::move(filler);
+    // "es nomal", "is that nromal": a slip in the word that frames the
+    // question makes it a topic word, which some answer holds by chance.
+    for (size_t i = 1; i < words.size(); i++)
+        if (std::string frame = MistypedFrameWord(words, i, last_is_partial && i + 1 == words.size());
+            !frame.empty())
+            words[i].folded = std::move(frame);
     // "thepayments", "boozeafter", "can iexerc": a space missed on the
     // keyboard. Not two fragments of one word the content has ("treatme nts").
     for (size_t i = 0; i < words.size(); i++) {
@@ -1064,6 +1071,30 @@ std::string Planner::FindMistypedFiller(const std::string& word) const
     if (near.empty() || !Correct(word).empty())
         return std::string();
     return near;
+}
+
+// The frame word ("normal", "grave") that words[i] is one slip from, where
+// it would frame the question (after "is that", "es"), or "". Only for a
+// word nothing else explains and, while it is being typed, that starts no
+// word of the content ("es norm" is still becoming "normal").
+std::string Planner::MistypedFrameWord(const std::vector<Word>& words, size_t i, bool partial) const
+{
+    const std::string& word = words[i].folded;
+    if (word.size() < 4 || word.size() > kMaxWordBytes || FrameWords(lang_).count(word) || !Unexplained(word) ||
+        (partial && !ExpandPrefix(word).empty()))
+        return std::string();
+    std::string near;
+    for (const std::string& frame : FrameWords(lang_))
+        if (EditDistance(word, frame, 1) <= 1) {
+            if (!near.empty())
+                return std::string();   // two frame words as near: no guess
+            near = frame;
+        }
+    if (near.empty())
+        return std::string();
+    std::vector<Word> fixed = words;
+    fixed[i].folded = near;
+    return IsFrameWord(lang_, fixed, i) ? near : std::string();
 }
 
 // Two words typed without the space between them, or {} when `word` is not

@@ -439,16 +439,23 @@ static bool IsTimeReference(const std::vector<Word>& words, size_t i)
     return (leads.count(word) != 0 && units.count(next) != 0) || (trails.count(word) != 0 && units.count(previous) != 0);
 }
 
-bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i)
+const std::set<std::string>& FrameWords(const std::string& lang)
 {
     static const std::set<std::string> english(std::begin(kEnglishFrameWords), std::end(kEnglishFrameWords));
-    static const std::set<std::string> english_leads(std::begin(kEnglishFrameLeads), std::end(kEnglishFrameLeads));
     static const std::set<std::string> spanish(std::begin(kSpanishFrameWords), std::end(kSpanishFrameWords));
+    static const std::set<std::string> none;
+    const std::string primary = PrimaryLanguage(lang);
+    return primary == "en" ? english : primary == "es" ? spanish : none;
+}
+
+bool IsFrameWord(const std::string& lang, const std::vector<Word>& words, size_t i)
+{
+    static const std::set<std::string> english_leads(std::begin(kEnglishFrameLeads), std::end(kEnglishFrameLeads));
     static const std::set<std::string> spanish_leads(std::begin(kSpanishFrameLeads), std::end(kSpanishFrameLeads));
     const std::string primary = PrimaryLanguage(lang);
-    const std::set<std::string>* frame = primary == "en" ? &english : primary == "es" ? &spanish : nullptr;
+    const std::set<std::string>* frame = &FrameWords(lang);
     const std::set<std::string>* leads = primary == "en" ? &english_leads : &spanish_leads;
-    if (!frame)
+    if (frame->empty())
         return false;
     if (IsTimeReference(words, i))
         return true;
