@@ -1080,9 +1080,9 @@ std::string Planner::FindMistypedFiller(const std::string& word) const
 std::string Planner::MistypedFrameWord(const std::vector<Word>& words, size_t i, bool partial) const
 {
     const std::string& word = words[i].folded;
-    if (word.size() < 4 || word.size() > kMaxWordBytes || FrameWords(lang_).count(word) || !Unexplained(word) ||
-        (partial && !ExpandPrefix(word).empty()))
+    if (word.size() < 4 || word.size() > kMaxWordBytes || FrameWords(lang_).count(word))
         return std::string();
+    // Runs on every word of every key: the cheap tests first.
     std::string near;
     for (const std::string& frame : FrameWords(lang_))
         if (EditDistance(word, frame, 1) <= 1) {
@@ -1094,7 +1094,9 @@ std::string Planner::MistypedFrameWord(const std::vector<Word>& words, size_t i,
         return std::string();
     std::vector<Word> fixed = words;
     fixed[i].folded = near;
-    return IsFrameWord(lang_, fixed, i) ? near : std::string();
+    if (!IsFrameWord(lang_, fixed, i) || !Unexplained(word) || (partial && !ExpandPrefix(word).empty()))
+        return std::string();
+    return near;
 }
 
 // Two words typed without the space between them, or {} when `word` is not
