@@ -441,7 +441,7 @@ const std::string& SearchIndex::LangIndex::StemTerm(const std::string& folded_wo
 
 Xapian::doccount SearchIndex::LangIndex::TermFreq(const std::string& term) const
 {
-    const std::string title_stem = std::string("Z") + kTitlePrefix;
+    static const std::string title_stem = std::string("Z") + kTitlePrefix;
     const bool title_term = term.compare(0, 1, kTitlePrefix) == 0 || term.compare(0, 2, title_stem) == 0;
     if (title_term)
         return db.get_termfreq(term);

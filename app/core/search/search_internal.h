@@ -143,7 +143,7 @@ struct SearchIndex::LangIndex {
     // Every term but the title field's, with its document frequency: a
     // query asks whether a word or a stem is in the content dozens of times
     // (each lay word, form and slip), and a B-tree lookup per question
-    // reads the disk's pages each time. Loaded on the first such question;
+    // reads the index's pages again each time. Loaded on the first such question;
     // a clinic's content has a few thousand terms.
     mutable std::unordered_map<std::string, Xapian::doccount> term_freqs;
     mutable bool term_freqs_loaded = false;
