@@ -4,6 +4,7 @@
 #include "content/image_decode.h"   // WritePng
 #include "widgets/keyboard.h"
 #include <cstdio>
+#include <malloc.h>
 
 namespace ck {
 
@@ -72,6 +73,17 @@ bool ScriptDriver::RunDue(double now, Session& session, const Queries& queries)
                          step.line, kWaitForSeconds, step.text.c_str(), SessionScreenName(session).c_str());
             failures_++;
             break;
+        case ScriptStep::Kind::Heap: {
+            // What the program has allocated and not freed, in every arena
+            // and in blocks mapped on their own: a leak grows it. Resident
+            // memory also counts the pages freed blocks leave partly used,
+            // which move with where each worker's arena happened to put
+            // things, not with what is held.
+            const struct mallinfo2 info = mallinfo2();
+            std::fprintf(stderr, "%s:%d: heap %zu kB in use\n", player_->File().c_str(), step.line,
+                         (info.uordblks + info.hblkhd) / 1024);
+            break;
+        }
         case ScriptStep::Kind::Quit:
             quit_ = true;
             break;

@@ -3,7 +3,7 @@
 // and drags (and `press LABEL`, at that button) join the frame's pointer events; typed text becomes the
 // on-screen keyboard's intents; `advance` moves the kiosk clock forward;
 // `expect` and `waitfor` ask the kiosk whether a condition holds;
-// `screenshot` saves the next frame.
+// `screenshot` saves the next frame; `heap` prints malloc's bytes in use.
 #pragma once
 #include "kiosk_platform.h"
 #include "session/session.h"

@@ -180,6 +180,7 @@ TEST_CASE("wrong argument counts point at the extra word or the line end")
     CHECK(OnlyError("screenshot").line == 1);
     CHECK(OnlyError("key").line == 1);
     CHECK(OnlyError("advance 1 2").column == 11);
+    CHECK(OnlyError("heap now").message == "'heap' takes 0 arguments (none), found 1");
 }
 
 TEST_CASE("non-numeric and negative values")
@@ -424,7 +425,7 @@ TEST_CASE("the player delivers a drag's moves as they fall due, then the release
 TEST_CASE("wait delays the next command, and advance, type and key become steps")
 {
     Diagnostics diag;
-    InputScript script = Parse("type hi\nwait 500\nkey enter\nadvance 120\nscreenshot a.png\n", &diag);
+    InputScript script = Parse("type hi\nwait 500\nkey enter\nadvance 120\nscreenshot a.png\nheap\n", &diag);
     REQUIRE(diag.Empty());
     InputScriptPlayer player(script);
 
@@ -451,6 +452,10 @@ TEST_CASE("wait delays the next command, and advance, type and key become steps"
     REQUIRE(steps.size() == 1);
     CHECK(steps[0].kind == ScriptStep::Kind::Screenshot);
     CHECK(steps[0].text == "a.png");
+    steps = player.Poll(121.7);
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].kind == ScriptStep::Kind::Heap);
+    CHECK(steps[0].line == 6);
     CHECK(player.Finished());
     CHECK(player.SecondsUntilNext(121.6) == Session::kNoEventPending);
 }

@@ -113,7 +113,7 @@ bool IsValidUtf8(std::string_view text)
 const std::vector<std::string>& CommandNames()
 {
     static const std::vector<std::string> names = {"tap",     "drag",       "press",  "type",    "key",  "wait",
-                                                   "advance", "screenshot", "expect", "waitfor", "quit"};
+                                                   "advance", "screenshot", "expect", "waitfor", "heap", "quit"};
     return names;
 }
 
@@ -399,6 +399,10 @@ bool LineParser::Parse(ScriptCommand* out)
         out->kind = name == "expect" ? ScriptCommandKind::Expect : ScriptCommandKind::WaitFor;
         return ParseExpect(out);
     }
+    if (name == "heap") {
+        out->kind = ScriptCommandKind::Heap;
+        return CheckCount(name, 0, "none");
+    }
     if (name == "quit") {
         out->kind = ScriptCommandKind::Quit;
         return CheckCount(name, 0, "none");
@@ -545,6 +549,7 @@ void InputScriptPlayer::Expand(const ScriptCommand& command, double start)
     case ScriptCommandKind::Screenshot: step.kind = ScriptStep::Kind::Screenshot; break;
     case ScriptCommandKind::Expect: step.kind = ScriptStep::Kind::Expect; break;
     case ScriptCommandKind::WaitFor: step.kind = ScriptStep::Kind::WaitFor; break;
+    case ScriptCommandKind::Heap: step.kind = ScriptStep::Kind::Heap; break;
     default: step.kind = ScriptStep::Kind::Quit; break;
     }
     step.text = command.text;

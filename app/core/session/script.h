@@ -14,6 +14,7 @@
 //   wait MS                       pause before the next command
 //   advance SECONDS               move the kiosk clock forward (idle tests)
 //   screenshot FILE.png           save the next frame
+//   heap                          print the bytes malloc holds in use to stderr (memory soaks)
 //   expect SCREEN                 home | faq | faq:ID | search | page:ID | idle-warning | attract
 //   expect STATE                  scrolled | top (the current screen's scroll offset),
 //                                 query-empty, text-size STEP, contrast on|off, language TAG,
@@ -50,7 +51,7 @@ namespace ck {
 // [SECTION] Parsed script
 // ---------------------------------------------------------------------------
 
-enum class ScriptCommandKind { Tap, Drag, Press, Type, Key, Wait, Advance, Screenshot, Expect, WaitFor, Quit };
+enum class ScriptCommandKind { Tap, Drag, Press, Type, Key, Wait, Advance, Screenshot, Expect, WaitFor, Heap, Quit };
 
 enum class ScriptKey { Backspace, Enter, Escape };
 
@@ -99,7 +100,7 @@ struct PointerEvent {
 
 // One thing for the app to do, in order.
 struct ScriptStep {
-    enum class Kind { Pointer, Press, Text, Key, Advance, Screenshot, Expect, WaitFor, Quit };
+    enum class Kind { Pointer, Press, Text, Key, Advance, Screenshot, Expect, WaitFor, Heap, Quit };
     Kind kind = Kind::Pointer;
     double t = 0.0;            // when it falls due (equals pointer.t for Pointer)
     PointerEvent pointer;      // Pointer
@@ -118,7 +119,7 @@ struct ScriptPlayerSettings {
 // per frame and handles the steps in order: pointer events through the same
 // code as the mouse, the rest as they say. Each Poll returns at most one
 // discrete step (press, release, text, key, advance, screenshot, expect,
-// quit), after any moves due before it, so every button change and check
+// heap, quit), after any moves due before it, so every button change and check
 // gets a frame of its own. A command starts at the first Poll after the
 // previous one finished, so `advance` (a clock jump) does not squash later
 // commands together.
