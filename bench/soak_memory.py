@@ -18,26 +18,34 @@ the reset leaves, and writes no content meanwhile. After an idle reset the kiosk
 the same state every time (home, default language and text size, pictures
 freed, heap trimmed), whatever the patient did before; any other state
 depends on which page, language and pictures the random taps happened to
-reach. A checkpoint's figure is its lowest quiet sample at least SETTLE
-seconds into it.
+reach. At the end of each wait the script asks the kiosk for its heap
+("heap N kB in use" on stderr: malloc's live bytes, all arenas and blocks
+mapped on their own).
 
+The verdict is on that heap: what a leak grows, whichever thread leaked.
 The first WARM_UP of the run is warm-up; the baseline is the median of the
 checkpoints in the next WINDOW, the end the median of those in the last
 WINDOW. The frame-stats probe keeps one row per frame in memory until exit;
 its bytes (by the frames drawn before each window) are taken off.
 
-The verdict is on anonymous memory (heap, GL buffers, stacks: what a leak
-grows). PSS and RSS are printed too, but they also count the pages of the
-GL driver and other libraries, and PSS divides those by the number of
-processes mapping them: on a machine where other GL programs start and
-stop, PSS moves by several MB while the kiosk does nothing.
+Anonymous memory (heap pages, GL buffers, stacks), PSS and RSS are printed
+too, at the same checkpoints (the lowest quiet sample at least SETTLE
+seconds into each), but do not decide. In one run malloc's statistics put
+28.7 to 30.5 MB in use at the checkpoints, with no trend, while their
+anonymous memory ranged 48 to 62 MB and its median rose 6 % from one
+window to the next: blocks a thread frees leave pages partly used in the
+arena it allocated them from, and which arena holds the long-lived blocks
+depends on which thread built them. PSS and RSS also count the GL
+driver's and other libraries' pages.
 
-Prints "key value ..." lines; "growth P" is the anonymous memory growth in
-percent, 999 when there are too few checkpoints to tell.
+Prints "key value ..." lines; "growth P" is the heap's growth in percent,
+999 when there are too few checkpoints to tell.
 
 usage: soak_memory.py MEMORY WRITES STDERR FRAMES
+       soak_memory.py --self-test   the verdict passes a flat heap and fails a leak
 """
 import bisect
+import re
 import statistics
 import sys
 
@@ -90,6 +98,17 @@ def probe_kb(frame_times, frame_kept, t):
     return frame_kept[i - 1] / 1024 if i else 0.0
 
 
+def read_heap(path):
+    """(unix time, kB) of each "heap N kB in use" line the kiosk printed."""
+    points = []
+    with open(path, errors="replace") as f:
+        for line in f:
+            match = re.match(r"(\d+(?:\.\d+)?) .*: heap (\d+) kB in use$", line.rstrip("\n"))
+            if match:
+                points.append((float(match.group(1)), float(match.group(2))))
+    return points
+
+
 def window(samples, lo, hi):
     return [s for s in samples if lo <= s[0] <= hi]
 
@@ -122,7 +141,38 @@ def growth(base, last, column, probe):
     return b, e, (e - probe - b) * 100 / b
 
 
+def windows(points, begin, end):
+    """The checkpoints after warm-up and those at the end (see above)."""
+    span = end - begin
+    return (window(points, begin + WARM_UP * span, begin + (WARM_UP + WINDOW) * span),
+            window(points, end - WINDOW * span, end))
+
+
+def self_test():
+    """The heap verdict on made-up checkpoints: one every 7 s over 260 s,
+    with the dips and bumps a reload in flight leaves."""
+    times = [5 + 7 * i for i in range(38)]
+    noise = [0, 300, -200, 800, -6800, 100, 1500, -400, 0, 200, -7000, 600, 50, -100, 1300, 0, -300, 400, 0]
+    flat = [(t, 29000.0 + noise[i % len(noise)]) for i, t in enumerate(times)]
+    # 30 kB a second: 2 MB between the windows, 8 MB over the run.
+    leaking = [(t, 29000.0 + noise[i % len(noise)] + 30.0 * t) for i, t in enumerate(times)]
+    cases = [("flat heap", flat, lambda g: abs(g) < 5.0), ("leaking heap", leaking, lambda g: g >= 5.0)]
+    ok = True
+    for name, points, passes in cases:
+        base, last = windows(points, 0.0, 265.0)
+        if min(len(base), len(last)) < MIN_SAMPLES:
+            print("self-test %s: too few checkpoints" % name)
+            ok = False
+            continue
+        g = growth(base, last, 1, 0.0)[2]
+        print("self-test %s: growth %.2f %% -> %s" % (name, g, "as expected" if passes(g) else "WRONG"))
+        ok = ok and passes(g)
+    return ok
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(0 if self_test() else 1)
     if len(sys.argv) != 5:
         sys.exit(__doc__)
     with open(sys.argv[1]) as f:
@@ -131,6 +181,7 @@ def main():
     samples = [tuple(float(x) for x in row[:4]) + tuple((row + ["-"] * 3)[4:7]) for row in rows if 4 <= len(row) <= 7]
     writes = read_times(sys.argv[2], "write")
     swaps = read_times(sys.argv[3], "content reloaded")
+    heap = [p for p in read_heap(sys.argv[3]) if quiet(p[0], writes, swaps)]
     frame_times, frame_kept = read_frames(sys.argv[4])
     if not samples:
         print("growth 999 (no memory samples)")
@@ -138,26 +189,30 @@ def main():
     begin, end = samples[0][0], samples[-1][0]
     span = end - begin
     visits = checkpoints(samples, writes, swaps)
-    print("samples %d over %.0f s, %d checkpoints; anonymous %.0f to %.0f kB, PSS %.0f to %.0f kB, RSS %.0f to %.0f kB"
-          % (len(samples), span, len(visits), min(s[3] for s in samples), max(s[3] for s in samples),
+    print("samples %d over %.0f s, %d checkpoints, %d heap figures; anonymous %.0f to %.0f kB, PSS %.0f to %.0f kB, "
+          "RSS %.0f to %.0f kB"
+          % (len(samples), span, len(visits), len(heap), min(s[3] for s in samples), max(s[3] for s in samples),
              min(s[1] for s in samples), max(s[1] for s in samples),
              min(s[2] for s in samples), max(s[2] for s in samples)))
-    base = window(visits, begin + WARM_UP * span, begin + (WARM_UP + WINDOW) * span)
-    last = window(visits, end - WINDOW * span, end)
-    if min(len(base), len(last)) < MIN_SAMPLES:
-        print("growth 999 (too few checkpoints after warm-up (%d) and at the end (%d))" % (len(base), len(last)))
+    base, last = windows(visits, begin, end)
+    heap_base, heap_last = windows(heap, begin, end)
+    if min(len(heap_base), len(heap_last)) < MIN_SAMPLES:
+        print("growth 999 (too few heap figures after warm-up (%d) and at the end (%d))"
+              % (len(heap_base), len(heap_last)))
         return
-    probe = probe_kb(frame_times, frame_kept, statistics.median(s[0] for s in last)) \
-        - probe_kb(frame_times, frame_kept, statistics.median(s[0] for s in base))
+    probe = probe_kb(frame_times, frame_kept, statistics.median(p[0] for p in heap_last)) \
+        - probe_kb(frame_times, frame_kept, statistics.median(p[0] for p in heap_base))
     print("baseline: median of %d checkpoints after %.0f s of warm-up; end: of %d in the last %.0f s"
-          % (len(base), WARM_UP * span, len(last), WINDOW * span))
+          % (len(heap_base), WARM_UP * span, len(heap_last), WINDOW * span))
+    print("checkpoints (s, heap kB): %s" % " ".join("%.0f:%.0f" % (p[0] - begin, p[1]) for p in heap))
     print("checkpoints (s, anonymous kB): %s" % " ".join("%.0f:%.0f" % (v[0] - begin, v[3]) for v in visits))
     print("frame-stats rows kept meanwhile %.0f kB, taken off the end" % probe)
-    for name, column in (("pss", 1), ("rss", 2)):
-        b, e, g = growth(base, last, column, probe)
-        print("%s_growth %.2f %% (%.0f -> %.0f kB)" % (name, g, b, e))
-    b, e, g = growth(base, last, 3, probe)
-    print("growth %.2f %% (anonymous %.0f -> %.0f kB)" % (g, b, e))
+    if min(len(base), len(last)) >= MIN_SAMPLES:
+        for name, column in (("pss", 1), ("rss", 2), ("anonymous", 3)):
+            b, e, g = growth(base, last, column, probe)
+            print("%s_growth %.2f %% (%.0f -> %.0f kB)" % (name, g, b, e))
+    b, e, g = growth(heap_base, heap_last, 1, probe)
+    print("growth %.2f %% (heap %.0f -> %.0f kB)" % (g, b, e))
 
 
 if __name__ == "__main__":
