@@ -228,6 +228,35 @@ TEST_CASE("A slip in the word that frames a question still frames it (es nomal a
     CHECK(FirstShown(index->Search("es", "que es lo nomal", 5)) == "normal");
 }
 
+TEST_CASE("A slip in a word only a lay phrase has still reaches the phrase (cara coorada)")
+{
+    // The content never writes "colorada": only the lay phrase "cara
+    // colorada" (redness) has it, so no typo fix aims at it.
+    const Content content = FaqContent({
+        {"es",
+         {Faq("rojez", "¿Cuánto dura la rojez?", "La rojez se va en uno a tres días."),
+          Faq("cara", "¿Puedo lavarme la cara?", "Sí, con agua tibia y sin frotar."),
+          Faq("precio", "¿Cuánto cuesta?", "Desde cien euros."),
+          Faq("sol", "¿Puedo tomar el sol?", "Usa protector solar cada día.")}},
+        {"en",
+         {Faq("peeling", "When does the peeling start?", "Peeling starts around day three."),
+          Faq("numbing", "Do you use numbing cream?", "Yes, numbing cream goes on first."),
+          Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")}},
+    });
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    REQUIRE(FirstShown(index->Search("es", "tengo la cara colorada", 5)) == "rojez");
+    for (const char* query : {"tengo la cara coorada", "tengo la cara coloarda ", "tengo la cara oclorada"}) {
+        INFO(query);
+        const SearchResults results = index->Search("es", query, 5);
+        CHECK(FirstShown(results) == "rojez");
+        CHECK(results.corrected_query.rfind("tengo la cara colorada", 0) == 0);
+    }
+    // A word of the content one slip away wins over the lay phrase: "not
+    // feeling" (numbing) is also one slip from "not eeling".
+    REQUIRE(FirstShown(index->Search("en", "my skin is not peeling", 5)) == "peeling");
+    CHECK(FirstShown(index->Search("en", "my skin is not eeling", 5)) == "peeling");
+}
+
 TEST_CASE("didnt and don't meet did not and do not, and what happens if asks about what follows")
 {
     const Content content = FaqContent({{

@@ -315,6 +315,9 @@ void AddSynonyms(SearchIndex::LangIndex* index, const std::string& key, const st
             if (holding.empty() || holding.back() != phrase)
                 holding.push_back(phrase);
         }
+        for (const Word& word : key_words)
+            if (!IsStopWord(index->info.lang, word.folded))
+                index->lay_phrase_words.push_back(word.folded);
     }
     for (const std::string& value : values) {
         std::vector<std::string> alternative;
@@ -406,6 +409,9 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         AddSynonyms(index.get(), key, values, 1.0, &phrases);
     if (!problem.empty())
         warn(problem, "search works without the shipped everyday words");
+    std::sort(index->lay_phrase_words.begin(), index->lay_phrase_words.end());
+    index->lay_phrase_words.erase(std::unique(index->lay_phrase_words.begin(), index->lay_phrase_words.end()),
+                                  index->lay_phrase_words.end());
     if (PrimaryLanguage(lang.lang) == "en") {
         problem.clear();
         index->wordnet = SharedWordNet(assets_dir, &problem);
@@ -476,6 +482,8 @@ void SearchIndex::LangIndex::TrimCaches() const
         split_cache.clear();
     if (pair_cache.size() > kMaxEntries / 100)
         pair_cache.clear();
+    if (lay_slip_cache.size() > kMaxEntries / 10)
+        lay_slip_cache.clear();
     if (prefix_cache.size() > kMaxEntries / 10)
         prefix_cache.clear();
     if (word_cache.size() > kMaxEntries / 100)   // a word's lay words and forms take a few KiB

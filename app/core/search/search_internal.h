@@ -128,6 +128,9 @@ struct SearchIndex::LangIndex {
     std::shared_ptr<const search_detail::WordTable> spelling;
     size_t longest_synonym_key = 1;  // in words
     std::vector<std::string> lay_words;     // one-word synonym keys, also offered as corrections
+    // The words of the longer keys ("cara colorada"), filler aside, each
+    // once: targets of a slip that breaks such a phrase (LayPhraseSlip()).
+    std::vector<std::string> lay_phrase_words;
     std::vector<std::string> suggestions;   // FAQ ids offered when no_answer
     // Every unstemmed term with its frequency for the fuzzy fallback, keyed
     // by first byte and sorted by length, so a lookup scans only the words
@@ -172,6 +175,7 @@ struct SearchIndex::LangIndex {
     mutable std::unordered_map<std::string, std::string> filler_cache;      // word -> the filler word it is, or ""
     mutable std::unordered_map<std::string, std::vector<std::string>> split_cache;  // word -> the two it runs together
     mutable std::unordered_map<std::string, std::string> pair_cache;  // "<word neighbour" -> the word it slipped from, or ""
+    mutable std::unordered_map<std::string, std::vector<std::string>> lay_slip_cache;  // word -> lay phrase words one slip away
     mutable std::unordered_map<std::string, std::vector<std::string>> prefix_cache;  // prefix -> completions
     // Per ContextKind, the document frequency of its most common word in
     // this index (0: not yet looked up). Fixed for the index's life.

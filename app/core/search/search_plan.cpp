@@ -222,6 +222,7 @@ private:
     std::string FindFirstLetterCorrection(const std::string& word) const;
     std::string MistypedFiller(const std::string& word) const;
     std::string MistypedFrameWord(const std::vector<Word>& words, size_t i, bool partial) const;
+    std::string LayPhraseSlip(const std::vector<Word>& words, size_t i, bool partial) const;
     std::vector<std::string> RunTogether(const std::string& word, bool partial) const;
     std::string PairSlip(const std::string& word, const std::string& neighbour, bool neighbour_first) const;
     bool HasPair(const std::string& first, const std::string& second) const;
@@ -775,6 +776,14 @@ QueryPlan Planner::Plan(const std::string& query)
             words[i].folded = std::move(fixed);
         }
     }
+    // "cara coorada": a slip in a word only a lay phrase has ("cara
+    // colorada"). Typo fixes aim at the content's words and one-word lay
+    // words, so the phrase would be lost.
+    for (size_t i = 0; i < words.size(); i++)
+        if (std::string fixed = LayPhraseSlip(words, i, last_is_partial && i + 1 == words.size()); !fixed.empty()) {
+            plan.corrections.push_back({words[i].begin, words[i].end, fixed});
+            words[i].folded = std::move(fixed);
+        }
     for (const Word& word : words) {
         plan.typed_stems.push_back(index_.StemTerm(word.folded));
         if (IsStopWord(lang_, word.folded))
@@ -1097,6 +1106,69 @@ std::string Planner::MistypedFrameWord(const std::vector<Word>& words, size_t i,
     if (!IsFrameWord(lang_, fixed, i) || !Unexplained(word) || (partial && !ExpandPrefix(word).empty()))
         return std::string();
     return near;
+}
+
+// The word of a lay phrase one slip from words[i] that completes that
+// phrase with its neighbours, when words[i] is a word nothing else explains
+// and exactly one such word does; "" otherwise. The phrase must reach the
+// content, as a phrase the content writes no way at all is not matched. A
+// word still being typed is left alone while it starts a word of the content.
+std::string Planner::LayPhraseSlip(const std::vector<Word>& words, size_t i, bool partial) const
+{
+    const std::string& word = words[i].folded;
+    if (word.size() < 4 || word.size() > kMaxWordBytes || index_.lay_phrase_words.empty())
+        return std::string();
+    // Runs on every word of every key: most words are known or start one,
+    // and the near words are memoised.
+    if ((partial && !ExpandPrefix(word).empty()) || !Unexplained(word))
+        return std::string();
+    const std::vector<std::string> near = Memoised(index_.lay_slip_cache, word, [&] {
+        // One slip keeps the first letter or the second in place, or swaps
+        // them, or adds or drops one before them: a cheap test of most
+        // words before the edit distance.
+        auto may_be_near = [&word](const std::string& c) {
+            return c.size() + 1 >= word.size() && c.size() <= word.size() + 1 &&
+                   (c[0] == word[0] || c[1] == word[1] || c[0] == word[1] || c[1] == word[0]);
+        };
+        std::vector<std::string> found;
+        for (const std::string& candidate : index_.lay_phrase_words)
+            if (candidate.size() >= 2 && candidate != word && may_be_near(candidate) &&
+                EditDistance(word, candidate, 1) <= 1)
+                found.push_back(candidate);
+        return found;
+    });
+    if (near.empty())
+        return std::string();
+    std::string fixed_word;
+    std::vector<Word> fixed = words;
+    for (const std::string& candidate : near) {
+        fixed[i].folded = candidate;
+        bool completes = false;
+        const size_t first = i + 1 > index_.longest_synonym_key ? i + 1 - index_.longest_synonym_key : 0;
+        for (size_t start = first; start <= i && !completes; start++) {
+            std::string key;
+            const size_t count = MatchSynonymKey(fixed, start, &key);
+            if (count == 0 || start + count <= i)
+                continue;
+            const auto& synonyms = index_.synonyms.at(key);
+            completes = std::any_of(synonyms.begin(), synonyms.end(),
+                                    [&](const SearchIndex::LangIndex::Synonym& s) { return InIndex(s.words); });
+        }
+        if (!completes)
+            continue;
+        if (!fixed_word.empty())
+            return std::string();   // two phrases as near: no guess
+        fixed_word = candidate;
+    }
+    if (fixed_word.empty())
+        return fixed_word;
+    // Another word of the content one slip away is as likely, and the
+    // content's words are what it answers: "not eeling" is "not peeling",
+    // not "not feeling".
+    const std::string correction = Correct(word);
+    if (!correction.empty() && correction != fixed_word && EditDistance(word, correction, 1) <= 1)
+        return std::string();
+    return fixed_word;
 }
 
 // Two words typed without the space between them, or {} when `word` is not
