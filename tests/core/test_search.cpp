@@ -257,6 +257,28 @@ TEST_CASE("A slip in a word only a lay phrase has still reaches the phrase (cara
     CHECK(FirstShown(index->Search("en", "my skin is not eeling", 5)) == "peeling");
 }
 
+TEST_CASE("A Spanish slip in a form the content lacks is fixed through its stem, a real word is not (enojecida and aparatos)")
+{
+    // "enojecida" is two edits from every word of the content, but its stem
+    // is one from that of "enrojecimiento". "aparatos" is a real word whose
+    // stem is one edit from that of "aparte": the Spanish word list knows
+    // "aparato", with the same stem, so it is left as typed.
+    const Content content = FaqContent({{
+        "es",
+        {Faq("rojez", "¿Es normal el enrojecimiento?", "El enrojecimiento dura de uno a tres días."),
+         Faq("aparte", "¿El anestésico se paga aparte?", "No, va incluido en el precio."),
+         Faq("brackets", "¿Puedo blanquearme con brackets?", "Espera a que te los quiten."),
+         Faq("sol", "¿Puedo tomar el sol?", "Usa protector solar cada día.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults fixed = index->Search("es", "tengo la piel enojecida ", 5);
+    CHECK(FirstShown(fixed) == "rojez");
+    CHECK(fixed.corrected_query.rfind("tengo la piel enrojecimiento", 0) == 0);
+    const SearchResults real = index->Search("es", "me quitaron los aparatos ", 5);
+    CHECK(real.corrected_query.empty());
+    CHECK(FirstShown(real) != "aparte");
+}
+
 TEST_CASE("didnt and don't meet did not and do not, and what happens if asks about what follows")
 {
     const Content content = FaqContent({{
@@ -846,6 +868,31 @@ TEST_CASE("The word table finds every line of a sorted file by binary search")
         CHECK_FALSE(table->Contains(absent));
     CHECK_FALSE(search_detail::WordTable::Open((dir.path / "missing.tsv").string(), &problem));
     CHECK_FALSE(problem.empty());
+}
+
+TEST_CASE("The word table walks the words starting with a prefix, in order, until told to stop")
+{
+    TempDir dir;
+    const std::string path = (dir.path / "words.txt").string();
+    std::ofstream(path) << "# header\napar\naparato\naparcar\naparecer\napartar\nbeso\n";
+    std::string problem;
+    const auto table = search_detail::WordTable::Open(path, &problem);
+    REQUIRE(table);
+    auto starting = [&](const std::string& prefix, size_t most) {
+        std::vector<std::string> seen;
+        table->ForEachStartingWith(prefix, [&](std::string_view word) {
+            seen.emplace_back(word);
+            return seen.size() < most;
+        });
+        return seen;
+    };
+    CHECK(starting("aparc", 10) == std::vector<std::string>{"aparcar"});
+    CHECK(starting("apar", 10) == std::vector<std::string>{"apar", "aparato", "aparcar", "aparecer", "apartar"});
+    CHECK(starting("apar", 2) == std::vector<std::string>{"apar", "aparato"});
+    CHECK(starting("b", 10) == std::vector<std::string>{"beso"});
+    CHECK(starting("a", 1) == std::vector<std::string>{"apar"});
+    for (const char* none : {"", "aq", "aparatos", "c", "#"})
+        CHECK(starting(none, 10).empty());
 }
 
 TEST_CASE("A broken lay word list is reported and ignored")

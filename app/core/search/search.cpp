@@ -418,7 +418,12 @@ std::unique_ptr<SearchIndex::LangIndex> OpenLanguage(const LanguageContent& lang
         if (!problem.empty())
             warn(assets_dir, problem);
         problem.clear();
-        index->spelling = SharedWordList(assets_dir, &problem);
+        index->spelling = SharedWordList(assets_dir, "en", &problem);
+        if (!problem.empty())
+            warn(assets_dir, problem);
+    } else if (PrimaryLanguage(lang.lang) == "es") {
+        problem.clear();
+        index->spelling = SharedWordList(assets_dir, "es", &problem);
         if (!problem.empty())
             warn(assets_dir, problem);
     }

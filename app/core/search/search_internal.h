@@ -124,7 +124,10 @@ struct SearchIndex::LangIndex {
     // English: WordNet's synonyms, related forms and broader terms (null
     // for other languages, or when the assets are missing).
     std::shared_ptr<const search_detail::WordTable> wordnet;
-    // English: the words as spelt, inflections included (null as wordnet is).
+    // English and Spanish: the words as spelt, inflections included, accents
+    // folded (null for other languages, or when the assets are missing).
+    // English asks it with WordNet whether a word is real (DictionaryWord());
+    // Spanish only before fixing a word through its stem.
     std::shared_ptr<const search_detail::WordTable> spelling;
     size_t longest_synonym_key = 1;  // in words
     std::vector<std::string> lay_words;     // one-word synonym keys, also offered as corrections

@@ -32,6 +32,7 @@ constexpr size_t kMinPrefixLength = 3;      // shorter prefixes match too much
 constexpr size_t kMinCorrectLength = 4;     // shorter words are too ambiguous to correct
 constexpr size_t kTwoEditLength = 8;        // words this long may have two typos
 constexpr size_t kMinStemFixLetters = 4;    // shorter stems are one edit from too many others
+constexpr int kMaxStemRelatives = 200;      // listed words sharing a stem's letters asked before giving up
 // How much a match through each kind of alternative counts, against the
 // typed word itself (1.0). Lay words: search.cpp.
 constexpr double kCompletionFactor = 0.9;   // the last word, still being typed
@@ -1348,12 +1349,28 @@ std::string Planner::FindFirstLetterCorrection(const std::string& word) const
 // from "exercis". Of the content words whose stem is one edit away, the
 // most frequent stands for it. Only where a dictionary vouches that the
 // typed word is not a real one: without one, Spanish "aparatos" (braces)
-// would become "aparte".
+// would become "aparte", and "viene" "vino".
 std::string Planner::FindStemCorrection(const std::string& word) const
 {
     const std::string& stem = index_.StemTerm(word);
-    if (!index_.wordnet || !index_.has_stemmer || stem.size() < kMinStemFixLetters + 1 || stem[0] != 'Z')
+    if (!index_.has_stemmer || stem.size() < kMinStemFixLetters + 1 || stem[0] != 'Z')
         return std::string();
+    // English words reach here only once WordNet and the spelling list have
+    // said they are not real; Spanish ones are asked of the Spanish list,
+    // which holds the words' base forms only: a word is real when it is
+    // listed or a listed word has its stem ("aparatos" and "aparato").
+    if (!index_.wordnet) {
+        if (!index_.spelling || index_.spelling->Contains(word))
+            return std::string();
+        bool real = false;
+        int asked = 0;
+        index_.spelling->ForEachStartingWith(stem.substr(1), [&](std::string_view listed) {
+            real = "Z" + index_.stemmer(std::string(listed)) == stem;
+            return !real && ++asked < kMaxStemRelatives;
+        });
+        if (real || asked >= kMaxStemRelatives)
+            return std::string();
+    }
     auto bucket = index_.vocabulary.find(word[0]);
     if (bucket == index_.vocabulary.end())
         return std::string();

@@ -79,7 +79,7 @@ std::shared_ptr<const WordTable> WordTable::Open(const std::string& path, std::s
 {
     const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        *problem = path + ": the English word table is missing; search works without WordNet's synonyms";
+        *problem = path + ": this word table is missing; search works without it";
         return nullptr;
     }
     struct stat info;
@@ -93,7 +93,7 @@ std::shared_ptr<const WordTable> WordTable::Open(const std::string& path, std::s
     }
     close(fd);
     if (!table->data_) {
-        *problem = path + ": the English word table cannot be read; search works without WordNet's synonyms";
+        *problem = path + ": this word table cannot be read; search works without it";
         return nullptr;
     }
     return table;
@@ -132,6 +132,44 @@ std::string_view WordTable::Line(std::string_view word) const
             high = start;
     }
     return {};
+}
+
+size_t WordTable::LowerBound(std::string_view word) const
+{
+    const std::string_view all(data_, size_);
+    size_t low = 0, high = size_;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        size_t start = all.rfind('\n', mid == 0 ? 0 : mid - 1);
+        start = (start == std::string_view::npos || mid == 0) ? 0 : start + 1;
+        if (start < low)
+            start = low;
+        size_t end = all.find('\n', start);
+        if (end == std::string_view::npos)
+            end = size_;
+        const std::string_view line = all.substr(start, end - start);
+        if (line.empty() || line[0] == '#' || line.substr(0, line.find('\t')) < word)
+            low = end + 1;
+        else
+            high = start;
+    }
+    return low;
+}
+
+void WordTable::ForEachStartingWith(std::string_view prefix,
+                                    const std::function<bool(std::string_view)>& visit) const
+{
+    const std::string_view all(data_, size_);
+    for (size_t at = prefix.empty() ? size_ : LowerBound(prefix); at < size_;) {
+        size_t end = all.find('\n', at);
+        if (end == std::string_view::npos)
+            end = size_;
+        const std::string_view line = all.substr(at, end - at);
+        const std::string_view key = line.substr(0, line.find('\t'));
+        if (key.substr(0, prefix.size()) != prefix || !visit(key))
+            return;
+        at = end + 1;
+    }
 }
 
 std::vector<std::string> WordTable::Related(std::string_view word, Column column) const
@@ -180,9 +218,10 @@ std::shared_ptr<const WordTable> SharedWordNet(const std::string& assets_dir, st
     return SharedTable(assets_dir + "/search/wordnet_en.tsv", problem);
 }
 
-std::shared_ptr<const WordTable> SharedWordList(const std::string& assets_dir, std::string* problem)
+std::shared_ptr<const WordTable> SharedWordList(const std::string& assets_dir, const std::string& lang,
+                                                std::string* problem)
 {
-    return SharedTable(assets_dir + "/search/words_en.txt", problem);
+    return SharedTable(assets_dir + "/search/words_" + lang + ".txt", problem);
 }
 
 } // namespace ck::search_detail

@@ -1,6 +1,6 @@
 // Word lists the search engine ships with (assets/search/): the lay
-// vocabulary per language, and for English a table generated from WordNet
-// and a list of words as they are spelt.
+// vocabulary per language, for English a table generated from WordNet, and
+// for English and Spanish a list of words as they are spelt.
 //
 // Rules a caller must know:
 // - Nothing here throws. A missing or broken file gives an empty list and a
@@ -9,6 +9,7 @@
 // - WordTable memory-maps its file read-only: lookups touch a few pages of
 //   the page cache and allocate nothing, so the 8 MB table costs no heap.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,12 +38,16 @@ public:
     ~WordTable();
 
     bool Contains(std::string_view word) const { return !Line(word).empty(); }
+    // Calls `visit` with each word starting with `prefix`, in order, until
+    // it returns false.
+    void ForEachStartingWith(std::string_view prefix, const std::function<bool(std::string_view)>& visit) const;
     // The entries of one column for `word` (empty when it has none).
     std::vector<std::string> Related(std::string_view word, Column column) const;
 
 private:
     WordTable() = default;
     std::string_view Line(std::string_view word) const;   // the whole line, "" if absent
+    size_t LowerBound(std::string_view word) const;       // where the first line not before `word` starts
 
     const char* data_ = nullptr;
     size_t size_ = 0;
@@ -52,9 +57,10 @@ private:
 // file for all of them); null when assets_dir has none.
 std::shared_ptr<const WordTable> SharedWordNet(const std::string& assets_dir, std::string* problem);
 
-// The English word list, inflections included (scripts/make-word-list.py):
-// a WordTable of one column, asked only whether it contains a word. Shared
-// as SharedWordNet() is.
-std::shared_ptr<const WordTable> SharedWordList(const std::string& assets_dir, std::string* problem);
+// The word list of `lang` ("en" or "es"), inflections included and accents
+// folded (scripts/make-word-list.py): a WordTable of one column, asked only
+// whether it contains a word. Shared as SharedWordNet() is.
+std::shared_ptr<const WordTable> SharedWordList(const std::string& assets_dir, const std::string& lang,
+                                                std::string* problem);
 
 } // namespace ck::search_detail
