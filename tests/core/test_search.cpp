@@ -279,6 +279,24 @@ TEST_CASE("A Spanish slip in a form the content lacks is fixed through its stem,
     CHECK(FirstShown(real) != "aparte");
 }
 
+TEST_CASE("One slip of the first key beats two slips after it (sduracion is duracion, not sudoracion)")
+{
+    const Content content = FaqContent({{
+        "es",
+        {Faq("duracion", "¿Cuál es la duración de la cita?", "Entre treinta y cuarenta y cinco minutos."),
+         Faq("sudor", "¿Es normal la sudoración?", "Sí, sudar un poco es normal con el calor."),
+         Faq("preparar", "¿Cómo es la preparación?", "Ven con la piel limpia."),
+         Faq("reparar", "¿Hacéis la reparación de aparatos?", "No, solo tratamientos."),
+         Faq("precio", "¿Cuánto cuesta?", "Desde cien euros.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults slipped = index->Search("es", "sduracion de la cita ", 5);
+    CHECK(FirstShown(slipped) == "duracion");
+    CHECK(slipped.corrected_query.rfind("duracion de la cita", 0) == 0);
+    // One edit either way: the fix that keeps the first letter stays.
+    CHECK(index->Search("es", "rpeparacion ", 5).corrected_query.rfind("reparacion", 0) == 0);
+}
+
 TEST_CASE("didnt and don't meet did not and do not, and what happens if asks about what follows")
 {
     const Content content = FaqContent({{

@@ -1011,10 +1011,18 @@ std::string Planner::FindCorrection(const std::string& word) const
                (EditDistance(word, candidate, 1) <= 1 ||
                 std::abs(static_cast<int>(candidate.size()) - static_cast<int>(word.size())) <= 1);
     };
+    // One slip of the first key, the rest exact, is likelier than two slips
+    // elsewhere: "sduracion" is "duracion", not "sudoracion".
+    auto or_first_letter = [&](const std::string& fix) {
+        if (EditDistance(word, fix, 1) > 1)
+            if (std::string first = FindFirstLetterCorrection(word); !first.empty())
+                return first;
+        return fix;
+    };
     if (index_.has_spelling) {
         const std::string suggestion = index_.db.get_spelling_suggestion(word, max_distance);
         if (acceptable(suggestion))
-            return suggestion;
+            return or_first_letter(suggestion);
     }
     // Fuzzy fallback: the in-memory backend has no spelling table, and lay
     // words from synonyms are not in the index at all. Typos rarely hit the
@@ -1047,7 +1055,7 @@ std::string Planner::FindCorrection(const std::string& word) const
         }
     }
     if (best_distance <= max_distance)
-        return best;
+        return or_first_letter(best);
     const std::string stem_fix = FindStemCorrection(word);
     return stem_fix.empty() ? FindFirstLetterCorrection(word) : stem_fix;
 }
