@@ -297,6 +297,25 @@ TEST_CASE("One slip of the first key beats two slips after it (sduracion is dura
     CHECK(index->Search("es", "rpeparacion ", 5).corrected_query.rfind("reparacion", 0) == 0);
 }
 
+TEST_CASE("A number typed against a word splits where the digits end (type 2diabetes and 3days)")
+{
+    const Content content = FaqContent({{
+        "en",
+        {Faq("diabetes", "Can I have it with diabetes?", "With type 1 or type 2 diabetes, ask your doctor first."),
+         Faq("redness", "How long does the redness last?", "Most redness settles within 3 days."),
+         Faq("sun", "Which sunscreen should I use?", "Use SPF 50 every day."),
+         Faq("cost", "How much does it cost?", "Prices start at one hundred pounds.")},
+    }});
+    const auto index = SearchIndex::Open(content, {"", false}, nullptr);
+    const SearchResults diabetes = index->Search("en", "i have type 2diabetes is that ok ", 5);
+    CHECK(FirstShown(diabetes) == "diabetes");
+    CHECK(diabetes.corrected_query.rfind("i have type 2 diabetes is that ok", 0) == 0);
+    CHECK(index->Search("en", "red for 3days ", 5).corrected_query.rfind("red for 3 days", 0) == 0);
+    CHECK(index->Search("en", "spf50 ", 5).corrected_query.rfind("spf 50", 0) == 0);
+    // Digits alone, or a word the content holds with its digits, stay whole.
+    CHECK(index->Search("en", "type 2 diabetes", 5).corrected_query.empty());
+}
+
 TEST_CASE("didnt and don't meet did not and do not, and what happens if asks about what follows")
 {
     const Content content = FaqContent({{

@@ -1209,8 +1209,15 @@ std::vector<std::string> Planner::RunTogether(const std::string& word, bool part
             // Without a dictionary, a one-letter filler word is too easily
             // the start of a real word ("ahora" is not "a hora").
             const size_t shortest_filler = index_.wordnet ? 1 : 2;
-            const bool left_filler = left.size() >= shortest_filler && IsStopWord(lang_, left);
-            const bool right_filler = right.size() >= shortest_filler && IsStopWord(lang_, right);
+            // A number against a word ("type 2diabetes", "3days") splits
+            // where the digits end, as filler does.
+            auto number = [](const std::string& part) {
+                return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+            };
+            const bool left_filler = (left.size() >= shortest_filler && IsStopWord(lang_, left)) ||
+                                     (number(left) && !number(right.substr(0, 1)));
+            const bool right_filler = (right.size() >= shortest_filler && IsStopWord(lang_, right)) ||
+                                      (number(right) && !number(left.substr(left.size() - 1)));
             const bool right_starts = partial && right.size() >= kMinCorrectLength && !ExpandPrefix(right).empty();
             const bool left_topic = topic(left), right_topic = topic(right) || right_starts;
             // One part may be a word the content lacks when the dictionary
