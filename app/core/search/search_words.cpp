@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -105,51 +106,38 @@ WordTable::~WordTable()
         munmap(const_cast<char*>(data_), size_);
 }
 
-// Binary search over the sorted lines: jump to the middle byte, back up to
-// the start of its line, compare the key.
 std::string_view WordTable::Line(std::string_view word) const
 {
     if (word.empty() || word.find('\t') != std::string_view::npos)
         return {};
-    const std::string_view all(data_, size_);
-    size_t low = 0, high = size_;
-    while (low < high) {
-        size_t mid = low + (high - low) / 2;
-        size_t start = all.rfind('\n', mid == 0 ? 0 : mid - 1);
-        start = (start == std::string_view::npos || mid == 0) ? 0 : start + 1;
-        if (start < low)
-            start = low;
-        size_t end = all.find('\n', start);
-        if (end == std::string_view::npos)
-            end = size_;
-        const std::string_view line = all.substr(start, end - start);
-        const std::string_view key = line.substr(0, line.find('\t'));
-        if (line.empty() || line[0] == '#' || key < word)
-            low = end + 1;
-        else if (key == word)
-            return line;
-        else
-            high = start;
-    }
-    return {};
+    const std::string_view line = LineAt(LowerBound(word));
+    return line.substr(0, line.find('\t')) == word ? line : std::string_view();
 }
 
+std::string_view WordTable::LineAt(size_t start) const
+{
+    if (start >= size_)
+        return {};
+    const std::string_view all(data_, size_);
+    const size_t end = all.find('\n', start);
+    return all.substr(start, (end == std::string_view::npos ? size_ : end) - start);
+}
+
+// Binary search over the sorted lines: jump to the middle byte, back up to
+// the start of its line, compare the key. The header ('#') sorts first.
 size_t WordTable::LowerBound(std::string_view word) const
 {
     const std::string_view all(data_, size_);
     size_t low = 0, high = size_;
     while (low < high) {
-        size_t mid = low + (high - low) / 2;
+        const size_t mid = low + (high - low) / 2;
         size_t start = all.rfind('\n', mid == 0 ? 0 : mid - 1);
         start = (start == std::string_view::npos || mid == 0) ? 0 : start + 1;
         if (start < low)
             start = low;
-        size_t end = all.find('\n', start);
-        if (end == std::string_view::npos)
-            end = size_;
-        const std::string_view line = all.substr(start, end - start);
+        const std::string_view line = LineAt(start);
         if (line.empty() || line[0] == '#' || line.substr(0, line.find('\t')) < word)
-            low = end + 1;
+            low = std::min(start + line.size() + 1, size_);
         else
             high = start;
     }
@@ -159,16 +147,12 @@ size_t WordTable::LowerBound(std::string_view word) const
 void WordTable::ForEachStartingWith(std::string_view prefix,
                                     const std::function<bool(std::string_view)>& visit) const
 {
-    const std::string_view all(data_, size_);
     for (size_t at = prefix.empty() ? size_ : LowerBound(prefix); at < size_;) {
-        size_t end = all.find('\n', at);
-        if (end == std::string_view::npos)
-            end = size_;
-        const std::string_view line = all.substr(at, end - at);
+        const std::string_view line = LineAt(at);
         const std::string_view key = line.substr(0, line.find('\t'));
         if (key.substr(0, prefix.size()) != prefix || !visit(key))
             return;
-        at = end + 1;
+        at += line.size() + 1;
     }
 }
 

@@ -48,6 +48,7 @@ private:
     WordTable() = default;
     std::string_view Line(std::string_view word) const;   // the whole line, "" if absent
     size_t LowerBound(std::string_view word) const;       // where the first line not before `word` starts
+    std::string_view LineAt(size_t start) const;          // the line starting at byte `start`
 
     const char* data_ = nullptr;
     size_t size_ = 0;
